@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# setup.sh — install everything the project needs on a Debian 12 machine, idempotently.
+#
+#   scripts/setup.sh            apt packages, Debian sources of SDL2 and Dear ImGui, SDL2 built
+#                               for WebAssembly (cached in .deps/), npm packages (package-lock.json)
+#
+# A second run skips what is done. With emsdk on PATH (emcc found and not Debian's), Debian's
+# emscripten package is not installed and the emsdk toolchain is used instead.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DEPS="$ROOT/.deps"
+mkdir -p "$DEPS"
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null || die "run as root or install sudo: apt packages must be installed"
+  SUDO="sudo"
+fi
+command -v apt-get >/dev/null || die "this script needs a Debian-like system with apt-get (Debian 12 'bookworm' is what it is tested on)"
+command -v node >/dev/null || die "Node.js (>= 18) is missing: install it (e.g. 'apt-get install nodejs npm' or from nodejs.org), then rerun"
+command -v npm >/dev/null || die "npm is missing: install it (e.g. 'apt-get install npm'), then rerun"
+
+# ---- apt packages --------------------------------------------------------------------------
+PKGS=(cmake make g++ pkg-config dpkg-dev ca-certificates
+      libglm-dev nlohmann-json3-dev doctest-dev
+      chromium fonts-dejavu-core)
+HAVE_EMSDK=0
+if command -v emcc >/dev/null && [ "$(readlink -f "$(command -v emcc)")" != "/usr/share/emscripten/emcc" ]; then
+  HAVE_EMSDK=1; say "using emcc from PATH: $(command -v emcc)"
+else
+  PKGS+=(emscripten)
+fi
+missing=()
+for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+
+# deb-src entries so that 'apt-get source' can fetch SDL2's and Dear ImGui's sources
+SRC_LIST=/etc/apt/sources.list.d/techmap-deb-src.sources
+need_update=0
+if [ ! -f "$SRC_LIST" ]; then
+  say "adding deb-src entries ($SRC_LIST)"
+  $SUDO tee "$SRC_LIST" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
+if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ] || [ ! -d "$DEPS/src/imgui" ] || [ ! -d "$DEPS/src/SDL2" ]; then
+  say "apt-get update"
+  $SUDO apt-get update -qq || die "apt-get update failed: the Debian package mirror is unreachable (check the network/proxy), then rerun"
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install failed for: ${missing[*]} (install them by hand, then rerun)"
+fi
+
+# ---- Debian source packages: SDL2 and Dear ImGui (never committed) --------------------------
+fetch_source() { # $1 = Debian source package, $2 = folder name under .deps/src
+  local pkg=$1 dst="$DEPS/src/$2"
+  [ -d "$dst" ] && return 0
+  say "fetching Debian source package $pkg"
+  local tmp; tmp=$(mktemp -d "$DEPS/src-XXXX")
+  (cd "$tmp" && apt-get source -qq --download-only "$pkg" >/dev/null && dpkg-source -x --no-check ./*.dsc out >/dev/null) \
+    || { rm -rf "$tmp"; die "could not fetch the Debian source package '$pkg' (needs deb-src entries and dpkg-dev)"; }
+  mkdir -p "$DEPS/src"; mv "$tmp/out" "$dst"; rm -rf "$tmp"
+}
+fetch_source libsdl2 SDL2
+fetch_source imgui imgui
+
+# header-only libraries, exposed one by one (never -I/usr/include for em++: it drags glibc in)
+inc="$DEPS/include"; mkdir -p "$inc"
+link_hdr() { [ -e "$2" ] || die "missing $2 (package $3)"; ln -sfn "$2" "$inc/$1"; }
+link_hdr glm /usr/include/glm libglm-dev
+link_hdr nlohmann /usr/include/nlohmann nlohmann-json3-dev
+link_hdr doctest /usr/include/doctest doctest-dev
+
+# ---- Emscripten environment ------------------------------------------------------------------
+if [ $HAVE_EMSDK = 0 ]; then export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}; fi
+command -v emcc >/dev/null || die "emcc not found after install: install Debian's 'emscripten' or activate emsdk"
+
+# ---- SDL2 for WebAssembly, built once and cached ---------------------------------------------
+"$ROOT/scripts/build-sdl2-wasm.sh"
+
+# ---- npm packages (pinned by package-lock.json) ----------------------------------------------
+if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  say "npm ci"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) \
+    || die "npm ci failed: the npm registry is unreachable or package-lock.json is out of date"
+fi
+say "setup done"

@@ -1,0 +1,563 @@
+// dataset.cpp — parse, merge and validate "techmap-dataset/1" JSON files.
+//
+// [SECTION] small helpers (typed field access that never throws)
+// [SECTION] per-file reading into a staging Dataset
+// [SECTION] whole-dataset checks: edges, cycles, share sums, derived fields
+// [SECTION] lookups
+//
+// nlohmann_json is used with exceptions off (parse(..., nullptr, false)) so that the same code
+// behaves identically in the WebAssembly build, where a throw would abort.
+#include "core/dataset.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+namespace techmap {
+using json = nlohmann::json;
+
+// [SECTION] small helpers -------------------------------------------------------------------
+namespace {
+
+std::string str(const json& o, const char* key) {
+    auto it = o.find(key);
+    return (it != o.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+bool has_number(const json& o, const char* key) {
+    auto it = o.find(key);
+    return it != o.end() && it->is_number();
+}
+double num(const json& o, const char* key, double dflt = kUnknown) {
+    auto it = o.find(key);
+    return (it != o.end() && it->is_number()) ? it->get<double>() : dflt;
+}
+const json* arr(const json& o, const char* key) {
+    auto it = o.find(key);
+    return (it != o.end() && it->is_array()) ? &*it : nullptr;
+}
+
+// Records where a JSON syntax error is, without exceptions (sax_parse reports, we stop).
+struct ErrorLocator : nlohmann::json_sax<json> {
+    size_t position = 0;
+    std::string token;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
+        position = pos;
+        token = last;
+        return false;
+    }
+};
+
+std::string syntax_error_message(const std::string& bytes) {
+    ErrorLocator loc;
+    json::sax_parse(bytes, &loc, json::input_format_t::json, false);
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i + 1 < loc.position && i < bytes.size(); ++i) {
+        if (bytes[i] == '\n') { ++line; col = 1; } else { ++col; }
+    }
+    std::ostringstream s;
+    s << "JSON syntax error at line " << line << ", column " << col;
+    if (!loc.token.empty() && loc.token.size() < 40) s << " near '" << loc.token << "'";
+    return s.str();
+}
+
+bool is_iso3(const std::string& s) {
+    return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+NodeKind parse_kind(const std::string& k, bool& ok) {
+    ok = true;
+    if (k == "process") return NodeKind::Process;
+    if (k == "tool") return NodeKind::Tool;
+    if (k == "material") return NodeKind::Material;
+    if (k == "design") return NodeKind::Design;
+    if (k == "output") return NodeKind::Output;
+    ok = false;
+    return NodeKind::Process;
+}
+
+// [SECTION] per-file reading ------------------------------------------------------------------
+struct Reader {
+    Dataset& ds;
+    std::vector<Problem>& problems;
+    std::string file;
+    std::unordered_map<std::string, int> local_sources;  // source ids are scoped to their file
+
+    void error(const std::string& record, const std::string& msg) {
+        problems.push_back({Problem::Error, file, record, msg});
+    }
+    void warn(const std::string& record, const std::string& msg) {
+        problems.push_back({Problem::Warning, file, record, msg});
+    }
+
+    int country(const std::string& id, const std::string& record, const char* what) {
+        int c = ds.find_country(id);
+        if (c < 0) error(record, std::string("unknown country code '") + id + "' in " + what);
+        return c;
+    }
+    int source(const json& o, const std::string& record) {
+        std::string id = str(o, "source");
+        auto it = local_sources.find(id);
+        if (id.empty()) { error(record, "no source"); return -1; }
+        if (it == local_sources.end()) { error(record, "unknown source id '" + id + "'"); return -1; }
+        return it->second;
+    }
+    int year(const json& o, const std::string& record) {
+        double y = num(o, "year");
+        if (!is_known(y) || y < 1900 || y > 2100 || y != std::floor(y)) {
+            error(record, "missing or invalid year");
+            return 0;
+        }
+        return int(y);
+    }
+
+    void read(const json& root) {
+        if (!root.is_object()) { error("(top level)", "expected a JSON object"); return; }
+        std::string format = str(root, "format");
+        if (format != "techmap-dataset/1") {
+            error("(top level)", format.empty() ? "missing \"format\": expected \"techmap-dataset/1\""
+                                                : "unsupported format '" + format + "'");
+            return;
+        }
+        DatasetInfo info;
+        info.file = file;
+        info.version = str(root, "version");
+        if (auto it = root.find("licence"); it != root.end() && it->is_object()) {
+            info.licence = str(*it, "name");
+            info.attribution = str(*it, "attribution");
+        }
+        ds.files.push_back(info);
+        read_countries(root);
+        read_regions(root);
+        read_sources(root);
+        read_alliances(root);
+        read_indicators(root);
+        read_domains(root);
+    }
+
+    void read_countries(const json& root) {
+        const json* a = arr(root, "countries");
+        if (!a) return;
+        std::set<std::string> seen;
+        for (const json& c : *a) {
+            std::string id = str(c, "id");
+            std::string rec = "country '" + id + "'";
+            if (!is_iso3(id)) { error(rec, "country id must be an ISO 3166-1 alpha-3 code (three capital letters)"); continue; }
+            if (!seen.insert(id).second) { error(rec, "duplicate id"); continue; }
+            if (ds.find_country(id) >= 0) { warn(rec, "already defined by an earlier file; the first definition is kept"); continue; }
+            Country k;
+            k.id = id;
+            k.name = str(c, "name");
+            if (k.name.empty()) error(rec, "no name");
+            double lat = num(c, "lat"), lon = num(c, "lon");
+            if (!is_known(lat) || !is_known(lon) || std::fabs(lat) > 90 || std::fabs(lon) > 180) {
+                error(rec, "missing or invalid lat/lon");
+                lat = lon = 0;
+            }
+            k.lat = float(lat);
+            k.lon = float(lon);
+            ds.countries.push_back(std::move(k));
+        }
+    }
+
+    void read_regions(const json& root) {
+        const json* a = arr(root, "regions");
+        if (!a) return;
+        for (const json& r : *a) {
+            Region g;
+            g.id = str(r, "id");
+            std::string rec = "region '" + g.id + "'";
+            if (g.id.empty()) { error(rec, "no id"); continue; }
+            if (ds.find_country(g.id) >= 0) { error(rec, "region id collides with a country code"); continue; }
+            if (std::any_of(ds.regions.begin(), ds.regions.end(), [&](const Region& x) { return x.id == g.id; })) {
+                error(rec, "duplicate id");
+                continue;
+            }
+            g.name = str(r, "name");
+            g.note = str(r, "note");
+            if (const json* m = arr(r, "members")) {
+                for (const json& x : *m) {
+                    if (!x.is_string()) continue;
+                    std::string id = x.get<std::string>();
+                    if (id == "*") { g.any_country = true; continue; }
+                    int c = country(id, rec, "members");
+                    if (c >= 0) g.members.push_back(c);
+                }
+            }
+            ds.regions.push_back(std::move(g));
+        }
+    }
+
+    void read_sources(const json& root) {
+        const json* a = arr(root, "sources");
+        if (!a) return;
+        for (const json& s : *a) {
+            Source src;
+            src.id = str(s, "id");
+            src.title = str(s, "title");
+            src.url = str(s, "url");
+            src.licence = str(s, "licence");
+            src.credit = str(s, "credit");
+            std::string rec = "source '" + src.id + "'";
+            if (src.id.empty() || src.title.empty()) { error(rec, "a source needs an id and a title"); continue; }
+            if (local_sources.count(src.id)) { error(rec, "duplicate id"); continue; }
+            local_sources[src.id] = int(ds.sources.size());
+            ds.sources.push_back(std::move(src));
+        }
+    }
+
+    void read_alliances(const json& root) {
+        const json* a = arr(root, "alliances");
+        if (!a) return;
+        for (const json& j : *a) {
+            AlliancePreset p;
+            p.id = str(j, "id");
+            std::string rec = "alliance '" + p.id + "'";
+            if (p.id.empty()) { error(rec, "no id"); continue; }
+            if (ds.find_alliance(p.id) >= 0) { error(rec, "duplicate id"); continue; }
+            p.name = str(j, "name");
+            p.kind = str(j, "kind");
+            p.note = str(j, "note");
+            if (const json* snaps = arr(j, "snapshots")) {
+                for (const json& s : *snaps) {
+                    AllianceSnapshot snap;
+                    snap.year = year(s, rec);
+                    snap.source = source(s, rec);
+                    if (const json* m = arr(s, "members")) {
+                        for (const json& x : *m) {
+                            int c = x.is_string() ? country(x.get<std::string>(), rec, "members") : -1;
+                            if (c >= 0) snap.members.push_back(c);
+                        }
+                    }
+                    p.snapshots.push_back(std::move(snap));
+                }
+            }
+            if (p.snapshots.empty()) { error(rec, "no membership snapshot"); continue; }
+            std::sort(p.snapshots.begin(), p.snapshots.end(),
+                      [](const AllianceSnapshot& x, const AllianceSnapshot& y) { return x.year < y.year; });
+            ds.alliances.push_back(std::move(p));
+        }
+    }
+
+    void read_indicators(const json& root) {
+        const json* a = arr(root, "indicators");
+        if (!a) return;
+        for (const json& j : *a) {
+            Indicator ind;
+            ind.id = str(j, "id");
+            std::string rec = "indicator '" + ind.id + "'";
+            if (ind.id.empty()) { error(rec, "no id"); continue; }
+            if (ds.find_indicator(ind.id)) { error(rec, "duplicate id"); continue; }
+            ind.name = str(j, "name");
+            ind.unit = str(j, "unit");
+            ind.note = str(j, "note");
+            if (const json* vals = arr(j, "values")) {
+                for (const json& v : *vals) {
+                    IndicatorValue iv;
+                    std::string c = str(v, "country");
+                    iv.group = str(v, "group");
+                    if (!c.empty()) iv.country = country(c, rec, "values");
+                    else if (iv.group.empty()) error(rec, "a value needs a country or a group");
+                    iv.value = num(v, "value");
+                    if (!is_known(iv.value)) error(rec, "a value is not a number");
+                    iv.year = year(v, rec);
+                    iv.source = source(v, rec);
+                    ind.values.push_back(std::move(iv));
+                }
+            }
+            ds.indicators.push_back(std::move(ind));
+        }
+    }
+
+    void read_domains(const json& root) {
+        const json* a = arr(root, "domains");
+        if (!a) return;
+        std::set<std::string> seen;
+        for (const json& j : *a) {
+            Domain d;
+            d.id = str(j, "id");
+            std::string drec = "domain '" + d.id + "'";
+            if (d.id.empty()) { error(drec, "no id"); continue; }
+            if (!seen.insert(d.id).second) { error(drec, "duplicate id"); continue; }
+            d.name = str(j, "name");
+            d.description = str(j, "description");
+            if (const json* st = arr(j, "stages"))
+                for (const json& s : *st) d.stages.push_back({str(s, "id"), str(s, "name")});
+            std::unordered_map<std::string, int> index;
+            if (const json* nodes = arr(j, "nodes")) {
+                for (const json& nj : *nodes) read_node(d, index, nj);
+            }
+            if (d.nodes.empty()) error(drec, "no nodes");
+            if (const json* edges = arr(j, "edges")) {
+                for (const json& e : *edges) read_edge(d, index, e);
+            }
+            int existing = ds.find_domain(d.id);
+            if (existing >= 0) {
+                warn(drec, "replaces the domain of the same id from an earlier file");
+                ds.domains[size_t(existing)] = std::move(d);
+            } else {
+                ds.domains.push_back(std::move(d));
+            }
+        }
+    }
+
+    void read_node(Domain& d, std::unordered_map<std::string, int>& index, const json& nj) {
+        Node n;
+        n.id = str(nj, "id");
+        std::string rec = "domain '" + d.id + "', node '" + n.id + "'";
+        if (n.id.empty()) { error(rec, "no id"); return; }
+        if (index.count(n.id)) { error(rec, "duplicate id"); return; }
+        n.name = str(nj, "name");
+        if (n.name.empty()) error(rec, "no name");
+        bool ok = true;
+        n.kind = parse_kind(str(nj, "kind"), ok);
+        if (!ok) error(rec, "unknown kind '" + str(nj, "kind") + "' (process, tool, material, design, output)");
+        n.stage = str(nj, "stage");
+        n.description = str(nj, "description");
+        n.market = str(nj, "market");
+        n.note = str(nj, "note");
+        std::set<std::string> holders;
+        if (const json* shares = arr(nj, "shares")) {
+            for (const json& s : *shares) {
+                ShareRow row;
+                std::string c = str(s, "country"), r = str(s, "region");
+                std::string holder = c.empty() ? r : c;
+                std::string srec = rec + ", share of '" + holder + "'";
+                if (!c.empty()) {
+                    row.country = country(c, srec, "shares");
+                } else if (!r.empty()) {
+                    for (size_t i = 0; i < ds.regions.size(); ++i)
+                        if (ds.regions[i].id == r) row.region = int(i);
+                    if (row.region < 0) error(srec, "unknown region '" + r + "'");
+                } else {
+                    error(srec, "a share needs a country or a region");
+                }
+                if (!holders.insert(holder).second) error(srec, "the same holder appears twice");
+                auto it = s.find("share");
+                if (it == s.end() || it->is_null()) {
+                    row.share = kUnknown;
+                } else if (!it->is_number()) {
+                    error(srec, "share is not a number");
+                } else {
+                    row.share = it->get<double>();
+                    if (row.share < 0 || row.share > 100)
+                        error(srec, "share " + json(row.share).dump() + " is outside 0-100");
+                }
+                row.year = year(s, srec);
+                row.source = source(s, srec);
+                if (row.country >= 0 || row.region >= 0) n.shares.push_back(row);
+            }
+        }
+        if (const json* firms = arr(nj, "firms")) {
+            for (const json& f : *firms) {
+                FirmRow fr;
+                fr.name = str(f, "name");
+                std::string c = str(f, "country");
+                if (!c.empty()) {
+                    fr.country = ds.find_country(c);
+                    if (fr.country < 0)
+                        for (size_t i = 0; i < ds.regions.size(); ++i)
+                            if (ds.regions[i].id == c) fr.region = int(i);
+                }
+                fr.share = num(f, "share");
+                if (is_known(fr.share) && (fr.share < 0 || fr.share > 100))
+                    error(rec + ", firm '" + fr.name + "'", "share outside 0-100");
+                fr.year = has_number(f, "year") ? int(num(f, "year")) : 0;
+                fr.source = str(f, "source").empty() ? -1 : source(f, rec + ", firm '" + fr.name + "'");
+                n.firms.push_back(std::move(fr));
+            }
+        }
+        index[n.id] = int(d.nodes.size());
+        d.nodes.push_back(std::move(n));
+    }
+
+    void read_edge(Domain& d, const std::unordered_map<std::string, int>& index, const json& e) {
+        std::string from = str(e, "from"), to = str(e, "to"), type = str(e, "type");
+        std::string rec = "domain '" + d.id + "', edge '" + from + "' -> '" + to + "'";
+        auto f = index.find(from), t = index.find(to);
+        if (f == index.end() || t == index.end()) {
+            error(rec, std::string("dangling edge: no node '") + (f == index.end() ? from : to) + "'");
+            return;
+        }
+        if (f->second == t->second) { error(rec, "an edge from a node to itself"); return; }
+        Node& a = d.nodes[size_t(f->second)];
+        Node& b = d.nodes[size_t(t->second)];
+        if (type == "goes_into") {
+            if (std::find(b.inputs.begin(), b.inputs.end(), f->second) != b.inputs.end()) {
+                warn(rec, "duplicate edge ignored");
+                return;
+            }
+            b.inputs.push_back(f->second);
+            a.outputs.push_back(t->second);
+        } else if (type == "type_of") {
+            if (a.parent >= 0 && a.parent != t->second) { error(rec, "a node can be a type of one node only"); return; }
+            if (a.parent == t->second) return;
+            a.parent = t->second;
+            b.subtypes.push_back(f->second);
+        } else {
+            error(rec, "unknown edge type '" + type + "' (goes_into, type_of)");
+        }
+    }
+};
+
+// [SECTION] whole-dataset checks ----------------------------------------------------------------
+// Topological order over "goes into" and "is a type of" (inputs and subtypes first).
+// Returns false and names one node on a cycle when there is one.
+bool order_domain(Domain& d, std::string& cycle_node) {
+    const size_t n = d.nodes.size();
+    std::vector<int> indeg(n, 0);
+    std::vector<std::vector<int>> next(n);
+    for (size_t i = 0; i < n; ++i) {
+        for (int in : d.nodes[i].inputs) { next[size_t(in)].push_back(int(i)); ++indeg[i]; }
+        for (int sub : d.nodes[i].subtypes) { next[size_t(sub)].push_back(int(i)); ++indeg[i]; }
+    }
+    d.order.clear();
+    std::vector<int> ready;
+    for (size_t i = 0; i < n; ++i) if (indeg[i] == 0) ready.push_back(int(i));
+    while (!ready.empty()) {
+        int v = ready.back();
+        ready.pop_back();
+        d.order.push_back(v);
+        for (int w : next[size_t(v)]) if (--indeg[size_t(w)] == 0) ready.push_back(w);
+    }
+    if (d.order.size() == n) return true;
+    for (size_t i = 0; i < n; ++i) if (indeg[i] > 0) { cycle_node = d.nodes[i].id; break; }
+    return false;
+}
+
+void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& limits, Reader& r) {
+    double sum = 0;
+    bool has_unknown_row = false;
+    for (const ShareRow& s : node.shares) {
+        if (is_known(s.share)) sum += s.share;
+        else has_unknown_row = true;
+    }
+    node.published_sum = sum;
+    node.scale = 1;
+    if (sum > limits.max_share_sum) {
+        std::ostringstream m;
+        m << "shares sum to " << sum << "%, far over 100% (more than rounding can explain)";
+        r.error(rec, m.str());
+    } else if (sum > 100.0 + 1e-9) {
+        node.scale = 100.0 / sum;  // rounding: normalise, and say so in explanations
+    }
+    node.residual = node.shares.empty() ? 0 : std::max(0.0, 100.0 - sum * node.scale);
+    if (node.residual < 1e-9) node.residual = 0;
+    node.residual_unattributed = node.residual > 0 && !has_unknown_row;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& limits) {
+    LoadResult result;
+    Dataset ds;
+    for (const DataFile& f : files) {
+        Reader r{ds, result.problems, f.name, {}};
+        if (f.bytes.size() > limits.max_file_bytes) {
+            std::ostringstream m;
+            m << "file is " << f.bytes.size() / (1024 * 1024) << " MB; the limit is "
+              << limits.max_file_bytes / (1024 * 1024) << " MB";
+            r.error("(file)", m.str());
+            continue;
+        }
+        json root = json::parse(f.bytes, nullptr, false);
+        if (root.is_discarded()) {
+            r.error("(file)", syntax_error_message(f.bytes));
+            continue;
+        }
+        r.read(root);
+    }
+    Reader whole{ds, result.problems, files.empty() ? std::string("(none)") : files.back().name, {}};
+    if (files.empty()) whole.error("(dataset)", "no files given");
+    if (ds.countries.empty()) whole.error("(dataset)", "no countries");
+    for (Domain& d : ds.domains) {
+        std::string cyc;
+        if (!order_domain(d, cyc))
+            whole.error("domain '" + d.id + "', node '" + cyc + "'", "cycle in \"goes into\" / \"is a type of\" edges");
+        for (Node& n : d.nodes) derive_share_figures(n, "domain '" + d.id + "', node '" + n.id + "'", limits, whole);
+    }
+    if (result.ok()) result.dataset = std::move(ds);
+    return result;
+}
+
+// [SECTION] lookups ---------------------------------------------------------------------------
+const char* to_string(NodeKind k) {
+    switch (k) {
+        case NodeKind::Process: return "process";
+        case NodeKind::Tool: return "tool";
+        case NodeKind::Material: return "material";
+        case NodeKind::Design: return "design";
+        case NodeKind::Output: return "output";
+    }
+    return "?";
+}
+
+std::string Problem::text() const {
+    return (severity == Error ? "error: " : "warning: ") + file + ": " + record + ": " + message;
+}
+
+bool LoadResult::ok() const {
+    return std::none_of(problems.begin(), problems.end(), [](const Problem& p) { return p.severity == Problem::Error; });
+}
+
+std::string LoadResult::summary() const {
+    std::string s;
+    for (const Problem& p : problems) s += p.text() + "\n";
+    return s;
+}
+
+int Domain::find_node(const std::string& node_id) const {
+    for (size_t i = 0; i < nodes.size(); ++i) if (nodes[i].id == node_id) return int(i);
+    return -1;
+}
+
+const AllianceSnapshot* AlliancePreset::as_of(int year) const {
+    const AllianceSnapshot* best = nullptr;
+    for (const AllianceSnapshot& s : snapshots) if (s.year <= year) best = &s;
+    return best;
+}
+
+const IndicatorValue* Indicator::for_country(int country) const {
+    for (const IndicatorValue& v : values) if (v.country == country && country >= 0) return &v;
+    return nullptr;
+}
+
+int Dataset::find_country(const std::string& iso3) const {
+    for (size_t i = 0; i < countries.size(); ++i) if (countries[i].id == iso3) return int(i);
+    return -1;
+}
+int Dataset::find_domain(const std::string& id) const {
+    for (size_t i = 0; i < domains.size(); ++i) if (domains[i].id == id) return int(i);
+    return -1;
+}
+int Dataset::find_alliance(const std::string& id) const {
+    for (size_t i = 0; i < alliances.size(); ++i) if (alliances[i].id == id) return int(i);
+    return -1;
+}
+const Indicator* Dataset::find_indicator(const std::string& id) const {
+    for (const Indicator& i : indicators) if (i.id == id) return &i;
+    return nullptr;
+}
+std::string Dataset::version() const {
+    std::string v;
+    for (const DatasetInfo& f : files) if (!f.version.empty()) v += (v.empty() ? "" : "+") + f.version;
+    return v;
+}
+
+}  // namespace techmap

@@ -1,0 +1,341 @@
+// figures.cpp — alliance share, choke points, concentration, access under denial and
+// retaliation exposure, pooled indicators, and the explanation of each.
+//
+// [SECTION] who may hold what: members, target, regions, the unknown remainder
+// [SECTION] one node: shares, HHI, choke point
+// [SECTION] propagation of access through "goes into"
+// [SECTION] domain totals
+// [SECTION] pooled indicators
+// [SECTION] explanations
+#include "core/figures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace techmap {
+
+int Scenario::member_count() const {
+    int n = 0;
+    for (uint8_t m : members) n += m ? 1 : 0;
+    return n;
+}
+
+// [SECTION] who may hold what ---------------------------------------------------------------
+namespace {
+
+// Per scenario: how each region relates to the alliance and to the target.
+struct RegionRoles {
+    std::vector<uint8_t> any_member, all_members, has_target;
+};
+
+RegionRoles region_roles(const Dataset& ds, const Scenario& s) {
+    RegionRoles r;
+    const size_t n = ds.regions.size();
+    r.any_member.assign(n, 0);
+    r.all_members.assign(n, 0);
+    r.has_target.assign(n, 0);
+    const bool any = s.member_count() > 0;
+    for (size_t i = 0; i < n; ++i) {
+        const Region& g = ds.regions[i];
+        if (g.any_country) {
+            r.any_member[i] = any;
+            r.has_target[i] = s.target >= 0;
+            continue;
+        }
+        bool all = !g.members.empty();
+        for (int c : g.members) {
+            bool m = s.is_member(c) && c != s.target;
+            r.any_member[i] |= m;
+            all &= m;
+            r.has_target[i] |= (c == s.target);
+        }
+        r.all_members[i] = all;
+    }
+    return r;
+}
+
+bool is_member(const Scenario& s, int c) { return c != s.target && s.is_member(c); }
+
+// Share of one side ("the alliance" or "the target") in one node, as a range.
+// lo counts only what is certainly theirs; hi adds what could be theirs (regions that include
+// them, rows of unknown share, the unattributed remainder).
+Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, bool alliance) {
+    Range r;
+    bool residual_could_be_theirs = n.residual_unattributed && (alliance ? s.member_count() > 0 : s.target >= 0);
+    for (const ShareRow& row : n.shares) {
+        bool known = is_known(row.share);
+        double v = known ? row.share * n.scale : 0;
+        bool certain = false, possible = false;
+        if (row.country >= 0) {
+            certain = possible = alliance ? is_member(s, row.country) : row.country == s.target;
+        } else if (row.region >= 0) {
+            size_t g = size_t(row.region);
+            certain = alliance ? rr.all_members[g] : false;
+            possible = alliance ? rr.any_member[g] : rr.has_target[g];
+        }
+        if (known) {
+            if (certain) r.lo += v;
+            if (possible) r.hi += v;
+        } else if (possible) {
+            residual_could_be_theirs = true;
+        }
+    }
+    if (residual_could_be_theirs) r.hi += n.residual;
+    r.lo = std::min(r.lo, 100.0);
+    r.hi = std::min(std::max(r.hi, r.lo), 100.0);
+    return r;
+}
+
+// [SECTION] one node -------------------------------------------------------------------------
+Range hhi_of(const Node& n) {
+    Range h;
+    for (const ShareRow& row : n.shares)
+        if (is_known(row.share)) h.lo += (row.share * n.scale) * (row.share * n.scale);
+    h.hi = h.lo + n.residual * n.residual;
+    return h;
+}
+
+// [SECTION] propagation ------------------------------------------------------------------------
+// Access of the denied side to node n, given the denier's share and the denied side's own share.
+// f = the smallest access among inputs (as a fraction); bottleneck = that input.
+struct Access {
+    Range value;
+    int bottleneck = -1;
+};
+
+Access access_of(const Node& n, const Range& denier, const Range& own,
+                 const std::vector<Range>& access, bool inputs_bind_third_countries) {
+    Access a;
+    Range f{1, 1};
+    for (int in : n.inputs) {
+        const Range& x = access[size_t(in)];
+        if (x.lo / 100 < f.lo) a.bottleneck = in;  // the scarcest input (by its lower bound)
+        f.lo = std::min(f.lo, x.lo / 100);
+        f.hi = std::min(f.hi, x.hi / 100);
+    }
+    if (n.shares.empty()) {
+        if (!n.inputs.empty()) {
+            a.value = {100 * f.lo, 100 * f.hi};
+        } else if (!n.subtypes.empty()) {
+            a.value = {100, 0};
+            for (int sub : n.subtypes) {
+                a.value.lo = std::min(a.value.lo, access[size_t(sub)].lo);
+                a.value.hi = std::max(a.value.hi, access[size_t(sub)].hi);
+            }
+        } else {
+            a.value = {0, 100};  // nothing known about this node
+        }
+        return a;
+    }
+    Range direct{100 - denier.hi, 100 - denier.lo};
+    if (inputs_bind_third_countries) {
+        a.value = {direct.lo * f.lo, direct.hi * f.hi};
+    } else {
+        double lo = std::max(direct.lo * f.lo, direct.lo - own.hi * (1 - f.lo));
+        double hi = direct.hi - own.lo * (1 - f.hi);
+        a.value = {lo, std::max(lo, hi)};
+    }
+    a.value.lo = std::clamp(a.value.lo, 0.0, 100.0);
+    a.value.hi = std::clamp(a.value.hi, a.value.lo, 100.0);
+    return a;
+}
+
+}  // namespace
+
+// [SECTION] domain totals -----------------------------------------------------------------------
+void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, DomainFigures& out) {
+    const size_t n = dom.nodes.size();
+    out.nodes.assign(n, NodeFigures{});
+    const RegionRoles rr = region_roles(ds, s);
+    std::vector<Range> target_access(n), alliance_access(n);
+
+    for (int idx : dom.order) {
+        const Node& node = dom.nodes[size_t(idx)];
+        NodeFigures& f = out.nodes[size_t(idx)];
+        f.has_shares = !node.shares.empty();
+        if (f.has_shares) {
+            f.alliance_share = side_share(node, s, rr, true);
+            f.target_share = side_share(node, s, rr, false);
+            f.hhi = hhi_of(node);
+            f.choke = f.alliance_share.lo >= s.threshold - 1e-9   ? Choke::Yes
+                      : f.alliance_share.hi >= s.threshold - 1e-9 ? Choke::Possible
+                                                                  : Choke::No;
+        } else {
+            f.alliance_share = f.target_share = {0, 100};
+            f.hhi = {0, 10000};
+        }
+        // Denial: the alliance denies, the target is denied.
+        Access t = access_of(node, f.alliance_share, f.target_share, target_access, s.third_country_rule);
+        if (!s.deny) {  // no denial: everything is available, still bounded by unknown nodes
+            t.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
+            t.bottleneck = -1;
+        }
+        target_access[size_t(idx)] = f.target_access = t.value;
+        f.target_bottleneck = t.bottleneck;
+        // Retaliation: the target denies, the alliance is denied (no third-country rule).
+        Access a = access_of(node, f.target_share, f.alliance_share, alliance_access, false);
+        if (!s.retaliation) {
+            a.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
+            a.bottleneck = -1;
+        }
+        alliance_access[size_t(idx)] = f.alliance_access = a.value;
+        f.alliance_bottleneck = a.bottleneck;
+        f.rests_on_unknowns = !f.alliance_share.exact() || !f.target_access.exact() || !f.alliance_access.exact();
+    }
+
+    out.choke_points = out.possible_choke_points = out.nodes_with_shares = 0;
+    out.target_denied_nodes = out.alliance_exposed_nodes = 0;
+    out.outputs.clear();
+    for (size_t i = 0; i < n; ++i) {
+        const NodeFigures& f = out.nodes[i];
+        if (f.has_shares) {
+            ++out.nodes_with_shares;
+            out.choke_points += f.choke == Choke::Yes;
+            out.possible_choke_points += f.choke == Choke::Possible;
+        }
+        if (f.has_shares || !dom.nodes[i].inputs.empty()) {
+            out.target_denied_nodes += f.target_access.hi < 50;
+            out.alliance_exposed_nodes += f.alliance_access.hi < 50;
+        }
+        const Node& node = dom.nodes[i];
+        if (node.kind == NodeKind::Output || (node.outputs.empty() && !node.inputs.empty() && node.parent < 0))
+            out.outputs.push_back(int(i));
+    }
+    out.target_access_to_outputs = out.alliance_access_to_outputs = {100, 100};
+    for (int o : out.outputs) {
+        const NodeFigures& f = out.nodes[size_t(o)];
+        out.target_access_to_outputs.lo = std::min(out.target_access_to_outputs.lo, f.target_access.lo);
+        out.target_access_to_outputs.hi = std::min(out.target_access_to_outputs.hi, f.target_access.hi);
+        out.alliance_access_to_outputs.lo = std::min(out.alliance_access_to_outputs.lo, f.alliance_access.lo);
+        out.alliance_access_to_outputs.hi = std::min(out.alliance_access_to_outputs.hi, f.alliance_access.hi);
+    }
+}
+
+DomainFigures compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s) {
+    DomainFigures f;
+    compute_domain(ds, dom, s, f);
+    return f;
+}
+
+// [SECTION] pooled indicators -----------------------------------------------------------------
+Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator_id) {
+    Pooled p;
+    const Indicator* ind = ds.find_indicator(indicator_id);
+    if (!ind) return p;
+    p.unit = ind->unit;
+    p.indicator_name = ind->name;
+    std::set<int> srcs;
+    for (size_t c = 0; c < ds.countries.size(); ++c) {
+        if (!is_member(s, int(c))) continue;
+        if (const IndicatorValue* v = ind->for_country(int(c))) {
+            p.members_value += v->value;
+            ++p.members_with_data;
+            p.year_min = p.year_min ? std::min(p.year_min, v->year) : v->year;
+            p.year_max = std::max(p.year_max, v->year);
+            srcs.insert(v->source);
+        } else {
+            ++p.members_without_data;
+            p.members_missing.push_back(int(c));
+        }
+    }
+    if (const IndicatorValue* v = s.target >= 0 ? ind->for_country(s.target) : nullptr) {
+        p.target_known = true;
+        p.target_value = v->value;
+        p.target_year = v->year;
+        p.target_source = v->source;
+    }
+    p.sources.assign(srcs.begin(), srcs.end());
+    return p;
+}
+
+// [SECTION] explanations --------------------------------------------------------------------------
+namespace {
+std::string pct(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f%%", v);
+    return b;
+}
+std::string range_text(const Range& r) {
+    return r.exact() ? pct(r.lo) : pct(r.lo) + "–" + pct(r.hi);
+}
+}  // namespace
+
+Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s,
+                         const DomainFigures& f, int idx) {
+    Explanation e;
+    if (idx < 0 || size_t(idx) >= dom.nodes.size() || f.nodes.size() != dom.nodes.size()) return e;
+    const Node& n = dom.nodes[size_t(idx)];
+    const NodeFigures& nf = f.nodes[size_t(idx)];
+    const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "the target";
+    std::string members_text;
+    std::set<int> sources;
+    for (const ShareRow& row : n.shares) {
+        Explanation::Row r;
+        r.share = row.share;
+        r.year = row.year;
+        r.source = row.source >= 0 ? ds.sources[size_t(row.source)].title : "";
+        sources.insert(row.source);
+        if (row.country >= 0) {
+            r.holder = ds.countries[size_t(row.country)].name;
+            r.role = row.country == s.target ? "target" : is_member(s, row.country) ? "member" : "other";
+            if (r.role == "member" && is_known(row.share))
+                members_text += (members_text.empty() ? "" : ", ") + r.holder + " " + pct(row.share);
+        } else {
+            r.holder = ds.regions[size_t(row.region)].name;
+            r.role = "region";
+        }
+        e.rows.push_back(std::move(r));
+    }
+    if (!nf.has_shares) {
+        if (!n.inputs.empty())
+            e.lines.push_back("No published shares for this step: it is as obtainable as its scarcest input.");
+        else if (!n.subtypes.empty())
+            e.lines.push_back("No published shares of its own: the range spans its subtypes.");
+        else
+            e.lines.push_back("No published shares: every figure here is unknown (0–100%).");
+    } else {
+        e.lines.push_back("Alliance share " + range_text(nf.alliance_share) +
+                          (members_text.empty() ? " (no member is a listed supplier)." : ": " + members_text + "."));
+        if (n.scale < 1) {
+            char b[160];
+            std::snprintf(b, sizeof b, "Published shares sum to %.1f%% (rounding); they are scaled to 100%%.", n.published_sum);
+            e.lines.push_back(b);
+        }
+        if (n.residual > 0) {
+            e.lines.push_back(pct(n.residual) + " of world supply is " +
+                              (n.residual_unattributed ? "not attributed to any listed supplier"
+                                                       : "held by suppliers whose share is unknown") +
+                              ": figures that depend on it are ranges.");
+        }
+        for (const ShareRow& row : n.shares)
+            if (row.region >= 0 && is_known(row.share))
+                e.lines.push_back(pct(row.share) + " is held by '" + ds.regions[size_t(row.region)].name +
+                                  "' without a country breakdown; it counts for the alliance only in the upper bound.");
+        char b[200];
+        std::snprintf(b, sizeof b, "Concentration (HHI) %.0f%s.", nf.hhi.lo, nf.hhi.exact() ? "" : " or more");
+        e.lines.push_back(b);
+        if (nf.choke == Choke::Yes) e.lines.push_back("A choke point: members hold at least the " + pct(s.threshold) + " threshold.");
+        if (nf.choke == Choke::Possible) e.lines.push_back("Possibly a choke point: only if the unknown shares fall to members.");
+    }
+    if (s.deny) {
+        std::string line = target + " can obtain " + range_text(nf.target_access) + " of world supply under denial";
+        if (nf.target_bottleneck >= 0)
+            line += ", limited by its access to '" + dom.nodes[size_t(nf.target_bottleneck)].name + "' (" +
+                    range_text(f.nodes[size_t(nf.target_bottleneck)].target_access) + ")";
+        if (s.third_country_rule) line += "; the third-country rule binds non-members' production too";
+        e.lines.push_back(line + ".");
+    }
+    if (s.retaliation) {
+        std::string line = "If " + target + " cuts the alliance off, the alliance can obtain " + range_text(nf.alliance_access);
+        if (nf.alliance_bottleneck >= 0)
+            line += ", limited by '" + dom.nodes[size_t(nf.alliance_bottleneck)].name + "'";
+        e.lines.push_back(line + ".");
+    }
+    for (int src : sources)
+        if (src >= 0) e.lines.push_back("Source: " + ds.sources[size_t(src)].title);
+    return e;
+}
+
+}  // namespace techmap

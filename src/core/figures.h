@@ -1,0 +1,107 @@
+// figures.h — every figure the model computes for a scenario, with ranges where shares are
+// unknown, and the pieces an explanation needs.
+//
+// How to use
+//   Scenario s; s.members = ...; s.target = ds.find_country("CHN");
+//   DomainFigures f = compute_domain(ds, ds.domains[0], s);
+//   f.nodes[i].alliance_share.lo ... ; explain_node(ds, dom, s, f, i) for the "why".
+//
+// The model (docs/model.md has the worked example):
+//   alliance share   = members' summed shares; rows with unknown share, region rows and an
+//                      unattributed remainder widen the range [lo, hi] instead of counting as 0.
+//   choke point      = alliance share lo >= threshold ("possible" when only hi reaches it).
+//   target access    = the share of world supply the target can still obtain when the
+//                      alliance denies it: everything not made by members, except that the
+//                      target's own production needs its inputs: access = direct - own*(1-f),
+//                      f = the smallest access among the node's inputs ("goes into").
+//                      Third-country rule on: non-members' production needs alliance-free inputs
+//                      too, access = direct * f. A process without shares of its own: 100 * f.
+//   exposure         = the mirror case: what the alliance can still obtain when the target cuts
+//                      it off (the target denies, members are the ones denied).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+
+namespace techmap {
+
+struct Range {
+    double lo = 0, hi = 0;
+    bool exact() const { return hi - lo < 1e-9; }
+    double mid() const { return 0.5 * (lo + hi); }
+};
+
+struct Scenario {
+    std::vector<uint8_t> members;  // per country index: 1 = alliance member
+    int target = -1;               // country index of the rival
+    double threshold = 80;         // control threshold, percent
+    bool deny = true;              // the alliance denies the target
+    bool third_country_rule = false;  // extend denial to non-members' production on alliance inputs
+    bool retaliation = true;       // compute the target's cut-off of the alliance
+    int member_count() const;
+    bool is_member(int c) const { return c >= 0 && size_t(c) < members.size() && members[size_t(c)]; }
+};
+
+enum class Choke : uint8_t { No, Possible, Yes };
+
+struct NodeFigures {
+    bool has_shares = false;   // the node has published shares of its own
+    Range alliance_share;      // percent of world supply held by members
+    Range target_share;        // the target's own production
+    Choke choke = Choke::No;
+    Range hhi;                 // Herfindahl-Hirschman index, 0-10000 (known shares; range from unknowns)
+    Range target_access;       // percent of world supply the target can obtain under denial
+    Range alliance_access;     // percent the alliance can obtain if the target cuts it off
+    int target_bottleneck = -1;    // the input that limits target_access (node index), or -1
+    int alliance_bottleneck = -1;  // the input that limits alliance_access
+    bool rests_on_unknowns = false;  // some figure is a range because of unknown shares
+};
+
+struct DomainFigures {
+    std::vector<NodeFigures> nodes;
+    int choke_points = 0;            // lo >= threshold
+    int possible_choke_points = 0;   // only hi >= threshold
+    int nodes_with_shares = 0;
+    std::vector<int> outputs;        // final products (nothing further downstream)
+    Range target_access_to_outputs;  // min over outputs
+    Range alliance_access_to_outputs;
+    int target_denied_nodes = 0;     // nodes where the target's access hi < 50%
+    int alliance_exposed_nodes = 0;  // nodes where the alliance's access hi < 50%
+};
+
+// Recomputes every figure of one domain. O(rows + edges); no allocation beyond the result.
+DomainFigures compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s);
+// Same, writing into an existing result to avoid reallocation in a live loop.
+void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, DomainFigures& out);
+
+// Pooled figures across the alliance (from the dataset's indicators).
+struct Pooled {
+    double members_value = 0;         // sum over members with data
+    int members_with_data = 0, members_without_data = 0;
+    std::vector<int> members_missing; // country indices
+    bool target_known = false;
+    double target_value = 0;
+    int target_year = 0, target_source = -1;
+    std::string unit, indicator_name;
+    int year_min = 0, year_max = 0;   // years of the values summed
+    std::vector<int> sources;         // distinct sources of the values used
+};
+Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator_id);
+
+// The "why" of one node's figures: rows, members, inputs, sources, in plain sentences.
+struct Explanation {
+    struct Row {
+        std::string holder, role;  // role: "member", "target", "other", "region"
+        double share = kUnknown;   // as published (NaN = unknown)
+        int year = 0;
+        std::string source;
+    };
+    std::vector<Row> rows;
+    std::vector<std::string> lines;  // sentences, in reading order
+};
+Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s,
+                         const DomainFigures& f, int node);
+
+}  // namespace techmap

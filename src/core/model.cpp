@@ -1,0 +1,279 @@
+// model.cpp — scenario mutations, recompute, and JSON for the page's JavaScript API.
+#include "core/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace techmap {
+using json = nlohmann::json;
+
+LoadResult Model::load(const std::vector<DataFile>& files) {
+    LoadResult r = load_dataset(files);
+    if (!r.ok()) return r;  // the previous dataset and scenario stay as they were
+    // Carry the scenario across by codes, not indices: the new dataset may order countries differently.
+    std::string previous = loaded_ ? scenario_json() : std::string();
+    data_ = std::move(*r.dataset);
+    r.dataset.reset();
+    loaded_ = true;
+    scenario_ = Scenario{};
+    scenario_.members.assign(data_.countries.size(), 0);
+    domain_ = data_.domains.empty() ? -1 : 0;
+    node_ = -1;
+    keys_valid_ = false;
+    if (!previous.empty()) {
+        set_scenario_json(previous);
+    } else {
+        scenario_.target = data_.find_country("CHN");
+    }
+    recompute();
+    return r;
+}
+
+const Domain* Model::domain() const {
+    return domain_ >= 0 && size_t(domain_) < data_.domains.size() ? &data_.domains[size_t(domain_)] : nullptr;
+}
+
+void Model::recompute() {
+    ++recomputations_;
+    if (const Domain* d = domain()) compute_domain(data_, *d, scenario_, figures_);
+    else figures_ = DomainFigures{};
+}
+
+void Model::members_changed() { recompute(); }
+
+void Model::set_member(int c, bool member) {
+    if (c < 0 || size_t(c) >= scenario_.members.size()) return;
+    if (member && c == scenario_.target) return;  // the target cannot be in the alliance
+    if (bool(scenario_.members[size_t(c)]) == member) return;
+    scenario_.members[size_t(c)] = member;
+    alliance_name_ = "Custom alliance";
+    members_changed();
+}
+
+void Model::toggle_member(int c) {
+    if (c < 0 || size_t(c) >= scenario_.members.size()) return;
+    set_member(c, !scenario_.members[size_t(c)]);
+}
+
+void Model::set_members(const std::vector<int>& countries, const std::string& name) {
+    std::fill(scenario_.members.begin(), scenario_.members.end(), 0);
+    for (int c : countries)
+        if (c >= 0 && size_t(c) < scenario_.members.size() && c != scenario_.target) scenario_.members[size_t(c)] = 1;
+    alliance_name_ = name;
+    members_changed();
+}
+
+void Model::clear_members() { set_members({}, "Custom alliance"); }
+
+bool Model::apply_preset(const std::string& id, int year) {
+    int a = data_.find_alliance(id);
+    if (a < 0) return false;
+    const AlliancePreset& p = data_.alliances[size_t(a)];
+    const AllianceSnapshot* snap = year > 0 ? p.as_of(year) : p.latest();
+    if (!snap) return false;
+    set_members(snap->members, p.name + " (" + std::to_string(snap->year) + ")");
+    return true;
+}
+
+void Model::set_target(int c) {
+    if (c >= int(data_.countries.size())) return;
+    if (c == scenario_.target) return;
+    scenario_.target = c < 0 ? -1 : c;
+    if (c >= 0) scenario_.members[size_t(c)] = 0;
+    recompute();
+}
+
+void Model::set_threshold(double t) {
+    if (!std::isfinite(t)) return;
+    t = std::clamp(t, 1.0, 100.0);
+    if (t == scenario_.threshold) return;
+    scenario_.threshold = t;
+    keys_valid_ = false;
+    recompute();
+}
+
+void Model::set_deny(bool on) { if (scenario_.deny != on) { scenario_.deny = on; recompute(); } }
+void Model::set_third_country_rule(bool on) {
+    if (scenario_.third_country_rule != on) { scenario_.third_country_rule = on; recompute(); }
+}
+void Model::set_retaliation(bool on) { if (scenario_.retaliation != on) { scenario_.retaliation = on; recompute(); } }
+
+bool Model::select_domain(const std::string& id) {
+    int d = data_.find_domain(id);
+    if (d < 0) return false;
+    if (d != domain_) {
+        domain_ = d;
+        node_ = -1;
+        keys_valid_ = false;
+        recompute();
+    }
+    return true;
+}
+
+void Model::select_node(int n) {
+    const Domain* d = domain();
+    node_ = (d && n >= 0 && size_t(n) < d->nodes.size()) ? n : -1;
+}
+
+const DomainKeys& Model::keys() {
+    if (!keys_valid_) {
+        keys_ = domain() ? domain_keys(*domain(), scenario_.threshold) : DomainKeys{};
+        keys_valid_ = true;
+    }
+    return keys_;
+}
+
+double Model::target_demand_share(int* year) const {
+    const Indicator* ind = data_.find_indicator("chip_demand_share");
+    const IndicatorValue* v = ind ? ind->for_country(scenario_.target) : nullptr;
+    if (!v) return kUnknown;
+    if (year) *year = v->year;
+    return v->value;
+}
+
+Explanation Model::explain(int node) const {
+    const Domain* d = domain();
+    return d ? explain_node(data_, *d, scenario_, figures_, node) : Explanation{};
+}
+
+int Model::role(int c) const {
+    if (c < 0) return 0;
+    if (c == scenario_.target) return 2;
+    return scenario_.is_member(c) ? 1 : 0;
+}
+
+// --- JSON --------------------------------------------------------------------------------------
+std::string Model::scenario_json() const {
+    json j;
+    json members = json::array();
+    for (size_t c = 0; c < scenario_.members.size(); ++c)
+        if (scenario_.members[c]) members.push_back(data_.countries[c].id);
+    j["members"] = members;
+    j["alliance"] = alliance_name_;
+    j["target"] = scenario_.target >= 0 ? json(data_.countries[size_t(scenario_.target)].id) : json(nullptr);
+    j["threshold"] = scenario_.threshold;
+    j["deny"] = scenario_.deny;
+    j["thirdCountryRule"] = scenario_.third_country_rule;
+    j["retaliation"] = scenario_.retaliation;
+    const Domain* d = domain();
+    j["domain"] = d ? json(d->id) : json(nullptr);
+    j["node"] = (d && node_ >= 0) ? json(d->nodes[size_t(node_)].id) : json(nullptr);
+    j["dataVersion"] = data_.version();
+    return j.dump();
+}
+
+std::vector<std::string> Model::set_scenario_json(const std::string& text) {
+    std::vector<std::string> ignored;
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return {"scenario is not a JSON object"};
+    if (auto it = j.find("domain"); it != j.end() && it->is_string()) {
+        if (!select_domain(it->get<std::string>())) ignored.push_back("unknown domain '" + it->get<std::string>() + "'");
+    }
+    if (auto it = j.find("target"); it != j.end()) {
+        if (it->is_null()) set_target(-1);
+        else if (it->is_string()) {
+            int c = data_.find_country(it->get<std::string>());
+            if (c >= 0) set_target(c);
+            else ignored.push_back("unknown target country '" + it->get<std::string>() + "'");
+        } else ignored.push_back("target is not a country code");
+    }
+    if (auto it = j.find("members"); it != j.end()) {
+        if (!it->is_array()) ignored.push_back("members is not a list");
+        else {
+            std::vector<int> cs;
+            for (const json& x : *it) {
+                int c = x.is_string() ? data_.find_country(x.get<std::string>()) : -1;
+                if (c < 0) ignored.push_back("unknown member " + x.dump());
+                else if (c == scenario_.target) ignored.push_back("the target " + x.get<std::string>() + " cannot be a member");
+                else cs.push_back(c);
+            }
+            std::string name = "Custom alliance";
+            if (auto n = j.find("alliance"); n != j.end() && n->is_string() && n->get<std::string>().size() <= 80)
+                name = n->get<std::string>();
+            set_members(cs, name);
+        }
+    }
+    if (auto it = j.find("threshold"); it != j.end()) {
+        if (it->is_number() && std::isfinite(it->get<double>())) set_threshold(it->get<double>());
+        else ignored.push_back("threshold is not a number");
+    }
+    auto flag = [&](const char* key, void (Model::*set)(bool)) {
+        auto it = j.find(key);
+        if (it == j.end()) return;
+        if (it->is_boolean()) (this->*set)(it->get<bool>());
+        else ignored.push_back(std::string(key) + " is not true/false");
+    };
+    flag("deny", &Model::set_deny);
+    flag("thirdCountryRule", &Model::set_third_country_rule);
+    flag("retaliation", &Model::set_retaliation);
+    if (auto it = j.find("node"); it != j.end()) {
+        const Domain* d = domain();
+        if (it->is_null()) select_node(-1);
+        else if (it->is_string() && d && d->find_node(it->get<std::string>()) >= 0) select_node(d->find_node(it->get<std::string>()));
+        else ignored.push_back("unknown node " + it->dump());
+    }
+    return ignored;
+}
+
+namespace {
+json range(const Range& r) { return json::array({std::round(r.lo * 1000) / 1000, std::round(r.hi * 1000) / 1000}); }
+const char* choke_name(Choke c) { return c == Choke::Yes ? "yes" : c == Choke::Possible ? "possible" : "no"; }
+}  // namespace
+
+std::string Model::figures_json() const {
+    json j;
+    const Domain* d = domain();
+    j["scenario"] = json::parse(scenario_json());
+    if (!d) return j.dump();
+    const DomainFigures& f = figures_;
+    json summary;
+    summary["chokePoints"] = f.choke_points;
+    summary["possibleChokePoints"] = f.possible_choke_points;
+    summary["nodesWithShares"] = f.nodes_with_shares;
+    summary["targetAccessToOutputs"] = range(f.target_access_to_outputs);
+    summary["allianceAccessToOutputs"] = range(f.alliance_access_to_outputs);
+    summary["targetDeniedNodes"] = f.target_denied_nodes;
+    summary["allianceExposedNodes"] = f.alliance_exposed_nodes;
+    Pooled p = pooled_rd();
+    json rd;
+    rd["indicator"] = p.indicator_name;
+    rd["unit"] = p.unit;
+    rd["members"] = p.members_value;
+    rd["membersWithData"] = p.members_with_data;
+    json missing = json::array();
+    for (int c : p.members_missing) missing.push_back(data_.countries[size_t(c)].id);
+    rd["membersMissing"] = missing;
+    rd["target"] = p.target_known ? json(p.target_value) : json(nullptr);
+    rd["years"] = json::array({p.year_min, p.year_max});
+    summary["rd"] = rd;
+    int demand_year = 0;
+    double demand = target_demand_share(&demand_year);
+    summary["targetDemandShare"] = is_known(demand) ? json(demand) : json(nullptr);
+    if (is_known(demand)) summary["targetDemandYear"] = demand_year;
+    j["summary"] = summary;
+    json nodes = json::array();
+    for (size_t i = 0; i < d->nodes.size(); ++i) {
+        const Node& n = d->nodes[i];
+        const NodeFigures& nf = f.nodes[i];
+        json o;
+        o["id"] = n.id;
+        o["name"] = n.name;
+        o["kind"] = to_string(n.kind);
+        o["hasShares"] = nf.has_shares;
+        o["allianceShare"] = range(nf.alliance_share);
+        o["targetShare"] = range(nf.target_share);
+        o["choke"] = choke_name(nf.choke);
+        o["hhi"] = range(nf.hhi);
+        o["targetAccess"] = range(nf.target_access);
+        o["allianceAccess"] = range(nf.alliance_access);
+        if (nf.target_bottleneck >= 0) o["targetBottleneck"] = d->nodes[size_t(nf.target_bottleneck)].id;
+        if (nf.alliance_bottleneck >= 0) o["allianceBottleneck"] = d->nodes[size_t(nf.alliance_bottleneck)].id;
+        o["restsOnUnknowns"] = nf.rests_on_unknowns;
+        nodes.push_back(std::move(o));
+    }
+    j["nodes"] = nodes;
+    return j.dump();
+}
+
+}  // namespace techmap

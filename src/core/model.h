@@ -1,0 +1,84 @@
+// model.h — the one small API the UI, the URL state and the page's JavaScript API all call.
+//
+// A Model owns the loaded Dataset, the current Scenario and every figure computed for it.
+// Each mutator recomputes what it invalidates before returning, so a caller that toggles a
+// member and then draws sees the new figures in the same frame.
+//
+//   Model m;
+//   m.load({{"world.json", bytes1}, {"semiconductors.json", bytes2}});   // keeps the old data on failure
+//   m.apply_preset("G7", 2025);
+//   m.toggle_member(m.data().find_country("KOR"));
+//   const DomainFigures& f = m.figures();
+//   std::string json = m.figures_json();   // for JavaScript and tests
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/figures.h"
+#include "core/keys.h"
+
+namespace techmap {
+
+class Model {
+public:
+    // Loads and validates; on failure the previous dataset and scenario stay in place.
+    LoadResult load(const std::vector<DataFile>& files);
+    bool loaded() const { return loaded_; }
+    const Dataset& data() const { return data_; }
+
+    // --- scenario ---------------------------------------------------------------------------
+    const Scenario& scenario() const { return scenario_; }
+    const std::string& alliance_name() const { return alliance_name_; }
+    void toggle_member(int country);
+    void set_member(int country, bool member);
+    void set_members(const std::vector<int>& countries, const std::string& name = "Custom alliance");
+    void clear_members();
+    // Members of a preset as of `year` (0 = the latest snapshot). False if unknown/not yet existing.
+    bool apply_preset(const std::string& id, int year = 0);
+    void set_target(int country);   // -1 = none; the target is never a member
+    void set_threshold(double percent);   // clamped to 1..100
+    void set_deny(bool on);
+    void set_third_country_rule(bool on);
+    void set_retaliation(bool on);
+    bool select_domain(const std::string& id);
+    void select_node(int node);     // -1 = none
+
+    int domain_index() const { return domain_; }
+    const Domain* domain() const;
+    int selected_node() const { return node_; }
+
+    // --- figures ----------------------------------------------------------------------------
+    const DomainFigures& figures() const { return figures_; }
+    const DomainKeys& keys();       // computed lazily, cached per (domain, threshold)
+    Pooled pooled_rd() const { return pooled(data_, scenario_, "gerd"); }
+    // The target's share of world chip demand, if known (else NaN), with year.
+    double target_demand_share(int* year = nullptr) const;
+    Explanation explain(int node) const;
+    // What role a country plays now: 0 none, 1 member, 2 target.
+    int role(int country) const;
+    // Counts recomputations (tests and benchmarks check that work is not repeated).
+    long recomputations() const { return recomputations_; }
+
+    // --- JSON for the JavaScript API and tests --------------------------------------------------
+    std::string scenario_json() const;
+    // Applies what it can; returns messages for what it ignored (unknown codes, bad values).
+    std::vector<std::string> set_scenario_json(const std::string& json);
+    std::string figures_json() const;
+
+    void recompute();
+
+private:
+    Dataset data_;
+    bool loaded_ = false;
+    Scenario scenario_;
+    std::string alliance_name_ = "Custom alliance";
+    int domain_ = -1, node_ = -1;
+    DomainFigures figures_;
+    DomainKeys keys_;
+    bool keys_valid_ = false;
+    long recomputations_ = 0;
+    void members_changed();
+};
+
+}  // namespace techmap

@@ -1,0 +1,178 @@
+// Figures pinned on a small hand-made graph; every expected value is computed by hand in the
+// comments (docs/model.md walks through the same graph).
+#include <doctest/doctest.h>
+
+#include "core/figures.h"
+#include "helpers.h"
+
+using namespace techmap;
+using namespace techmap::test;
+
+namespace {
+// T1 (tool) and M1 (material) go into P1 (a process without shares), which goes into O1.
+// U1: one supplier of unknown share. U2: 30% unattributed. R2: rounding to 102%. R1: a region row.
+const char* kToyDomain = R"({"format":"techmap-dataset/1","version":"toy-domain",
+ "sources":[{"id":"t","title":"Toy source"}],
+ "domains":[{"id":"toy","name":"Toy chain","nodes":[
+  {"id":"T1","name":"Tool","kind":"tool","shares":[
+     {"country":"USA","share":50,"year":2025,"source":"t"},{"country":"JPN","share":30,"year":2025,"source":"t"},
+     {"country":"CHN","share":20,"year":2025,"source":"t"}]},
+  {"id":"M1","name":"Material","kind":"material","shares":[
+     {"country":"CHN","share":60,"year":2024,"source":"t"},{"country":"KOR","share":40,"year":2024,"source":"t"}]},
+  {"id":"P1","name":"Process","kind":"process"},
+  {"id":"O1","name":"Output","kind":"output","shares":[
+     {"country":"TWN","share":70,"year":2025,"source":"t"},{"country":"CHN","share":30,"year":2025,"source":"t"}]},
+  {"id":"U1","name":"Unknown share","kind":"material","shares":[
+     {"country":"USA","share":50,"year":2025,"source":"t"},{"country":"CHN","share":null,"year":2025,"source":"t"},
+     {"country":"KOR","share":30,"year":2025,"source":"t"}]},
+  {"id":"U2","name":"Unattributed","kind":"material","shares":[
+     {"country":"USA","share":50,"year":2025,"source":"t"},{"country":"JPN","share":20,"year":2025,"source":"t"}]},
+  {"id":"R2","name":"Rounded","kind":"tool","shares":[
+     {"country":"USA","share":51,"year":2025,"source":"t"},{"country":"JPN","share":51,"year":2025,"source":"t"}]},
+  {"id":"R1","name":"Regional","kind":"tool","shares":[
+     {"region":"EUR","share":60,"year":2025,"source":"t"},{"country":"USA","share":40,"year":2025,"source":"t"}]}
+ ],"edges":[{"from":"T1","to":"P1","type":"goes_into"},{"from":"M1","to":"P1","type":"goes_into"},
+            {"from":"P1","to":"O1","type":"goes_into"}]}]})";
+
+struct Toy {
+    Dataset ds;
+    const Domain* dom = nullptr;
+    Toy() {
+        LoadResult r = load_dataset({{"toy-world.json", toy_world()}, {"toy-domain.json", kToyDomain}});
+        REQUIRE_MESSAGE(r.ok(), r.summary());
+        ds = std::move(*r.dataset);
+        dom = &ds.domains[0];
+    }
+    int n(const char* id) const { return dom->find_node(id); }
+    const NodeFigures& at(const DomainFigures& f, const char* id) const { return f.nodes[size_t(n(id))]; }
+};
+}  // namespace
+
+TEST_CASE("alliance share, choke point and HHI on the toy graph") {
+    Toy t;
+    Scenario s = scenario_of(t.ds, {"USA", "JPN"});
+    DomainFigures f = compute_domain(t.ds, *t.dom, s);
+    CHECK(t.at(f, "T1").alliance_share.lo == doctest::Approx(80));  // 50 + 30
+    CHECK(t.at(f, "T1").alliance_share.exact());
+    CHECK(t.at(f, "T1").choke == Choke::Yes);                       // 80 >= 80
+    CHECK(t.at(f, "M1").alliance_share.hi == doctest::Approx(0));
+    CHECK(t.at(f, "M1").choke == Choke::No);
+    CHECK(t.at(f, "T1").hhi.lo == doctest::Approx(3800));           // 2500 + 900 + 400
+    CHECK(t.at(f, "M1").hhi.lo == doctest::Approx(5200));           // 3600 + 1600
+    CHECK(t.at(f, "O1").hhi.lo == doctest::Approx(5800));           // 4900 + 900
+    CHECK_FALSE(t.at(f, "P1").has_shares);
+    CHECK(f.choke_points == 2);  // T1 (80) and R2 (100 after normalising)
+}
+
+TEST_CASE("target access under denial propagates through inputs") {
+    Toy t;
+    Scenario s = scenario_of(t.ds, {"USA", "JPN"});
+    DomainFigures f = compute_domain(t.ds, *t.dom, s);
+    CHECK(t.at(f, "T1").target_access.lo == doctest::Approx(20));   // 100 - 80
+    CHECK(t.at(f, "M1").target_access.lo == doctest::Approx(100));  // no member supplies it
+    // the process is as obtainable as its scarcest input: min(20, 100)
+    CHECK(t.at(f, "P1").target_access.lo == doctest::Approx(20));
+    CHECK(t.at(f, "P1").target_bottleneck == t.n("T1"));
+    // O1: non-members make all of it (100), but China's own 30 needs P1 (20%):
+    // 100 - 30 * (1 - 0.2) = 76
+    CHECK(t.at(f, "O1").target_access.lo == doctest::Approx(76));
+    CHECK(t.at(f, "O1").target_access.exact());
+    CHECK(f.outputs == std::vector<int>{t.n("O1")});
+
+    SUBCASE("the third-country rule binds non-members' production too: 100 * 0.2") {
+        s.third_country_rule = true;
+        DomainFigures g = compute_domain(t.ds, *t.dom, s);
+        CHECK(t.at(g, "O1").target_access.lo == doctest::Approx(20));
+        CHECK(t.at(g, "T1").target_access.lo == doctest::Approx(20));  // no inputs: unchanged
+    }
+    SUBCASE("without denial everything is available") {
+        s.deny = false;
+        DomainFigures g = compute_domain(t.ds, *t.dom, s);
+        CHECK(t.at(g, "O1").target_access.lo == doctest::Approx(100));
+    }
+}
+
+TEST_CASE("retaliation exposure is the mirror case") {
+    Toy t;
+    Scenario s = scenario_of(t.ds, {"USA", "JPN"});
+    DomainFigures f = compute_domain(t.ds, *t.dom, s);
+    CHECK(t.at(f, "T1").alliance_access.lo == doctest::Approx(80));  // all but China's 20
+    CHECK(t.at(f, "M1").alliance_access.lo == doctest::Approx(40));  // Korea's 40
+    CHECK(t.at(f, "P1").alliance_access.lo == doctest::Approx(40));  // min(80, 40)
+    CHECK(t.at(f, "P1").alliance_bottleneck == t.n("M1"));
+    CHECK(t.at(f, "O1").alliance_access.lo == doctest::Approx(70));  // Taiwan's 70, members make none
+    // with Korea in the alliance, Korea's material is the alliance's own: 40 - 40*(1-1) = 40
+    Scenario k = scenario_of(t.ds, {"USA", "JPN", "KOR"});
+    DomainFigures g = compute_domain(t.ds, *t.dom, k);
+    CHECK(t.at(g, "M1").alliance_access.lo == doctest::Approx(40));
+    CHECK(t.at(g, "M1").alliance_share.lo == doctest::Approx(40));
+}
+
+TEST_CASE("unknown shares give ranges, never zeros") {
+    Toy t;
+    Scenario s = scenario_of(t.ds, {"USA", "JPN"});
+    DomainFigures f = compute_domain(t.ds, *t.dom, s);
+    // U1: the 20% of unknown share belongs to China's row: members' share is exactly 50,
+    // China's own share is anywhere in 0..20
+    CHECK(t.at(f, "U1").alliance_share.lo == doctest::Approx(50));
+    CHECK(t.at(f, "U1").alliance_share.hi == doctest::Approx(50));
+    CHECK(t.at(f, "U1").target_share.lo == doctest::Approx(0));
+    CHECK(t.at(f, "U1").target_share.hi == doctest::Approx(20));
+    CHECK(t.at(f, "U1").hhi.hi == doctest::Approx(2500 + 900 + 400));
+    // U2: 30% attributed to nobody: could be anyone's
+    CHECK(t.at(f, "U2").alliance_share.lo == doctest::Approx(70));
+    CHECK(t.at(f, "U2").alliance_share.hi == doctest::Approx(100));
+    CHECK(t.at(f, "U2").choke == Choke::Possible);
+    CHECK(t.at(f, "U2").target_access.lo == doctest::Approx(0));
+    CHECK(t.at(f, "U2").target_access.hi == doctest::Approx(30));
+    CHECK(t.at(f, "U2").rests_on_unknowns);
+    CHECK(f.possible_choke_points == 1);
+}
+
+TEST_CASE("rounding over 100 is normalised; region rows count only in the upper bound") {
+    Toy t;
+    Scenario s = scenario_of(t.ds, {"USA"});
+    DomainFigures f = compute_domain(t.ds, *t.dom, s);
+    CHECK(t.at(f, "R2").alliance_share.lo == doctest::Approx(50));   // 51 * 100/102
+    CHECK(t.at(f, "R1").alliance_share.lo == doctest::Approx(40));
+    CHECK(t.at(f, "R1").alliance_share.hi == doctest::Approx(40));   // no European member
+    Scenario e = scenario_of(t.ds, {"USA", "DEU"});
+    DomainFigures g = compute_domain(t.ds, *t.dom, e);
+    CHECK(t.at(g, "R1").alliance_share.lo == doctest::Approx(40));
+    CHECK(t.at(g, "R1").alliance_share.hi == doctest::Approx(100));  // Europe's 60 could be Germany's
+    Scenario all_eu = scenario_of(t.ds, {"USA", "DEU", "NLD"});
+    DomainFigures h = compute_domain(t.ds, *t.dom, all_eu);
+    CHECK(t.at(h, "R1").alliance_share.lo == doctest::Approx(100));  // every European country is in
+}
+
+TEST_CASE("explanations name members, bottlenecks, rounding and sources") {
+    Toy t;
+    Scenario s = scenario_of(t.ds, {"USA", "JPN"});
+    DomainFigures f = compute_domain(t.ds, *t.dom, s);
+    Explanation e = explain_node(t.ds, *t.dom, s, f, t.n("O1"));
+    std::string all;
+    for (const std::string& l : e.lines) all += l + "\n";
+    CHECK(all.find("China can obtain 76.0%") != std::string::npos);
+    CHECK(all.find("'Process'") != std::string::npos);
+    CHECK(all.find("Source: Toy source") != std::string::npos);
+    REQUIRE(e.rows.size() == 2);
+    CHECK(e.rows[1].role == "target");
+    Explanation r = explain_node(t.ds, *t.dom, s, f, t.n("R2"));
+    std::string rt;
+    for (const std::string& l : r.lines) rt += l + "\n";
+    CHECK(rt.find("sum to 102.0%") != std::string::npos);
+    CHECK(rt.find("United States 51.0%") != std::string::npos);
+}
+
+TEST_CASE("pooled R&D sums members with data and lists the rest") {
+    const Dataset& ds = default_dataset();
+    Scenario s = scenario_of(ds, {"USA", "JPN", "NLD", "AUS"});
+    Pooled p = pooled(ds, s, "gerd");
+    CHECK(p.members_value == doctest::Approx(806.0 + 177.4 + 25.7));
+    CHECK(p.members_with_data == 3);
+    REQUIRE(p.members_missing.size() == 1);
+    CHECK(ds.countries[size_t(p.members_missing[0])].id == "AUS");  // unknown, not zero
+    CHECK(p.target_known);
+    CHECK(p.target_value == doctest::Approx(667.6));
+    CHECK(p.year_min == 2021);
+}

@@ -1,0 +1,87 @@
+// The Model API: toggles recompute at once, presets, target rules, JSON in and out.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.h"
+
+using namespace techmap;
+using namespace techmap::test;
+using json = nlohmann::json;
+
+TEST_CASE("a toggle recomputes every figure before returning") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    CHECK(m.scenario().target == m.data().find_country("CHN"));
+    const int usa = m.data().find_country("USA"), nld = m.data().find_country("NLD");
+    const int before = m.figures().choke_points;
+    m.toggle_member(usa);
+    m.toggle_member(nld);
+    CHECK(m.figures().choke_points > before);
+    const Scenario& s = m.scenario();
+    DomainFigures direct = compute_domain(m.data(), *m.domain(), s);
+    CHECK(direct.choke_points == m.figures().choke_points);
+    m.toggle_member(nld);
+    CHECK(m.role(nld) == 0);
+    CHECK(m.role(usa) == 1);
+}
+
+TEST_CASE("presets: as of 2021 and today") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    REQUIRE(m.apply_preset("NATO", 2021));
+    CHECK(m.scenario().member_count() == 30);
+    REQUIRE(m.apply_preset("NATO"));
+    CHECK(m.scenario().member_count() == 32);
+    CHECK_FALSE(m.apply_preset("Chip4", 2021));  // did not exist yet
+    CHECK(m.apply_preset("Chip4"));
+    CHECK(m.scenario().member_count() == 4);
+    CHECK_FALSE(m.apply_preset("NOPE"));
+}
+
+TEST_CASE("the target is never a member") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    const int chn = m.data().find_country("CHN"), usa = m.data().find_country("USA");
+    m.toggle_member(chn);
+    CHECK(m.role(chn) == 2);
+    m.toggle_member(usa);
+    m.set_target(usa);  // the old member becomes the target and leaves the alliance
+    CHECK(m.role(usa) == 2);
+    CHECK(m.scenario().member_count() == 0);
+}
+
+TEST_CASE("scenario JSON round trip, and hostile input is reported, not applied") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    m.apply_preset("G7");
+    m.set_threshold(70);
+    m.set_third_country_rule(true);
+    m.select_node(m.domain()->find_node("N20"));
+    const std::string saved = m.scenario_json();
+    Model n;
+    REQUIRE(n.load(default_files()).ok());
+    CHECK(n.set_scenario_json(saved).empty());
+    CHECK(n.scenario_json() == saved);
+    CHECK(n.figures_json() == m.figures_json());
+
+    auto ignored = n.set_scenario_json(R"({"members":["USA","ZZZ",5],"target":"QQQ","threshold":"x","deny":3,"node":"<script>"})");
+    CHECK(ignored.size() == 6);
+    CHECK(n.scenario().member_count() == 1);
+    CHECK(n.scenario().target == n.data().find_country("CHN"));
+    CHECK(n.set_scenario_json("garbage").size() == 1);
+    CHECK(n.set_scenario_json(R"({"threshold":1e308})").empty());
+    CHECK(n.scenario().threshold == 100);
+}
+
+TEST_CASE("figures JSON carries every node with ranges") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    m.apply_preset("G7");
+    json j = json::parse(m.figures_json());
+    CHECK(j["nodes"].size() == m.domain()->nodes.size());
+    CHECK(j["summary"]["chokePoints"].get<int>() == m.figures().choke_points);
+    CHECK(j["summary"]["targetDemandShare"].get<double>() == doctest::Approx(34.6));
+    CHECK(j["summary"]["rd"]["target"].get<double>() == doctest::Approx(667.6));
+    CHECK(j["nodes"][0]["allianceShare"].is_array());
+}
