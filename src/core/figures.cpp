@@ -119,10 +119,14 @@ Access access_of(const Node& n, const Range& denier, const Range& own,
         if (!n.inputs.empty()) {
             a.value = {100 * f.lo, 100 * f.hi};
         } else if (!n.subtypes.empty()) {
-            a.value = {100, 0};
+            // a category without shares of its own is made of its subtypes, each of them needed
+            // (assembly tools = dicing + bonding + ...): as obtainable as the scarcest one
+            a.value = {100, 100};
             for (int sub : n.subtypes) {
-                a.value.lo = std::min(a.value.lo, access[size_t(sub)].lo);
-                a.value.hi = std::max(a.value.hi, access[size_t(sub)].hi);
+                const Range& x = access[size_t(sub)];
+                if (x.lo < a.value.lo) a.bottleneck = sub;
+                a.value.lo = std::min(a.value.lo, x.lo);
+                a.value.hi = std::min(a.value.hi, x.hi);
             }
         } else {
             a.value = {0, 100};  // nothing known about this node
@@ -292,7 +296,7 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         if (!n.inputs.empty())
             e.lines.push_back("No published shares for this step: it is as obtainable as its scarcest input.");
         else if (!n.subtypes.empty())
-            e.lines.push_back("No published shares of its own: the range spans its subtypes.");
+            e.lines.push_back("No published shares of its own: it is as obtainable as its scarcest subtype.");
         else
             e.lines.push_back("No published shares: every figure here is unknown (0–100%).");
     } else {

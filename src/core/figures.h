@@ -14,6 +14,8 @@
 //                      alliance denies it: everything not made by members, except that the
 //                      target's own production needs its inputs: access = direct - own*(1-f),
 //                      f = the smallest access among the node's inputs ("goes into").
+//                      A category without shares of its own ("is a type of" parents such as
+//                      assembly tools): the smallest access among its subtypes.
 //                      Third-country rule on: non-members' production needs alliance-free inputs
 //                      too, access = direct * f. A process without shares of its own: 100 * f.
 //   exposure         = the mirror case: what the alliance can still obtain when the target cuts

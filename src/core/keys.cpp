@@ -43,7 +43,7 @@ std::vector<double> shapley_shubik(const std::vector<Player>& p, double threshol
     for (int i = 0; i < n; ++i)
         for (int k = i; k >= 0; --k)
             for (int x = total - w[size_t(i)]; x >= 0; --x)
-                if (double c = at(cnt, k, x)) at(cnt, k + 1, x + w[size_t(i)]) += c;
+                if (const double c = at(cnt, k, x); c != 0.0) at(cnt, k + 1, x + w[size_t(i)]) += c;
     // weight of an ordering position: k!(n-k-1)!/n!, computed as a running product
     std::vector<double> pos(static_cast<size_t>(n), 0.0);
     for (int k = 0; k < n; ++k) {

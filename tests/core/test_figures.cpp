@@ -20,6 +20,7 @@ const char* kToyDomain = R"({"format":"techmap-dataset/1","version":"toy-domain"
   {"id":"M1","name":"Material","kind":"material","shares":[
      {"country":"CHN","share":60,"year":2024,"source":"t"},{"country":"KOR","share":40,"year":2024,"source":"t"}]},
   {"id":"P1","name":"Process","kind":"process"},
+  {"id":"K1","name":"Category","kind":"tool"},
   {"id":"O1","name":"Output","kind":"output","shares":[
      {"country":"TWN","share":70,"year":2025,"source":"t"},{"country":"CHN","share":30,"year":2025,"source":"t"}]},
   {"id":"U1","name":"Unknown share","kind":"material","shares":[
@@ -32,7 +33,8 @@ const char* kToyDomain = R"({"format":"techmap-dataset/1","version":"toy-domain"
   {"id":"R1","name":"Regional","kind":"tool","shares":[
      {"region":"EUR","share":60,"year":2025,"source":"t"},{"country":"USA","share":40,"year":2025,"source":"t"}]}
  ],"edges":[{"from":"T1","to":"P1","type":"goes_into"},{"from":"M1","to":"P1","type":"goes_into"},
-            {"from":"P1","to":"O1","type":"goes_into"}]}]})";
+            {"from":"P1","to":"O1","type":"goes_into"},
+            {"from":"T1","to":"K1","type":"type_of"},{"from":"M1","to":"K1","type":"type_of"}]}]})";
 
 struct Toy {
     Dataset ds;
@@ -78,6 +80,10 @@ TEST_CASE("target access under denial propagates through inputs") {
     CHECK(t.at(f, "O1").target_access.lo == doctest::Approx(76));
     CHECK(t.at(f, "O1").target_access.exact());
     CHECK(f.outputs == std::vector<int>{t.n("O1")});
+    // a category without shares: its scarcest subtype, min(T1 20, M1 100)
+    CHECK(t.at(f, "K1").target_access.lo == doctest::Approx(20));
+    CHECK(t.at(f, "K1").target_bottleneck == t.n("T1"));
+    CHECK_FALSE(t.at(f, "K1").has_shares);
 
     SUBCASE("the third-country rule binds non-members' production too: 100 * 0.2") {
         s.third_country_rule = true;

@@ -1,0 +1,63 @@
+# The WebAssembly app: Dear ImGui (Debian source package) + SDL2 (built for wasm by
+# scripts/build-sdl2-wasm.sh) + the core, linked into site/techmap.{js,wasm}; the site folder
+# also receives index.html, web/, data/ and assets/ so that it can be copied to any static host.
+set(TECHMAP_IMGUI_DIR "${TECHMAP_DEPS_DIR}/src/imgui" CACHE PATH "Dear ImGui 1.86 sources")
+set(TECHMAP_SDL2_DIR "${TECHMAP_DEPS_DIR}/sdl2-wasm/current" CACHE PATH "SDL2 built for WebAssembly (prefix)")
+foreach(f "${TECHMAP_IMGUI_DIR}/imgui.cpp" "${TECHMAP_SDL2_DIR}/lib/libSDL2.a")
+  if(NOT EXISTS "${f}")
+    message(FATAL_ERROR "${f} not found: run scripts/setup.sh")
+  endif()
+endforeach()
+
+add_library(techmap_sdl2 STATIC IMPORTED)
+set_target_properties(techmap_sdl2 PROPERTIES IMPORTED_LOCATION "${TECHMAP_SDL2_DIR}/lib/libSDL2.a"
+  INTERFACE_INCLUDE_DIRECTORIES "${TECHMAP_SDL2_DIR}/include/SDL2")
+
+add_library(techmap_imgui STATIC
+  ${TECHMAP_IMGUI_DIR}/imgui.cpp ${TECHMAP_IMGUI_DIR}/imgui_draw.cpp
+  ${TECHMAP_IMGUI_DIR}/imgui_tables.cpp ${TECHMAP_IMGUI_DIR}/imgui_widgets.cpp
+  ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(techmap_imgui SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR} ${TECHMAP_IMGUI_DIR}/backends)
+# 1.86's GL backend assumes ES2/WebGL1 under Emscripten unless told otherwise
+target_compile_definitions(techmap_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(techmap_imgui PRIVATE -Os -fno-exceptions)
+target_link_libraries(techmap_imgui PUBLIC techmap_sdl2)
+
+# shaders/*.vert|frag -> generated header of string constants (the #version line is added at load)
+file(GLOB TECHMAP_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert ${CMAKE_SOURCE_DIR}/shaders/*.frag)
+set(TECHMAP_SHADER_HEADER ${CMAKE_BINARY_DIR}/generated/shaders.h)
+string(REPLACE ";" "|" _shader_list "${TECHMAP_SHADERS}")
+add_custom_command(OUTPUT ${TECHMAP_SHADER_HEADER}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${TECHMAP_SHADER_HEADER} "-DFILES=${_shader_list}" -P ${CMAKE_SOURCE_DIR}/cmake/EmbedShaders.cmake
+  VERBATIM
+  DEPENDS ${TECHMAP_SHADERS} ${CMAKE_SOURCE_DIR}/cmake/EmbedShaders.cmake
+  COMMENT "Embedding shaders")
+
+add_executable(techmap_app
+  src/app/main.cpp
+  src/app/web_api.cpp
+  src/render/gl_util.cpp
+  src/render/map_renderer.cpp
+  src/ui/panels.cpp
+  ${TECHMAP_SHADER_HEADER})
+target_include_directories(techmap_app PRIVATE src ${CMAKE_BINARY_DIR}/generated)
+target_link_libraries(techmap_app PRIVATE techmap_core techmap_imgui techmap_warnings)
+set(TECHMAP_SITE_DIR ${CMAKE_BINARY_DIR}/site)
+set_target_properties(techmap_app PROPERTIES OUTPUT_NAME techmap SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY ${TECHMAP_SITE_DIR})
+target_link_options(techmap_app PRIVATE
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sENVIRONMENT=web -sFILESYSTEM=0 -sEXIT_RUNTIME=0
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
+  "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','lengthBytesUTF8','stringToUTF8']"
+  $<$<CONFIG:Release>:-Os>)
+target_compile_options(techmap_app PRIVATE $<$<CONFIG:Release>:-Os>)
+
+# the static site: page, scripts, data and map asset beside the build output
+add_custom_command(TARGET techmap_app POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/index.html ${TECHMAP_SITE_DIR}/index.html
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/web ${TECHMAP_SITE_DIR}/web
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/data ${TECHMAP_SITE_DIR}/data
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/assets ${TECHMAP_SITE_DIR}/assets
+  COMMENT "Assembling the static site in ${TECHMAP_SITE_DIR}")

@@ -1,0 +1,56 @@
+// map_view.h — where the map camera looks, and the conversions between screen pixels and
+// projected map units. Plain math shared by drawing, picking and (later) the URL state.
+#pragma once
+#include <algorithm>
+#include <cmath>
+
+#include <glm/vec2.hpp>
+
+#include "core/projection.h"
+
+namespace techmap {
+
+struct MapView {
+    glm::dvec2 center{0.0, 0.0};  // projected point at the middle of the viewport
+    double zoom = 1.0;            // 1 = the whole world fits the viewport
+    static constexpr double kMinZoom = 1.0, kMaxZoom = 40.0;
+
+    // Pixels per projected unit for a viewport (in any consistent pixel unit).
+    double pixels_per_unit(glm::dvec2 viewport) const {
+        const double fit = std::min(viewport.x / (2 * kEqualEarthMaxX * 1.04), viewport.y / (2 * kEqualEarthMaxY * 1.08));
+        return fit * zoom;
+    }
+    glm::dvec2 screen_to_map(glm::dvec2 px, glm::dvec2 viewport) const {
+        const double k = pixels_per_unit(viewport);
+        return {center.x + (px.x - viewport.x / 2) / k, center.y - (px.y - viewport.y / 2) / k};
+    }
+    glm::dvec2 map_to_screen(glm::dvec2 p, glm::dvec2 viewport) const {
+        const double k = pixels_per_unit(viewport);
+        return {viewport.x / 2 + (p.x - center.x) * k, viewport.y / 2 - (p.y - center.y) * k};
+    }
+    // Keep the world on screen: zoom within limits, centre inside the world's bounds.
+    void clamp() {
+        if (!std::isfinite(zoom)) zoom = 1;
+        zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+        if (!std::isfinite(center.x) || !std::isfinite(center.y)) center = {0, 0};
+        center.x = std::clamp(center.x, -kEqualEarthMaxX, kEqualEarthMaxX);
+        center.y = std::clamp(center.y, -kEqualEarthMaxY, kEqualEarthMaxY);
+    }
+    void pan_pixels(glm::dvec2 delta_px, glm::dvec2 viewport) {
+        const double k = pixels_per_unit(viewport);
+        center.x -= delta_px.x / k;
+        center.y += delta_px.y / k;
+        clamp();
+    }
+    // Zoom by `factor` keeping the map point under `px` where it is.
+    void zoom_at(double factor, glm::dvec2 px, glm::dvec2 viewport) {
+        const glm::dvec2 before = screen_to_map(px, viewport);
+        zoom *= factor;
+        clamp();
+        const glm::dvec2 after = screen_to_map(px, viewport);
+        center += before - after;
+        clamp();
+    }
+};
+
+}  // namespace techmap

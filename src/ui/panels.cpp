@@ -1,0 +1,191 @@
+// panels.cpp — the alliance panel: presets, members, target, threshold, policy switches, the
+// headline figures with their ranges, years and sources, the hovered country, and credits.
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace techmap {
+namespace {
+
+std::string pct(const Range& r) {
+    char b[64];
+    if (r.exact()) std::snprintf(b, sizeof b, "%.1f%%", r.lo);
+    else std::snprintf(b, sizeof b, "%.1f-%.1f%%", r.lo, r.hi);
+    return b;
+}
+
+void help_marker(const char* text) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void alliance_section(Model& m, UiState& ui) {
+    const Dataset& ds = m.data();
+    ImGui::TextUnformatted("Alliance");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s, %d members", m.alliance_name().c_str(), m.scenario().member_count());
+    const char* preview = ui.preset >= 0 && size_t(ui.preset) < ds.alliances.size() ? ds.alliances[size_t(ui.preset)].name.c_str()
+                                                                                     : "Choose a preset...";
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##preset", preview)) {
+        for (size_t i = 0; i < ds.alliances.size(); ++i) {
+            const AlliancePreset& p = ds.alliances[i];
+            const bool exists = ui.preset_year == 0 || p.as_of(ui.preset_year);
+            if (!exists) ImGui::BeginDisabled();
+            if (ImGui::Selectable(p.name.c_str(), ui.preset == int(i))) {
+                ui.preset = int(i);
+                m.apply_preset(p.id, ui.preset_year);
+            }
+            if (!exists) ImGui::EndDisabled();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::TextUnformatted("Membership as of");
+    ImGui::SameLine();
+    bool changed = ImGui::RadioButton("today", &ui.preset_year, 0);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("2021", &ui.preset_year, 2021);
+    if (changed && ui.preset >= 0) m.apply_preset(ds.alliances[size_t(ui.preset)].id, ui.preset_year);
+    if (ui.preset >= 0 && !ds.alliances[size_t(ui.preset)].note.empty())
+        ImGui::TextDisabled("%s", ds.alliances[size_t(ui.preset)].note.c_str());
+
+    // members as small buttons: click to remove
+    const Scenario& s = m.scenario();
+    int shown = 0;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (size_t c = 0; c < s.members.size(); ++c) {
+        if (!s.members[c]) continue;
+        const std::string label = ds.countries[c].id + "##m";
+        const float w = ImGui::CalcTextSize(ds.countries[c].id.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (shown > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        }
+        if (ImGui::SmallButton(label.c_str())) m.toggle_member(int(c));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: click to remove", ds.countries[c].name.c_str());
+        ++shown;
+    }
+    if (shown == 0) ImGui::TextDisabled("No members yet: pick a preset or click countries on the map.");
+    if (shown > 0 && ImGui::Button("Clear")) { m.clear_members(); ui.preset = -1; }
+}
+
+void target_section(Model& m) {
+    const Dataset& ds = m.data();
+    const Scenario& s = m.scenario();
+    ImGui::TextUnformatted("Target (rival)");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    const char* preview = s.target >= 0 ? ds.countries[size_t(s.target)].name.c_str() : "none";
+    if (ImGui::BeginCombo("##target", preview)) {
+        std::vector<int> order(ds.countries.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return ds.countries[size_t(a)].name < ds.countries[size_t(b)].name; });
+        for (int c : order)
+            if (ImGui::Selectable(ds.countries[size_t(c)].name.c_str(), c == s.target)) m.set_target(c);
+        ImGui::EndCombo();
+    }
+    float t = float(s.threshold);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##threshold", &t, 50.0f, 100.0f, "control threshold %.0f%%")) m.set_threshold(double(t));
+    bool deny = s.deny, fdpr = s.third_country_rule, ret = s.retaliation;
+    if (ImGui::Checkbox("Deny the target", &deny)) m.set_deny(deny);
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Third-country rule", &fdpr)) m.set_third_country_rule(fdpr);
+    help_marker("Extends the denial to non-members' production that depends on inputs the alliance controls "
+                "(the idea of the US foreign direct product rule).");
+    if (ImGui::Checkbox("Target retaliates (cuts the alliance off)", &ret)) m.set_retaliation(ret);
+}
+
+void results_section(Model& m) {
+    const Domain* d = m.domain();
+    if (!d) return;
+    const DomainFigures& f = m.figures();
+    const Scenario& s = m.scenario();
+    const Dataset& ds = m.data();
+    const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "the target";
+    ImGui::TextUnformatted(d->name.c_str());
+    ImGui::BulletText("Choke points held: %d of %d inputs with data", f.choke_points, f.nodes_with_shares);
+    if (f.possible_choke_points > 0) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(+%d possible)", f.possible_choke_points);
+        help_marker("Possible: the alliance reaches the threshold only if shares the data leaves unknown fall to members.");
+    }
+    if (s.deny)
+        ImGui::BulletText("%s's access to finished chips under denial: %s", target.c_str(), pct(f.target_access_to_outputs).c_str());
+    ImGui::BulletText("Inputs %s can get less than half of: %d", target.c_str(), f.target_denied_nodes);
+    if (s.retaliation)
+        ImGui::BulletText("Alliance's access to finished chips if cut off: %s", pct(f.alliance_access_to_outputs).c_str());
+    Pooled rd = m.pooled_rd();
+    if (!rd.unit.empty()) {
+        ImGui::BulletText("R&D (GERD): members %.0f vs %s %s bn PPP", rd.members_value, target.c_str(),
+                          rd.target_known ? std::to_string(int(rd.target_value + 0.5)).c_str() : "unknown");
+        if (rd.members_without_data > 0) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("(%d members without data)", rd.members_without_data);
+        }
+        if (ImGui::IsItemHovered() && !rd.sources.empty())
+            ImGui::SetTooltip("%s, %d-%d. Source: %s", rd.indicator_name.c_str(), rd.year_min, rd.year_max,
+                              ds.sources[size_t(rd.sources[0])].title.c_str());
+    }
+    int year = 0;
+    const double demand = m.target_demand_share(&year);
+    if (is_known(demand)) ImGui::BulletText("%s's share of world chip sales: %.1f%% (%d, SIA/WSTS)", target.c_str(), demand, year);
+}
+
+void hovered_card(const Model& m, int hovered) {
+    if (hovered < 0) return;
+    const Dataset& ds = m.data();
+    const int role = m.role(hovered);
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(ds.countries[size_t(hovered)].name.c_str());
+    ImGui::TextDisabled("%s", role == 1 ? "alliance member: click to remove" : role == 2 ? "target" : "not aligned: click to add");
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
+    const float panel_w = std::min(400.0f, width - 16.0f);
+    ImGui::SetNextWindowPos(ImVec2(8, 8), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(panel_w, 0), ImVec2(panel_w, height - 16.0f));
+    ImGui::Begin("Techno-alliance map", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+    if (!m.loaded()) {
+        ImGui::TextUnformatted("Loading data...");
+    } else {
+        alliance_section(m, ui);
+        ImGui::Separator();
+        target_section(m);
+        ImGui::Separator();
+        results_section(m);
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
+                            "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth. Data version %s.",
+                            m.data().version().c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!ui.load_message.empty()) {
+        ImGui::Separator();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(ui.load_message.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    ImGui::End();
+    if (m.loaded() && !ImGui::GetIO().WantCaptureMouse) hovered_card(m, hovered);
+}
+
+}  // namespace techmap

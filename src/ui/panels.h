@@ -1,0 +1,20 @@
+// panels.h — the ImGui panels. They call the Model's API and show its figures; they compute
+// no figure themselves.
+#pragma once
+#include <string>
+
+#include "core/model.h"
+
+namespace techmap {
+
+struct UiState {
+    int preset_year = 0;         // 0 = today, else "as of" year (2021)
+    int preset = -1;             // selected preset index in the combo
+    std::string load_message;    // shown when the last data load had problems
+    bool panel_open = true;
+};
+
+// Builds the panels for this frame. `hovered` is a dataset country under the pointer (or -1).
+void ui_draw(Model& model, UiState& ui, int hovered, float width_css, float height_css);
+
+}  // namespace techmap

@@ -1,0 +1,48 @@
+// browser.mjs — shared by the browser tests and tools: serve the built site on 127.0.0.1 and
+// drive Debian's Chromium headless with WebGL 2 (SwiftShader) through playwright-core.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const SITE = process.env.TECHMAP_SITE || path.join(ROOT, 'build/web/site');
+export const OUT = path.join(ROOT, 'test-results');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist', '--enable-webgl'];
+
+export function chromiumPath() {
+  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (p && fs.existsSync(p)) return p;
+  throw new Error('Chromium not found: run scripts/setup.sh (apt package chromium) or set CHROMIUM=/path/to/chrome');
+}
+
+export async function start() {
+  if (!fs.existsSync(path.join(SITE, 'index.html'))) throw new Error(`${SITE}/index.html missing: build the web preset first`);
+  const server = await serve(SITE, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  return { server, url, browser, async close() { await browser.close(); server.close(); } };
+}
+
+// Opens the app and waits for the first map frame; collects console errors.
+export async function openApp(env, { width = 1280, height = 800, dpr = 1, hash = '' } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const t0 = Date.now();
+  await page.goto(env.url + hash);
+  await page.waitForFunction(() => window.techmap && window.techmap.ready(), null, { timeout: 30000 });
+  const wallMs = Date.now() - t0;
+  return { page, context, errors, wallMs };
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}
