@@ -148,7 +148,7 @@ void follow_canvas_size() {
 
 // [SECTION] input ----------------------------------------------------------------------------------
 struct Pointer {
-    bool down = false, dragged = false;
+    bool down = false, dragged = false, seen = false;
     int x = 0, y = 0, down_x = 0, down_y = 0;
 };
 Pointer pointer;
@@ -167,7 +167,7 @@ void handle_map_event(const SDL_Event& e) {
     switch (e.type) {
         case SDL_MOUSEBUTTONDOWN:
             if (io.WantCaptureMouse || e.button.button != SDL_BUTTON_LEFT) break;
-            pointer = {true, false, e.button.x, e.button.y, e.button.x, e.button.y};
+            pointer = {true, false, true, e.button.x, e.button.y, e.button.x, e.button.y};
             if (e.button.clicks == 2) {
                 a.view.zoom_at(2.0, {e.button.x, e.button.y}, viewport);
                 pointer.dragged = true;  // not a toggle
@@ -180,6 +180,7 @@ void handle_map_event(const SDL_Event& e) {
             }
             pointer.x = e.motion.x;
             pointer.y = e.motion.y;
+            pointer.seen = true;
             a.hovered = io.WantCaptureMouse ? -1 : data_country_at(e.motion.x, e.motion.y);
             break;
         case SDL_MOUSEBUTTONUP:
@@ -247,6 +248,9 @@ void frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // 1.86's SDL backend reads the pointer only while the window has input focus, which a
+    // browser canvas may not report: give ImGui the position tracked from the events instead.
+    if (pointer.seen) ImGui::GetIO().MousePos = ImVec2(float(pointer.x), float(pointer.y));
     ImGui::NewFrame();
     const int hovered_data = a.hovered >= 0 && size_t(a.hovered) < a.map_to_data.size() ? a.map_to_data[size_t(a.hovered)] : -1;
     ui_draw(a.model, a.ui, hovered_data, float(a.css_w), float(a.css_h));

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# test.sh — set up and run every test (the README's second command):
+#   1. native doctest suite of the core (ctest)
+#   2. the same suite compiled to WebAssembly, run under Node (ctest)
+#   3. browser end-to-end tests: headless Chromium + WebGL 2 against the built site (node --test)
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+scripts/setup.sh || exit 1
+. scripts/env.sh
+passed=0; failed=0
+suite() {  # suite NAME COMMAND...
+  echo; echo "=== $1 ==="
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "*** suite failed: $*"; fi
+}
+native() {
+  cmake --preset native >/dev/null && cmake --build build/native -j"$(nproc)" && ctest --test-dir build/native -V --output-on-failure
+}
+web() {
+  scripts/build.sh && ctest --test-dir build/web -V --output-on-failure
+}
+browser() {
+  rm -rf test-results && mkdir -p test-results
+  node --test --test-reporter=tap tests/browser/ 2>&1 | tee test-results/browser.tap
+  local rc=${PIPESTATUS[0]}
+  [ $rc = 0 ] && echo "(screenshots in test-results/)" || echo "(screenshots of the failure in test-results/)"
+  return $rc
+}
+suite "core, native (doctest via ctest)" native
+suite "core, WebAssembly under Node (doctest via ctest)" web
+if [ -f build/web/site/techmap.wasm ]; then
+  suite "browser end-to-end (Playwright + Chromium, node --test)" browser
+else
+  echo "*** browser tests not run: the web build failed"; failed=$((failed + 1))
+fi
+echo
+echo "suites: $passed passed, $failed failed"
+[ "$failed" = 0 ]
