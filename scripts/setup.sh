@@ -27,11 +27,10 @@ PKGS=(cmake make g++ pkg-config dpkg-dev ca-certificates
       libglm-dev nlohmann-json3-dev doctest-dev
       chromium fonts-dejavu-core)
 HAVE_EMSDK=0
-if command -v emcc >/dev/null && [ "$(readlink -f "$(command -v emcc)")" != "/usr/share/emscripten/emcc" ]; then
-  HAVE_EMSDK=1; say "using emcc from PATH: $(command -v emcc)"
-else
-  PKGS+=(emscripten)
-fi
+case "$(readlink -f "$(command -v emcc 2>/dev/null || echo none)")" in
+  none|/usr/share/emscripten/*) PKGS+=(emscripten) ;;
+  *) HAVE_EMSDK=1; say "using emcc from PATH (emsdk or similar): $(command -v emcc)" ;;
+esac
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 
@@ -80,7 +79,7 @@ link_hdr nlohmann /usr/include/nlohmann nlohmann-json3-dev
 link_hdr doctest /usr/include/doctest doctest-dev
 
 # ---- Emscripten environment ------------------------------------------------------------------
-if [ $HAVE_EMSDK = 0 ]; then export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}; fi
+. "$ROOT/scripts/env.sh"
 command -v emcc >/dev/null || die "emcc not found after install: install Debian's 'emscripten' or activate emsdk"
 
 # ---- SDL2 for WebAssembly, built once and cached ---------------------------------------------

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { start, openApp, screenshot, chromiumPath, CHROMIUM_ARGS } from './browser.mjs';
+import { start, openApp, screenshot, settle, chromiumPath, CHROMIUM_ARGS } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -53,7 +53,7 @@ test('clicking a country toggles its membership and recolours it; figures follow
     assert.equal(await page.evaluate(([x, y]) => window.techmap.countryAt(x, y), at), 'BRA');
     const before = await pixel(page, ...at);
     await page.mouse.click(at[0], at[1]);
-    await page.waitForTimeout(100);
+    await settle(page);
     assert.deepEqual((await page.evaluate(() => window.techmap.scenario())).members, ['BRA']);
     const afterClick = await pixel(page, ...at);
     assert.ok(differs(before, afterClick), `Brazil changed colour: ${before} -> ${afterClick}`);
@@ -66,12 +66,12 @@ test('clicking a country toggles its membership and recolours it; figures follow
     assert.ok(euv.allianceShare[0] >= 80, 'US+JP+NL hold EUV');
     assert.equal(euv.choke, 'yes');
     assert.equal(euv.targetAccess[1], 0, "China's access to EUV under denial is 0");
-    await page.waitForTimeout(100);
+    await settle(page);
     await screenshot(page, 'us-jp-nl');
     // a second click removes the member again
     const us = await screenOf(page, -98, 39);
     await page.mouse.click(us[0], us[1]);
-    await page.waitForTimeout(100);
+    await settle(page);
     assert.deepEqual((await page.evaluate(() => window.techmap.scenario())).members, ['JPN', 'NLD']);
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
@@ -83,7 +83,7 @@ test('the ImGui panel answers clicks', async () => {
     assert.equal((await page.evaluate(() => window.techmap.scenario())).deny, true);
     // "Deny the target" checkbox: the panel's layout is deterministic at this size and font
     await page.mouse.click(25, 174);
-    await page.waitForTimeout(150);
+    await page.waitForFunction(() => window.techmap.scenario().deny === false, null, { timeout: 3000 }).catch(() => {});
     const s = await page.evaluate(() => window.techmap.scenario());
     assert.equal(s.deny, false, 'clicking the checkbox turned denial off');
     assert.deepEqual(s.members, [], 'a click on the panel does not reach the map');
@@ -105,7 +105,7 @@ test('a bad dataset is refused with a message and the running view stays', async
     assert.match(unknown, /unknown country code 'ZZZ'/);
     assert.equal(await page.evaluate(() => JSON.stringify(window.techmap.figures())), before, 'figures unchanged');
     assert.equal((await page.evaluate(() => window.techmap.status())).loaded, true);
-    await page.waitForTimeout(100);
+    await settle(page);
     await screenshot(page, 'bad-dataset-message');
     assert.deepEqual(errors, []);
   } finally { await context.close(); }

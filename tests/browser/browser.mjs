@@ -37,9 +37,20 @@ export async function openApp(env, { width = 1280, height = 800, dpr = 1, hash =
   await page.goto(env.url + hash);
   await page.waitForFunction(() => window.techmap && window.techmap.ready(), null, { timeout: 30000 });
   const wallMs = Date.now() - t0;
+  await settle(page);
   return { page, context, errors, wallMs };
 }
 
+// Waits until the app has drawn what it had to and gone idle (it draws only on change).
+export async function settle(page) {
+  let last = -1;
+  for (let i = 0; i < 60; i++) {
+    const n = await page.evaluate(() => window.techmap.status().framesDrawn);
+    if (n === last) return;
+    last = n;
+    await page.waitForTimeout(80);
+  }
+}
 export async function screenshot(page, name) {
   fs.mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, name + '.png');
