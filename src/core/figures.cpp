@@ -28,6 +28,7 @@ namespace {
 // Per scenario: how each region relates to the alliance and to the target.
 struct RegionRoles {
     std::vector<uint8_t> any_member, all_members, has_target;
+    bool alliance_nonempty = false;  // computed once: member_count() walks every country
 };
 
 RegionRoles region_roles(const Dataset& ds, const Scenario& s) {
@@ -37,6 +38,7 @@ RegionRoles region_roles(const Dataset& ds, const Scenario& s) {
     r.all_members.assign(n, 0);
     r.has_target.assign(n, 0);
     const bool any = s.member_count() > 0;
+    r.alliance_nonempty = any;
     for (size_t i = 0; i < n; ++i) {
         const Region& g = ds.regions[i];
         if (g.any_country) {
@@ -63,7 +65,7 @@ bool is_member(const Scenario& s, int c) { return c != s.target && s.is_member(c
 // them, rows of unknown share, the unattributed remainder).
 Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, bool alliance) {
     Range r;
-    bool residual_could_be_theirs = n.residual_unattributed && (alliance ? s.member_count() > 0 : s.target >= 0);
+    bool residual_could_be_theirs = n.residual_unattributed && (alliance ? rr.alliance_nonempty : s.target >= 0);
     for (const ShareRow& row : n.shares) {
         bool known = is_known(row.share);
         double v = known ? row.share * n.scale : 0;
@@ -105,12 +107,13 @@ struct Access {
     int bottleneck = -1;
 };
 
-Access access_of(const Node& n, const Range& denier, const Range& own,
-                 const std::vector<Range>& access, bool inputs_bind_third_countries) {
+// `access` reads the figure already computed for an input (inputs come first in the order).
+Access access_of(const Node& n, const Range& denier, const Range& own, const std::vector<NodeFigures>& figs,
+                 Range NodeFigures::*access, bool inputs_bind_third_countries) {
     Access a;
     Range f{1, 1};
     for (int in : n.inputs) {
-        const Range& x = access[size_t(in)];
+        const Range& x = figs[size_t(in)].*access;
         if (x.lo / 100 < f.lo) a.bottleneck = in;  // the scarcest input (by its lower bound)
         f.lo = std::min(f.lo, x.lo / 100);
         f.hi = std::min(f.hi, x.hi / 100);
@@ -123,7 +126,7 @@ Access access_of(const Node& n, const Range& denier, const Range& own,
             // (assembly tools = dicing + bonding + ...): as obtainable as the scarcest one
             a.value = {100, 100};
             for (int sub : n.subtypes) {
-                const Range& x = access[size_t(sub)];
+                const Range& x = figs[size_t(sub)].*access;
                 if (x.lo < a.value.lo) a.bottleneck = sub;
                 a.value.lo = std::min(a.value.lo, x.lo);
                 a.value.hi = std::min(a.value.hi, x.hi);
@@ -153,7 +156,6 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
     const size_t n = dom.nodes.size();
     out.nodes.assign(n, NodeFigures{});
     const RegionRoles rr = region_roles(ds, s);
-    std::vector<Range> target_access(n), alliance_access(n);
 
     for (int idx : dom.order) {
         const Node& node = dom.nodes[size_t(idx)];
@@ -171,20 +173,20 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
             f.hhi = {0, 10000};
         }
         // Denial: the alliance denies, the target is denied.
-        Access t = access_of(node, f.alliance_share, f.target_share, target_access, s.third_country_rule);
+        Access t = access_of(node, f.alliance_share, f.target_share, out.nodes, &NodeFigures::target_access, s.third_country_rule);
         if (!s.deny) {  // no denial: everything is available, still bounded by unknown nodes
             t.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
             t.bottleneck = -1;
         }
-        target_access[size_t(idx)] = f.target_access = t.value;
+        f.target_access = t.value;
         f.target_bottleneck = t.bottleneck;
         // Retaliation: the target denies, the alliance is denied (no third-country rule).
-        Access a = access_of(node, f.target_share, f.alliance_share, alliance_access, false);
+        Access a = access_of(node, f.target_share, f.alliance_share, out.nodes, &NodeFigures::alliance_access, false);
         if (!s.retaliation) {
             a.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
             a.bottleneck = -1;
         }
-        alliance_access[size_t(idx)] = f.alliance_access = a.value;
+        f.alliance_access = a.value;
         f.alliance_bottleneck = a.bottleneck;
         f.rests_on_unknowns = !f.alliance_share.exact() || !f.target_access.exact() || !f.alliance_access.exact();
     }
