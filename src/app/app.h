@@ -38,6 +38,11 @@ struct App {
     std::string load_message;       // problems of the last load, shown in the UI
 
     void request_redraw(int frames = 2) { redraw_frames = std::max(redraw_frames, frames); }
+    // Where the map is fitted, in CSS pixels: right of the docked panel on wide screens.
+    ScreenRect map_area() const {
+        const double left = css_w >= 900 ? double(ui.panel_right) : 0.0;
+        return {left, 0.0, std::max(1.0, double(css_w) - left), std::max(1.0, double(css_h))};
+    }
     // Hands the pending files to the model (data) and the map (asset); returns the problems.
     std::string commit_files();
     void rebuild_country_links();

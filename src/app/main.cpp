@@ -155,7 +155,7 @@ Pointer pointer;
 
 int data_country_at(int x, int y) {
     App& a = app();
-    const glm::dvec2 p = a.view.screen_to_map({x, y}, {a.css_w, a.css_h});
+    const glm::dvec2 p = a.view.screen_to_map({x, y}, a.map_area());
     const int mc = a.map.pick(glm::vec2(p));
     return mc;
 }
@@ -163,7 +163,7 @@ int data_country_at(int x, int y) {
 void handle_map_event(const SDL_Event& e) {
     App& a = app();
     const ImGuiIO& io = ImGui::GetIO();
-    const glm::dvec2 viewport(a.css_w, a.css_h);
+    const ScreenRect viewport = a.map_area();
     switch (e.type) {
         case SDL_MOUSEBUTTONDOWN:
             if (io.WantCaptureMouse || e.button.button != SDL_BUTTON_LEFT) break;
@@ -199,8 +199,8 @@ void handle_map_event(const SDL_Event& e) {
         case SDL_KEYDOWN:
             if (io.WantCaptureKeyboard) break;
             switch (e.key.keysym.sym) {
-                case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: a.view.zoom_at(1.25, viewport / 2.0, viewport); break;
-                case SDLK_MINUS: case SDLK_KP_MINUS: a.view.zoom_at(0.8, viewport / 2.0, viewport); break;
+                case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: a.view.zoom_at(1.25, viewport.center(), viewport); break;
+                case SDLK_MINUS: case SDLK_KP_MINUS: a.view.zoom_at(0.8, viewport.center(), viewport); break;
                 case SDLK_LEFT: a.view.pan_pixels({60, 0}, viewport); break;
                 case SDLK_RIGHT: a.view.pan_pixels({-60, 0}, viewport); break;
                 case SDLK_UP: a.view.pan_pixels({0, 60}, viewport); break;
@@ -259,7 +259,9 @@ void frame() {
     if (a.model.recomputations() != a.colored_revision && !a.map.empty()) recolor_map();
     int fb_w = 0, fb_h = 0;
     SDL_GL_GetDrawableSize(a.window, &fb_w, &fb_h);
-    a.renderer.draw(a.view, {fb_w, fb_h}, a.hovered, MapStyle{});
+    const double px = a.css_w > 0 ? double(fb_w) / a.css_w : 1.0;  // CSS -> framebuffer pixels
+    const ScreenRect css = a.map_area();
+    a.renderer.draw(a.view, {fb_w, fb_h}, {css.x * px, css.y * px, css.w * px, css.h * px}, a.hovered, MapStyle{});
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++a.frames_drawn;
     if (!a.first_map_drawn && a.renderer.ready() && a.model.loaded()) {

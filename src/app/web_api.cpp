@@ -65,7 +65,7 @@ EMSCRIPTEN_KEEPALIVE void techmap_toggle_member(const char* iso3) {
 // Country code at a point of the canvas (CSS pixels), or "" (ocean).
 EMSCRIPTEN_KEEPALIVE const char* techmap_country_at(double x, double y) {
     techmap::App& a = app();
-    const glm::dvec2 p = a.view.screen_to_map({x, y}, {a.css_w, a.css_h});
+    const glm::dvec2 p = a.view.screen_to_map({x, y}, a.map_area());
     const int mc = a.map.pick(glm::vec2(p));
     return out(mc >= 0 ? a.map.countries[size_t(mc)].iso : std::string());
 }
@@ -73,7 +73,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_country_at(double x, double y) {
 // Canvas position (CSS pixels) of a lon/lat point: lets tests click real places.
 EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
     techmap::App& a = app();
-    const glm::dvec2 s = a.view.map_to_screen(techmap::equal_earth(lon, lat), {a.css_w, a.css_h});
+    const glm::dvec2 s = a.view.map_to_screen(techmap::equal_earth(lon, lat), a.map_area());
     return out(nlohmann::json::array({s.x, s.y}).dump());
 }
 

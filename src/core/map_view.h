@@ -10,23 +10,32 @@
 
 namespace techmap {
 
+// The part of the canvas the map is fitted into (pixels, origin top-left): the whole canvas, or
+// what a docked panel leaves free.
+struct ScreenRect {
+    double x = 0, y = 0, w = 1, h = 1;
+    glm::dvec2 center() const { return {x + w / 2, y + h / 2}; }
+};
+
 struct MapView {
     glm::dvec2 center{0.0, 0.0};  // projected point at the middle of the viewport
     double zoom = 1.0;            // 1 = the whole world fits the viewport
     static constexpr double kMinZoom = 1.0, kMaxZoom = 40.0;
 
-    // Pixels per projected unit for a viewport (in any consistent pixel unit).
-    double pixels_per_unit(glm::dvec2 viewport) const {
-        const double fit = std::min(viewport.x / (2 * kEqualEarthMaxX * 1.04), viewport.y / (2 * kEqualEarthMaxY * 1.08));
+    // Pixels per projected unit when the map is fitted into `area`.
+    double pixels_per_unit(const ScreenRect& area) const {
+        const double fit = std::min(area.w / (2 * kEqualEarthMaxX * 1.04), area.h / (2 * kEqualEarthMaxY * 1.08));
         return fit * zoom;
     }
-    glm::dvec2 screen_to_map(glm::dvec2 px, glm::dvec2 viewport) const {
-        const double k = pixels_per_unit(viewport);
-        return {center.x + (px.x - viewport.x / 2) / k, center.y - (px.y - viewport.y / 2) / k};
+    glm::dvec2 screen_to_map(glm::dvec2 px, const ScreenRect& area) const {
+        const double k = pixels_per_unit(area);
+        const glm::dvec2 c = area.center();
+        return {center.x + (px.x - c.x) / k, center.y - (px.y - c.y) / k};
     }
-    glm::dvec2 map_to_screen(glm::dvec2 p, glm::dvec2 viewport) const {
-        const double k = pixels_per_unit(viewport);
-        return {viewport.x / 2 + (p.x - center.x) * k, viewport.y / 2 - (p.y - center.y) * k};
+    glm::dvec2 map_to_screen(glm::dvec2 p, const ScreenRect& area) const {
+        const double k = pixels_per_unit(area);
+        const glm::dvec2 c = area.center();
+        return {c.x + (p.x - center.x) * k, c.y - (p.y - center.y) * k};
     }
     // Keep the world on screen: zoom within limits, centre inside the world's bounds.
     void clamp() {
@@ -36,18 +45,18 @@ struct MapView {
         center.x = std::clamp(center.x, -kEqualEarthMaxX, kEqualEarthMaxX);
         center.y = std::clamp(center.y, -kEqualEarthMaxY, kEqualEarthMaxY);
     }
-    void pan_pixels(glm::dvec2 delta_px, glm::dvec2 viewport) {
-        const double k = pixels_per_unit(viewport);
+    void pan_pixels(glm::dvec2 delta_px, const ScreenRect& area) {
+        const double k = pixels_per_unit(area);
         center.x -= delta_px.x / k;
         center.y += delta_px.y / k;
         clamp();
     }
     // Zoom by `factor` keeping the map point under `px` where it is.
-    void zoom_at(double factor, glm::dvec2 px, glm::dvec2 viewport) {
-        const glm::dvec2 before = screen_to_map(px, viewport);
+    void zoom_at(double factor, glm::dvec2 px, const ScreenRect& area) {
+        const glm::dvec2 before = screen_to_map(px, area);
         zoom *= factor;
         clamp();
-        const glm::dvec2 after = screen_to_map(px, viewport);
+        const glm::dvec2 after = screen_to_map(px, area);
         center += before - after;
         clamp();
     }

@@ -82,13 +82,14 @@ void MapRenderer::set_colors(const std::vector<glm::u8vec4>& colors) {
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, palette_width_, 1, GL_RGBA, GL_UNSIGNED_BYTE, colors.data());
 }
 
-void MapRenderer::draw(const MapView& view, glm::ivec2 fb, int hovered, const MapStyle& style) {
+void MapRenderer::draw(const MapView& view, glm::ivec2 fb, const ScreenRect& area, int hovered, const MapStyle& style) {
     glViewport(0, 0, fb.x, fb.y);
     glClearColor(style.background.r, style.background.g, style.background.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     if (!ready()) return;
-    const double k = view.pixels_per_unit(glm::dvec2(fb));
+    const double k = view.pixels_per_unit(area);
     const glm::vec2 center(view.center), scale(float(2 * k / fb.x), float(2 * k / fb.y));
+    const glm::vec2 offset(float(2 * area.center().x / fb.x - 1), float(1 - 2 * area.center().y / fb.y));
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
@@ -97,6 +98,7 @@ void MapRenderer::draw(const MapView& view, glm::ivec2 fb, int hovered, const Ma
     glUseProgram(plain_program_);
     glUniform2fv(glGetUniformLocation(plain_program_, "u_center"), 1, glm::value_ptr(center));
     glUniform2fv(glGetUniformLocation(plain_program_, "u_scale"), 1, glm::value_ptr(scale));
+    glUniform2fv(glGetUniformLocation(plain_program_, "u_offset"), 1, glm::value_ptr(offset));
     glUniform4fv(glGetUniformLocation(plain_program_, "u_color"), 1, glm::value_ptr(style.ocean));
     glBindVertexArray(globe_vao_);
     glDrawArrays(GL_TRIANGLE_FAN, 0, globe_count_);
@@ -104,6 +106,7 @@ void MapRenderer::draw(const MapView& view, glm::ivec2 fb, int hovered, const Ma
     glUseProgram(fill_program_);
     glUniform2fv(glGetUniformLocation(fill_program_, "u_center"), 1, glm::value_ptr(center));
     glUniform2fv(glGetUniformLocation(fill_program_, "u_scale"), 1, glm::value_ptr(scale));
+    glUniform2fv(glGetUniformLocation(fill_program_, "u_offset"), 1, glm::value_ptr(offset));
     glUniform1f(glGetUniformLocation(fill_program_, "u_hover"), float(hovered));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, palette_);

@@ -27,7 +27,8 @@ public:
     void shutdown();
     // One colour per WorldMap country (RGBA 0-255).
     void set_colors(const std::vector<glm::u8vec4>& colors);
-    void draw(const MapView& view, glm::ivec2 framebuffer, int hovered_country, const MapStyle& style);
+    // `area` is where the map is fitted, in framebuffer pixels (origin top-left).
+    void draw(const MapView& view, glm::ivec2 framebuffer, const ScreenRect& area, int hovered_country, const MapStyle& style);
     bool ready() const { return fill_program_ != 0; }
 
 private:

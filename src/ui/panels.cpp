@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdarg>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -35,7 +36,9 @@ void alliance_section(Model& m, UiState& ui) {
     const Dataset& ds = m.data();
     ImGui::TextUnformatted("Alliance");
     ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s, %d members", m.alliance_name().c_str(), m.scenario().member_count());
+    ImGui::PopTextWrapPos();
     const char* preview = ui.preset >= 0 && size_t(ui.preset) < ds.alliances.size() ? ds.alliances[size_t(ui.preset)].name.c_str()
                                                                                      : "Choose a preset...";
     ImGui::SetNextItemWidth(-1);
@@ -108,6 +111,18 @@ void target_section(Model& m) {
     if (ImGui::Checkbox("Target retaliates (cuts the alliance off)", &ret)) m.set_retaliation(ret);
 }
 
+// A bullet whose text wraps inside the panel (BulletText would run past its edge).
+void bullet(const char* fmt, ...) IM_FMTARGS(1);
+void bullet(const char* fmt, ...) {
+    char buf[512];
+    va_list args;
+    va_start(args, fmt);
+    std::vsnprintf(buf, sizeof buf, fmt, args);
+    va_end(args);
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", buf);
+}
+
 void results_section(Model& m) {
     const Domain* d = m.domain();
     if (!d) return;
@@ -116,32 +131,30 @@ void results_section(Model& m) {
     const Dataset& ds = m.data();
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "the target";
     ImGui::TextUnformatted(d->name.c_str());
-    ImGui::BulletText("Choke points held: %d of %d inputs with data", f.choke_points, f.nodes_with_shares);
-    if (f.possible_choke_points > 0) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("(+%d possible)", f.possible_choke_points);
-        help_marker("Possible: the alliance reaches the threshold only if shares the data leaves unknown fall to members.");
+    bullet("Choke points held: %d of %d inputs with data%s", f.choke_points, f.nodes_with_shares,
+           f.possible_choke_points > 0 ? (" (+" + std::to_string(f.possible_choke_points) + " possible)").c_str() : "");
+    if (f.possible_choke_points > 0 && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Possible: the alliance reaches the threshold only if shares the data leaves unknown fall to members.");
+    if (s.deny) bullet("%s's access to finished chips under denial: %s", target.c_str(), pct(f.target_access_to_outputs).c_str());
+    bullet("Inputs %s can get less than half of: %d", target.c_str(), f.target_denied_nodes);
+    if (s.retaliation) {
+        bullet("Alliance's access to finished chips if %s cuts it off: %s", target.c_str(), pct(f.alliance_access_to_outputs).c_str());
+        if (!f.alliance_access_to_outputs.exact() && ImGui::IsItemHovered())
+            ImGui::SetTooltip("A range: some inputs have suppliers whose shares the data does not give (e.g. photoresists),\n"
+                              "so the lower bound assumes the worst for each of them.");
     }
-    if (s.deny)
-        ImGui::BulletText("%s's access to finished chips under denial: %s", target.c_str(), pct(f.target_access_to_outputs).c_str());
-    ImGui::BulletText("Inputs %s can get less than half of: %d", target.c_str(), f.target_denied_nodes);
-    if (s.retaliation)
-        ImGui::BulletText("Alliance's access to finished chips if cut off: %s", pct(f.alliance_access_to_outputs).c_str());
     Pooled rd = m.pooled_rd();
     if (!rd.unit.empty()) {
-        ImGui::BulletText("R&D (GERD): members %.0f vs %s %s bn PPP", rd.members_value, target.c_str(),
-                          rd.target_known ? std::to_string(int(rd.target_value + 0.5)).c_str() : "unknown");
-        if (rd.members_without_data > 0) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("(%d members without data)", rd.members_without_data);
-        }
+        const std::string tv = rd.target_known ? std::to_string(int(rd.target_value + 0.5)) : std::string("unknown");
+        const std::string missing = rd.members_without_data > 0 ? " (" + std::to_string(rd.members_without_data) + " members without data)" : "";
+        bullet("R&D spending (GERD, %d): members %.0f vs %s %s, USD bn PPP%s", rd.year_max ? rd.year_max : 2021,
+               rd.members_value, target.c_str(), tv.c_str(), missing.c_str());
         if (ImGui::IsItemHovered() && !rd.sources.empty())
-            ImGui::SetTooltip("%s, %d-%d. Source: %s", rd.indicator_name.c_str(), rd.year_min, rd.year_max,
-                              ds.sources[size_t(rd.sources[0])].title.c_str());
+            ImGui::SetTooltip("%s. Source: %s", rd.indicator_name.c_str(), ds.sources[size_t(rd.sources[0])].title.c_str());
     }
     int year = 0;
     const double demand = m.target_demand_share(&year);
-    if (is_known(demand)) ImGui::BulletText("%s's share of world chip sales: %.1f%% (%d, SIA/WSTS)", target.c_str(), demand, year);
+    if (is_known(demand)) bullet("%s's share of world chip sales: %.1f%% (%d, SIA/WSTS)", target.c_str(), demand, year);
 }
 
 void hovered_card(const Model& m, int hovered) {
@@ -184,6 +197,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
+    ui.panel_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
     if (m.loaded() && !ImGui::GetIO().WantCaptureMouse) hovered_card(m, hovered);
 }

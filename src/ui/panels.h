@@ -12,6 +12,7 @@ struct UiState {
     int preset = -1;             // selected preset index in the combo
     std::string load_message;    // shown when the last data load had problems
     bool panel_open = true;
+    float panel_right = 0;       // right edge of the docked panel (CSS px), for fitting the map
 };
 
 // Builds the panels for this frame. `hovered` is a dataset country under the pointer (or -1).
