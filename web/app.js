@@ -115,6 +115,7 @@
     scenario: () => JSON.parse(call('techmap_get_scenario')),
     setScenario: (s) => { const r = JSON.parse(call('techmap_set_scenario', JSON.stringify(s))); updateSummary(); listeners.forEach((f) => f()); return r; },
     figures: () => JSON.parse(call('techmap_get_figures')),
+    keys: () => JSON.parse(call('techmap_get_keys')),
     explain: (nodeId) => JSON.parse(call('techmap_explain', nodeId)),
     toggleMember: (iso3) => { call('techmap_toggle_member', iso3); updateSummary(); listeners.forEach((f) => f()); },
     countryAt: (x, y) => Module.ccall('techmap_country_at', 'string', ['number', 'number'], [x, y]),

@@ -39,6 +39,8 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_set_scenario(const char* json) {
 
 EMSCRIPTEN_KEEPALIVE const char* techmap_get_figures() { return out(app().model.figures_json()); }
 
+EMSCRIPTEN_KEEPALIVE const char* techmap_get_keys() { return out(app().model.keys_json()); }
+
 // The "why" of one node, by id: the rows and sentences the UI shows.
 EMSCRIPTEN_KEEPALIVE const char* techmap_explain(const char* node_id) {
     const techmap::Domain* d = app().model.domain();

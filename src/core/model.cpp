@@ -276,4 +276,34 @@ std::string Model::figures_json() const {
     return j.dump();
 }
 
+std::string Model::keys_json() {
+    const Domain* d = domain();
+    if (!d) return "null";
+    const DomainKeys& k = keys();
+    auto codes = [&](const std::vector<int>& cs) {
+        json a = json::array();
+        for (int c : cs) a.push_back(data_.countries[size_t(c)].id);
+        return a;
+    };
+    auto power = [&](const std::vector<Power>& ps) {
+        json a = json::array();
+        for (const Power& p : ps)
+            if (p.index > 0) a.push_back({{"country", data_.countries[size_t(p.country)].id}, {"index", std::round(p.index * 1e6) / 1e6}});
+        return a;
+    };
+    json j;
+    j["threshold"] = k.threshold;
+    j["domain"] = {{"coalitionFound", k.coalition_found}, {"searchCapped", k.search_capped},
+                   {"nodesConsidered", k.nodes_considered}, {"minimalCoalition", codes(k.minimal_coalition)},
+                   {"power", power(k.power)}};
+    json nodes = json::object();
+    for (size_t i = 0; i < d->nodes.size(); ++i) {
+        const NodeKeys& n = k.nodes[i];
+        if (!n.has_game) continue;
+        nodes[d->nodes[i].id] = {{"reachable", n.reachable}, {"minimalCoalition", codes(n.minimal_coalition)}, {"power", power(n.power)}};
+    }
+    j["nodes"] = nodes;
+    return j.dump();
+}
+
 }  // namespace techmap

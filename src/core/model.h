@@ -65,6 +65,8 @@ public:
     // Applies what it can; returns messages for what it ignored (unknown codes, bad values).
     std::vector<std::string> set_scenario_json(const std::string& json);
     std::string figures_json() const;
+    // Who holds the keys, for the domain and each node (cached per threshold).
+    std::string keys_json();
 
     void recompute();
 

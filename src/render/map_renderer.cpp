@@ -9,6 +9,28 @@
 
 namespace techmap {
 
+namespace {
+// A VAO with positions at location 0, optional per-vertex floats at location 1, and an index
+// buffer (created into `indices_out`).
+GLuint make_vao(GLuint positions, GLuint per_vertex, const std::vector<uint32_t>& indices, GLuint& indices_out) {
+    GLuint vao = 0;
+    glGenVertexArrays(1, &vao);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, positions);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    if (per_vertex) {
+        glBindBuffer(GL_ARRAY_BUFFER, per_vertex);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 0, nullptr);
+    }
+    glGenBuffers(1, &indices_out);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_out);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(indices.size() * sizeof(uint32_t)), indices.data(), GL_STATIC_DRAW);
+    return vao;
+}
+}  // namespace
+
 bool MapRenderer::init(const WorldMap& map, std::string& error) {
     shutdown();
     fill_program_ = gl::make_program(shader_map_vert, shader_map_frag, error);
@@ -28,27 +50,10 @@ bool MapRenderer::init(const WorldMap& map, std::string& error) {
     glBindBuffer(GL_ARRAY_BUFFER, country_ids_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(ids.size() * sizeof(float)), ids.data(), GL_STATIC_DRAW);
 
-    glGenVertexArrays(1, &fill_vao_);
-    glBindVertexArray(fill_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, positions_);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, country_ids_);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glGenBuffers(1, &fill_indices_);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill_indices_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(map.indices.size() * sizeof(uint32_t)), map.indices.data(), GL_STATIC_DRAW);
+    // two VAOs over the same positions: fills (with the country index) and borders (lines)
+    fill_vao_ = make_vao(positions_, country_ids_, map.indices, fill_indices_);
     fill_count_ = GLsizei(map.indices.size());
-
-    glGenVertexArrays(1, &border_vao_);
-    glBindVertexArray(border_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, positions_);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glGenBuffers(1, &border_indices_);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, border_indices_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(map.border_indices.size() * sizeof(uint32_t)), map.border_indices.data(), GL_STATIC_DRAW);
+    border_vao_ = make_vao(positions_, 0, map.border_indices, border_indices_);
     border_count_ = GLsizei(map.border_indices.size());
 
     // the globe's outline: a fan from the centre along the ±180° meridians

@@ -80,7 +80,7 @@ void alliance_section(Model& m, UiState& ui) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: click to remove", ds.countries[c].name.c_str());
         ++shown;
     }
-    if (shown == 0) ImGui::TextDisabled("No members yet: pick a preset or click countries on the map.");
+    if (shown == 0) ImGui::TextDisabled("No members: pick a preset or click the map.");
     if (shown > 0 && ImGui::Button("Clear")) { m.clear_members(); ui.preset = -1; }
 }
 
@@ -151,6 +151,22 @@ void results_section(Model& m) {
                rd.members_value, target.c_str(), tv.c_str(), missing.c_str());
         if (ImGui::IsItemHovered() && !rd.sources.empty())
             ImGui::SetTooltip("%s. Source: %s", rd.indicator_name.c_str(), ds.sources[size_t(rd.sources[0])].title.c_str());
+    }
+    const DomainKeys& keys = m.keys();
+    if (keys.coalition_found) {
+        std::string names;
+        for (int c : keys.minimal_coalition) names += (names.empty() ? "" : ", ") + ds.countries[size_t(c)].id;
+        bullet("Smallest group holding %.0f%% of every input any group can: %zu countries (%s)", s.threshold,
+               keys.minimal_coalition.size(), names.c_str());
+        if (ImGui::IsItemHovered() && !keys.power.empty()) {
+            std::string top;
+            for (size_t i = 0; i < keys.power.size() && i < 5; ++i) {
+                char b[64];
+                std::snprintf(b, sizeof b, "%s%s %.2f", i ? ", " : "", ds.countries[size_t(keys.power[i].country)].id.c_str(), keys.power[i].index);
+                top += b;
+            }
+            ImGui::SetTooltip("Power (mean Shapley-Shubik index over %d inputs): %s", keys.nodes_considered, top.c_str());
+        }
     }
     int year = 0;
     const double demand = m.target_demand_share(&year);

@@ -85,3 +85,17 @@ TEST_CASE("figures JSON carries every node with ranges") {
     CHECK(j["summary"]["rd"]["target"].get<double>() == doctest::Approx(667.6));
     CHECK(j["nodes"][0]["allianceShare"].is_array());
 }
+
+TEST_CASE("keys JSON: the domain's minimal coalition and EUV's single key holder") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    json k = json::parse(m.keys_json());
+    CHECK(k["domain"]["coalitionFound"].get<bool>());
+    CHECK(k["domain"]["minimalCoalition"].size() == m.keys().minimal_coalition.size());
+    CHECK(k["nodes"]["N20"]["minimalCoalition"] == json::array({"NLD"}));
+    const long before = m.recomputations();
+    m.keys_json();  // cached: asking again computes nothing
+    CHECK(m.recomputations() == before);
+    m.set_threshold(60);
+    CHECK(json::parse(m.keys_json())["threshold"].get<double>() == 60);
+}
