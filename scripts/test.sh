@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test.sh — set up and run every test (the README's second command):
-#   1. native doctest suite of the core (ctest)
+#   1. native doctest suite of the core (ctest), also built with ASan + UBSan
 #   2. the same suite compiled to WebAssembly, run under Node (ctest)
 #   3. browser end-to-end tests: headless Chromium + WebGL 2 against the built site (node --test)
 set -uo pipefail
@@ -17,6 +17,10 @@ suite() {  # suite NAME COMMAND...
 native() {
   cmake --preset native >/dev/null && cmake --build build/native -j"$(nproc)" && ctest --test-dir build/native -V --output-on-failure
 }
+sanitized() {
+  cmake --preset native-debug >/dev/null && cmake --build build/native-debug -j"$(nproc)" --target techmap_tests &&
+    ctest --test-dir build/native-debug --output-on-failure
+}
 web() {
   scripts/build.sh && ctest --test-dir build/web -V --output-on-failure
 }
@@ -28,6 +32,7 @@ browser() {
   return $rc
 }
 suite "core, native (doctest via ctest)" native
+suite "core, native with address and undefined-behaviour sanitizers (ctest)" sanitized
 suite "core, WebAssembly under Node (doctest via ctest)" web
 if [ -f build/web/site/techmap.wasm ]; then
   suite "browser end-to-end (Playwright + Chromium, node --test)" browser
