@@ -64,6 +64,7 @@ fetch_source() { # $1 = Debian source package, $2 = folder name under .deps/src
   [ -d "$dst" ] && return 0
   say "fetching Debian source package $pkg"
   local tmp; tmp=$(mktemp -d "$DEPS/src-XXXX")
+  chmod 777 "$tmp"  # apt downloads as the unprivileged _apt user when it can write there
   (cd "$tmp" && apt-get source -qq --download-only "$pkg" >/dev/null && dpkg-source -x --no-check ./*.dsc out >/dev/null) \
     || { rm -rf "$tmp"; die "could not fetch the Debian source package '$pkg' (needs deb-src entries and dpkg-dev)"; }
   mkdir -p "$DEPS/src"; mv "$tmp/out" "$dst"; rm -rf "$tmp"
