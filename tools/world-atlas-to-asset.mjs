@@ -4,12 +4,16 @@
 //   node tools/world-atlas-to-asset.mjs [110m|50m ...] [--out assets]
 //
 // Output assets/world-<res>.bin, little-endian (src/core/world_map.h reads it):
-//   "TMAP" u32 version=1, u32 countries, u32 polygons, u32 rings, u32 vertices, u32 indices
-//   countries: {char iso[4] (alpha-3 + NUL), u32 first polygon, u32 polygon count}
+//   "TMAP" u32 version=2, u32 countries, u32 polygons, u32 rings, u32 vertices, u32 indices
+//   countries: {char iso[4] (alpha-3 + NUL; "~LK" = lakes), u32 first polygon, u32 polygon count}
 //   polygons:  {u32 first ring, u32 ring count, u32 first index, u32 index count}
 //   rings:     {u32 first vertex, u32 vertex count}       (first ring = outer, then holes)
-//   vertices:  {i16 lon*32767/180, i16 lat*32767/90}, delta-coded per ring for compression
-//   indices:   u16 triangle corners, relative to the polygon's first vertex
+//   vertices:  lon*32767/180 and lat*32767/90 as int16, delta-coded per ring, stored as byte
+//              planes (all low bytes of x, all high bytes of x, then y): compresses far better
+//   indices:   triangle corners relative to the polygon's first vertex, as u16 deltas from the
+//              previous index (wrapping), stored as two byte planes
+// Lakes (OpenStreetMap via npm @geo-maps/earth-lakes-10km, ODbL) larger than a size threshold
+// are stored as the pseudo-country "~LK": drawn as water, and picking there finds no country.
 // Rings that cross the antimeridian (Fiji, Russia, Antarctica) are cut at ±180° so that every
 // polygon lies inside [-180, 180]; Antarctica's ring is closed along the pole.
 // Natural Earth features without an ISO numeric code (Kosovo, N. Cyprus, Somaliland, ...) are
@@ -21,17 +25,23 @@ import { createRequire } from 'node:module';
 import * as topojson from 'topojson-client';
 import earcut, { deviation } from 'earcut';
 
+
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const outIdx = args.indexOf('--out');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = outIdx >= 0 ? path.resolve(args[outIdx + 1]) : path.join(root, 'assets');
 const resolutions = args.filter((a, i) => !a.startsWith('--') && (outIdx < 0 || i !== outIdx + 1));
-if (!resolutions.length) resolutions.push('110m');  // 50m: see issue 4 (size budget)
+if (!resolutions.length) resolutions.push('110m', '50m');
 
 const wc = require('world-countries/countries.json');
 const byNumeric = new Map(wc.filter(c => c.ccn3).map(c => [c.ccn3, c.cca3]));
-const byName = { Kosovo: 'XKX', 'N. Cyprus': 'XNC', Somaliland: 'XSL', 'Indian Ocean Ter.': 'XIO', 'Siachen Glacier': 'XSG' };
+const lakes = require('@geo-maps/earth-lakes-10km/map.geo.json');
+// smallest lake kept, in projected area units (Equal Earth on the unit sphere: the globe is 4π, so 1e-4 ≈ 4,060 km²; Lake Victoria ≈ 1.7e-2)
+const LAKE_MIN_AREA = { '110m': 6e-4, '50m': 2e-4 };
+// features without an ISO numeric code: kept under their own code (not in the data: drawn as 'no data');
+// 'Indian Ocean Ter.' and 'Siachen Glacier' are left out (tiny; the first does not triangulate cleanly)
+const byName = { Kosovo: 'XKX', 'N. Cyprus': 'XNC', Somaliland: 'XSL' };
 
 // Unwrap longitudes so consecutive points never jump by more than 180°.
 function unwrap(ring) {
@@ -92,10 +102,23 @@ function equalEarth(lon, lat) {
 }
 const q = (v, range) => Math.max(-32767, Math.min(32767, Math.round(v / range * 32767)));
 
+function ringArea(r) {  // projected area of a lon/lat ring
+  const p = r.map(([x, y]) => equalEarth(x, y));
+  let a = 0;
+  for (let i = 0, j = p.length - 1; i < p.length; j = i++) a += (p[j][0] - p[i][0]) * (p[j][1] + p[i][1]);
+  return Math.abs(a) / 2;
+}
+
 function convert(res) {
   const topo = require(`world-atlas/countries-${res}.json`);
   const fc = topojson.feature(topo, topo.objects.countries);
   const countries = new Map();  // iso -> list of polygons (list of rings)
+  const lakePolys = [];
+  for (const g of lakes.geometries) {
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const p of polys) if (ringArea(p[0]) >= LAKE_MIN_AREA[res]) lakePolys.push([p[0]]);  // islands in lakes: dropped
+  }
+  countries.set('~LK', lakePolys);
   for (const f of fc.features) {
     const iso = (f.id && byNumeric.get(f.id)) || byName[f.properties.name];
     if (!iso) { console.warn(`  skipped feature without a code: ${f.properties.name} (${f.id})`); continue; }
@@ -103,14 +126,27 @@ function convert(res) {
     if (!countries.has(iso)) countries.set(iso, []);
     for (const p of polys) for (const piece of splitPolygon(p)) countries.get(iso).push(piece);
   }
+  let worst = { dev: 0 };
   const cRec = [], pRec = [], rRec = [], verts = [], idx = [];
   let areaErr = 0;
   for (const iso of [...countries.keys()].sort()) {
     const polys = countries.get(iso);
-    cRec.push({ iso, first: pRec.length, count: polys.length });
+    const rec = { iso, first: pRec.length, count: 0 };
+    cRec.push(rec);
     for (const rings of polys) {
-      // quantise first, triangulate the quantised ring so triangles match the stored outline
-      const qr = rings.map(r => r.map(p => [q(p[0], 180), q(p[1], 90)]));
+      // quantise first, triangulate the quantised ring so triangles match the stored outline;
+      // drop repeated points (quantisation merges close ones) which earcut handles poorly
+      const qr = rings.map(r => {
+        const out = [];
+        for (const p of r) {
+          const v = [q(p[0], 180), q(p[1], 90)];
+          const last = out[out.length - 1];
+          if (!last || last[0] !== v[0] || last[1] !== v[1]) out.push(v);
+        }
+        while (out.length > 1 && out[0][0] === out[out.length - 1][0] && out[0][1] === out[out.length - 1][1]) out.pop();
+        return out;
+      }).filter(r => r.length >= 3);
+      if (!qr.length) continue;
       const flat = [], holes = [];
       const firstRing = rRec.length, firstVert = verts.length;
       for (const r of qr) {
@@ -124,33 +160,48 @@ function convert(res) {
       for (let i = 0; i < flat.length; i += 2) proj.push(...equalEarth(flat[i] * 180 / 32767, flat[i + 1] * 90 / 32767));
       const tri = earcut(proj, holes, 2);
       if (verts.length - firstVert > 65535) throw new Error(`${iso}: polygon too large for u16 indices`);
-      areaErr = Math.max(areaErr, Math.abs(deviation(proj, holes, 2, tri)));
+      const dev = Math.abs(deviation(proj, holes, 2, tri));
+      if (dev > worst.dev) worst = { dev, iso, n: proj.length / 2 };
+      areaErr = Math.max(areaErr, dev);
       pRec.push({ ring: firstRing, rings: qr.length, first: idx.length, count: tri.length });
       for (const t of tri) idx.push(t);
+      rec.count++;
     }
   }
   const size = 28 + cRec.length * 12 + pRec.length * 16 + rRec.length * 8 + verts.length * 4 + idx.length * 2;
   const buf = Buffer.alloc(size);
   let o = 0;
   buf.write('TMAP', o); o += 4;
-  for (const v of [1, cRec.length, pRec.length, rRec.length, verts.length, idx.length]) { buf.writeUInt32LE(v, o); o += 4; }
+  for (const v of [2, cRec.length, pRec.length, rRec.length, verts.length, idx.length]) { buf.writeUInt32LE(v, o); o += 4; }
   for (const c of cRec) { buf.write(c.iso.padEnd(4, '\0'), o, 4, 'latin1'); buf.writeUInt32LE(c.first, o + 4); buf.writeUInt32LE(c.count, o + 8); o += 12; }
   for (const p of pRec) { for (const v of [p.ring, p.rings, p.first, p.count]) { buf.writeUInt32LE(v, o); o += 4; } }
   for (const r of rRec) { buf.writeUInt32LE(r.first, o); buf.writeUInt32LE(r.count, o + 4); o += 8; }
-  // vertices delta-coded within each ring (wrapping int16 arithmetic): compresses far better
+  // vertices: per-ring deltas (wrapping int16), as byte planes x.lo x.hi y.lo y.hi
+  const n = verts.length, w16 = (v) => ((v + 32768) & 0xffff) - 32768;
+  const dx = new Int16Array(n), dy = new Int16Array(n);
   for (const r of rRec) {
     let px = 0, py = 0;
     for (let i = r.first; i < r.first + r.count; i++) {
-      const [x, y] = verts[i];
-      buf.writeInt16LE(((x - px + 32768) & 0xffff) - 32768, o); buf.writeInt16LE(((y - py + 32768) & 0xffff) - 32768, o + 2);
-      px = x; py = y; o += 4;
+      dx[i] = w16(verts[i][0] - px); dy[i] = w16(verts[i][1] - py);
+      px = verts[i][0]; py = verts[i][1];
     }
   }
-  for (const i of idx) { buf.writeUInt16LE(i, o); o += 2; }
+  const planes = (arr) => {
+    const lo = Buffer.alloc(arr.length), hi = Buffer.alloc(arr.length);
+    for (let i = 0; i < arr.length; i++) { lo[i] = arr[i] & 0xff; hi[i] = (arr[i] >> 8) & 0xff; }
+    return Buffer.concat([lo, hi]);
+  };
+  for (const b of [planes(dx), planes(dy)]) { b.copy(buf, o); o += b.length; }
+  // indices: deltas from the previous index (wrapping u16), as byte planes
+  const di = new Int16Array(idx.length);
+  let prev = 0;
+  for (let i = 0; i < idx.length; i++) { di[i] = w16(idx[i] - prev); prev = idx[i]; }
+  const ib = planes(di);
+  ib.copy(buf, o); o += ib.length;
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `world-${res}.bin`);
   fs.writeFileSync(file, buf);
   const gz = zlib.gzipSync(buf, { level: 9 }).length;
-  console.log(`wrote ${path.relative(process.cwd(), file)}: ${cRec.length} countries, ${pRec.length} polygons, ${verts.length} vertices, ${idx.length / 3} triangles, ${buf.length} bytes (${gz} gzip), max earcut deviation ${areaErr.toExponential(2)}`);
+  console.log(`wrote ${path.relative(process.cwd(), file)}: ${cRec.length} countries, ${pRec.length} polygons, ${verts.length} vertices, ${idx.length / 3} triangles, ${buf.length} bytes (${gz} gzip), max earcut deviation ${areaErr.toExponential(2)} (${worst.iso || '-'})`);
 }
 for (const r of resolutions) convert(r);

@@ -36,7 +36,7 @@ bool WorldMap::load(const uint8_t* bytes, size_t size, std::string& error) {
     if (size < 28 || std::memcmp(bytes, "TMAP", 4) != 0) { error = "not a map asset (bad magic)"; return false; }
     c.p += 4; c.left -= 4;
     const uint32_t version = c.u32(), nc = c.u32(), np = c.u32(), nr = c.u32(), nv = c.u32(), ni = c.u32();
-    if (version != 1) { error = "unsupported map asset version"; return false; }
+    if (version != 2) { error = "unsupported map asset version"; return false; }
     const uint64_t need = uint64_t(nc) * 12 + uint64_t(np) * 16 + uint64_t(nr) * 8 + uint64_t(nv) * 4 + uint64_t(ni) * 2;
     if (need != c.left) { error = "map asset size does not match its header"; return false; }
     WorldMap m;
@@ -69,27 +69,39 @@ bool WorldMap::load(const uint8_t* bytes, size_t size, std::string& error) {
         }
     for (const MapRing& r : m.rings)
         if (uint64_t(r.first) + r.count > nv || r.count < 3) { error = "map asset: ring range out of bounds"; return false; }
-    // vertices: delta-coded int16 per ring, quantised lon/lat -> projected
+    // vertices: int16 per-ring deltas stored as byte planes (x lo, x hi, y lo, y hi)
+    if (c.left != uint64_t(nv) * 4 + uint64_t(ni) * 2) { error = "map asset truncated"; return false; }
+    const uint8_t* xl = c.p;
+    const uint8_t* xh = xl + nv;
+    const uint8_t* yl = xh + nv;
+    const uint8_t* yh = yl + nv;
     m.vertices.resize(nv);
     for (const MapRing& r : m.rings) {
         int x = 0, y = 0;
         for (uint32_t i = r.first; i < r.first + r.count; ++i) {
-            x = int16_t(uint16_t(x + int16_t(c.u16())));
-            y = int16_t(uint16_t(y + int16_t(c.u16())));
+            x = int16_t(uint16_t(x + int16_t(uint16_t(xl[i] | xh[i] << 8))));
+            y = int16_t(uint16_t(y + int16_t(uint16_t(yl[i] | yh[i] << 8))));
             const glm::dvec2 xy = equal_earth(x * 180.0 / 32767.0, y * 90.0 / 32767.0);
             m.vertices[i] = glm::vec2(xy);
         }
     }
+    // triangle corners: u16 deltas from the previous index, byte planes, relative to the polygon
+    const uint8_t* il = yh + nv;
+    const uint8_t* ih = il + ni;
     m.indices.resize(ni);
+    uint16_t prev = 0;
+    std::vector<uint16_t> local(ni);
+    for (uint32_t i = 0; i < ni; ++i) local[i] = prev = uint16_t(prev + uint16_t(il[i] | ih[i] << 8));
     for (MapPolygon& p : m.polygons) {
         const uint32_t base = m.rings[p.first_ring].first;
         const uint32_t end = m.rings[p.first_ring + p.ring_count - 1].first + m.rings[p.first_ring + p.ring_count - 1].count;
         for (uint32_t i = p.first_index; i < p.first_index + p.index_count; ++i) {
-            const uint32_t v = base + c.u16();
+            const uint32_t v = base + local[i];
             if (v >= end) { error = "map asset: triangle index out of its polygon"; return false; }
             m.indices[i] = v;
         }
     }
+    c.left = 0;
     if (!c.ok) { error = "map asset truncated"; return false; }
     // bounds, areas, borders
     for (MapPolygon& p : m.polygons) {
@@ -119,6 +131,7 @@ bool WorldMap::load(const uint8_t* bytes, size_t size, std::string& error) {
             }
         }
     }
+    m.lakes = m.find("~LK");
     m.grid_.assign(size_t(kGridW * kGridH), {});
     for (uint32_t i = 0; i < np; ++i) {
         const MapPolygon& p = m.polygons[i];
@@ -153,11 +166,15 @@ int WorldMap::pick(glm::vec2 q) const {
     if (grid_.empty() || std::fabs(q.x) > float(kEqualEarthMaxX) || std::fabs(q.y) > float(kEqualEarthMaxY)) return -1;
     const int x = cell(q.x, -float(kEqualEarthMaxX), float(kEqualEarthMaxX), kGridW);
     const int y = cell(q.y, -float(kEqualEarthMaxY), float(kEqualEarthMaxY), kGridH);
-    for (uint32_t pi : grid_[size_t(y * kGridW + x)]) {
-        const MapPolygon& p = polygons[pi];
-        if (q.x < p.min.x || q.x > p.max.x || q.y < p.min.y || q.y > p.max.y) continue;
-        if (inside(p, q)) return p.country;
-    }
+    const std::vector<uint32_t>& cands = grid_[size_t(y * kGridW + x)];
+    auto hit = [&](const MapPolygon& p) {
+        return q.x >= p.min.x && q.x <= p.max.x && q.y >= p.min.y && q.y <= p.max.y && inside(p, q);
+    };
+    if (lakes >= 0)  // water first: a lake lies over the countries around it
+        for (uint32_t pi : cands)
+            if (polygons[pi].country == lakes && hit(polygons[pi])) return -1;
+    for (uint32_t pi : cands)
+        if (polygons[pi].country != lakes && hit(polygons[pi])) return polygons[pi].country;
     return -1;
 }
 

@@ -36,7 +36,7 @@ public:
     bool load(const uint8_t* bytes, size_t size, std::string& error);
     bool empty() const { return countries.empty(); }
 
-    // Country index at a projected point, or -1 (ocean, lakes, holes).
+    // Country index at a projected point, or -1 (ocean, lakes, holes). Never the lakes entry.
     int pick(glm::vec2 projected) const;
     int find(const std::string& iso) const;
 
@@ -46,6 +46,7 @@ public:
     std::vector<glm::vec2> vertices;   // projected
     std::vector<uint32_t> indices;     // triangles, global vertex indices
     std::vector<uint32_t> border_indices;  // line segments (pairs) along every ring
+    int lakes = -1;                    // the pseudo-country "~LK" holding lakes (water), or -1
 
 private:
     static constexpr int kGridW = 96, kGridH = 48;

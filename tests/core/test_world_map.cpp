@@ -11,23 +11,29 @@ using namespace techmap;
 using namespace techmap::test;
 
 namespace {
+WorldMap load_map(const char* file) {
+    std::string bytes = read_file(file);
+    WorldMap w;
+    std::string err;
+    if (!w.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), err)) {
+        std::fprintf(stderr, "%s: %s\n", file, err.c_str());
+        std::abort();
+    }
+    return w;
+}
 const WorldMap& world110() {
-    static const WorldMap m = [] {
-        std::string bytes = read_file("assets/world-110m.bin");
-        WorldMap w;
-        std::string err;
-        if (!w.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), err)) {
-            std::fprintf(stderr, "map: %s\n", err.c_str());
-            std::abort();
-        }
-        return w;
-    }();
+    static const WorldMap m = load_map("assets/world-110m.bin");
     return m;
 }
-std::string pick_at(double lon, double lat) {
-    int c = world110().pick(glm::vec2(equal_earth(lon, lat)));
-    return c < 0 ? std::string("none") : world110().countries[size_t(c)].iso;
+const WorldMap& world50() {
+    static const WorldMap m = load_map("assets/world-50m.bin");
+    return m;
 }
+std::string pick_in(const WorldMap& m, double lon, double lat) {
+    int c = m.pick(glm::vec2(equal_earth(lon, lat)));
+    return c < 0 ? std::string("none") : m.countries[size_t(c)].iso;
+}
+std::string pick_at(double lon, double lat) { return pick_in(world110(), lon, lat); }
 double ring_area(const WorldMap& m, const MapRing& r) {
     double a = 0;
     for (uint32_t i = 0, j = r.count - 1; i < r.count; j = i++) {
@@ -52,9 +58,11 @@ TEST_CASE("Equal Earth round trips and known values") {
     CHECK_FALSE(equal_earth_inverse({2.7, 1.3}, lo, la));  // a corner outside the world
 }
 
-TEST_CASE("the 110m asset: triangles cover each country's area, nothing is NaN") {
-    const WorldMap& m = world110();
+TEST_CASE("both assets: triangles cover each country's area within 0.1%, nothing is NaN") {
+  for (const WorldMap* mp : {&world110(), &world50()}) {
+    const WorldMap& m = *mp;
     CHECK(m.countries.size() >= 170);
+    CHECK(m.lakes >= 0);
     for (const glm::vec2& v : m.vertices) CHECK((std::isfinite(v.x) && std::isfinite(v.y)));
     for (const MapCountry& c : m.countries) {
         double rings = 0, tris = 0;
@@ -69,6 +77,34 @@ TEST_CASE("the 110m asset: triangles cover each country's area, nothing is NaN")
         }
         CHECK_MESSAGE(std::fabs(tris - rings) <= 0.001 * rings + 1e-9, c.iso);
     }
+  }
+}
+
+TEST_CASE("picking known places at 1:50m, lakes and small countries included") {
+    const WorldMap& m = world50();
+    CHECK(pick_in(m, 2.35, 48.86) == "FRA");      // Paris
+    CHECK(pick_in(m, 126.98, 37.57) == "KOR");    // Seoul
+    CHECK(pick_in(m, 121.56, 25.04) == "TWN");    // Taipei
+    CHECK(pick_in(m, 103.82, 1.35) == "SGP");     // Singapore
+    CHECK(pick_in(m, 33.0, -1.0) == "none");      // the middle of Lake Victoria
+    CHECK(pick_in(m, 28.2, -29.5) == "LSO");      // Lesotho, not South Africa
+    // 179.9°E 65°N is on Chukotka's coast: land at 1:110m, just offshore at 1:50m; half a degree north
+    CHECK(pick_in(m, 179.9, 65.5) == "RUS");
+    CHECK(pick_in(m, -179.9, 65.5) == "RUS");    // the same coast across the antimeridian
+    CHECK(pick_in(m, 6.13, 49.61) == "LUX");      // Luxembourg
+    CHECK(pick_in(m, 14.45, 35.9) == "MLT");      // Malta
+    CHECK(pick_in(m, 4.9, 52.37) == "NLD");       // Amsterdam
+    CHECK(pick_in(m, 34.78, 32.08) == "ISR");     // Tel Aviv
+}
+
+TEST_CASE("one pick is fast") {
+    const WorldMap& m = world50();
+    int found = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const double lon = -180 + (i * 7919 % 36000) / 100.0, lat = -60 + (i * 104729 % 13000) / 100.0;
+        found += m.pick(glm::vec2(equal_earth(lon, lat))) >= 0;
+    }
+    CHECK(found > 2000);  // timing is measured by tests/bench/bench_core.cpp, not asserted here
 }
 
 TEST_CASE("picking known places") {
@@ -82,6 +118,7 @@ TEST_CASE("picking known places") {
     CHECK(pick_at(-30.0, 30.0) == "none");     // mid-Atlantic
     CHECK(pick_at(-98.0, 39.0) == "USA");
     CHECK(pick_at(0.0, -85.0) == "ATA");       // Antarctica, closed along the pole
+    CHECK(pick_at(33.0, -1.0) == "none");      // Lake Victoria is water at 1:110m too
 }
 
 TEST_CASE("a malformed map asset is refused with a message") {
