@@ -39,7 +39,9 @@ add_executable(techmap_app
   src/app/web_api.cpp
   src/render/gl_util.cpp
   src/render/map_renderer.cpp
+  src/render/map_content.cpp
   src/ui/panels.cpp
+  src/ui/map_labels.cpp
   ${TECHMAP_SHADER_HEADER})
 target_include_directories(techmap_app PRIVATE src ${CMAKE_BINARY_DIR}/generated)
 target_link_libraries(techmap_app PRIVATE techmap_core techmap_imgui techmap_warnings)
@@ -49,10 +51,24 @@ set_target_properties(techmap_app PROPERTIES OUTPUT_NAME techmap SUFFIX ".js"
 target_link_options(techmap_app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sENVIRONMENT=web -sFILESYSTEM=0 -sEXIT_RUNTIME=0
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_techmap_context_lost','_techmap_context_restored']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','lengthBytesUTF8','stringToUTF8']"
   $<$<CONFIG:Release>:-Os>)
 target_compile_options(techmap_app PRIVATE $<$<CONFIG:Release>:-Os>)
+
+# the UI font: DejaVu Sans (Debian fonts-dejavu-core, free licence) subset to the glyphs the app
+# uses (Latin, Latin-1, Latin Extended-A: every country name in the data; dashes, ellipsis, arrows)
+find_program(PYFTSUBSET pyftsubset REQUIRED)
+set(TECHMAP_FONT_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" CACHE FILEPATH "TTF font for the UI")
+set(TECHMAP_FONT ${TECHMAP_SITE_DIR}/assets/ui-font.ttf)
+add_custom_command(OUTPUT ${TECHMAP_FONT}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${TECHMAP_SITE_DIR}/assets
+  COMMAND ${PYFTSUBSET} ${TECHMAP_FONT_SOURCE} "--unicodes=U+0020-007E,U+00A0-017F,U+2010-2027,U+2190-2193,U+2212"
+          --output-file=${TECHMAP_FONT} --no-hinting --desubroutinize --drop-tables+=FFTM
+  DEPENDS ${TECHMAP_FONT_SOURCE}
+  COMMENT "Subsetting the UI font")
+add_custom_target(techmap_font ALL DEPENDS ${TECHMAP_FONT})
+add_dependencies(techmap_app techmap_font)
 
 # the static site: page, scripts, data and map asset beside the build output
 add_custom_command(TARGET techmap_app POST_BUILD

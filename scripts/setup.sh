@@ -25,7 +25,7 @@ command -v npm >/dev/null || die "npm is missing: install it (e.g. 'apt-get inst
 # ---- apt packages --------------------------------------------------------------------------
 PKGS=(cmake make g++ pkg-config dpkg-dev ca-certificates
       libglm-dev nlohmann-json3-dev doctest-dev
-      chromium fonts-dejavu-core)
+      chromium fonts-dejavu-core fonttools)
 HAVE_EMSDK=0
 case "$(readlink -f "$(command -v emcc 2>/dev/null || echo none)")" in
   none|/usr/share/emscripten/*) PKGS+=(emscripten) ;;

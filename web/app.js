@@ -2,7 +2,8 @@
 // progress bar, hands the data to the C++ side, and exposes window.techmap (the JS API).
 'use strict';
 (function () {
-  const FILES = ['data/world.json', 'data/semiconductors.json', 'assets/world-110m.bin'];
+  const FILES = ['data/world.json', 'data/semiconductors.json', 'assets/world-110m.bin', 'assets/ui-font.ttf'];
+  const LATER = ['assets/world-50m.bin'];  // fetched after the first map: detail for zooming in
   const WASM = 'techmap.wasm', JS = 'techmap.js';
   const $ = (id) => document.getElementById(id);
   const t0 = performance.now();
@@ -21,6 +22,14 @@
 
   // WebGL 2 first: without it, say so in words instead of showing a blank canvas.
   $('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
+  // A lost WebGL context (GPU reset, too many tabs) is restored and the map drawn again.
+  $('canvas').addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    if (window.Module && Module._techmap_context_lost) Module._techmap_context_lost();
+  });
+  $('canvas').addEventListener('webglcontextrestored', () => {
+    if (window.Module && Module._techmap_context_restored) Module._techmap_context_restored();
+  });
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) {
     fail('This map needs WebGL 2, which this browser or device does not provide. ' +
@@ -72,6 +81,14 @@
         status('Ready', 1);
         $('loader').classList.add('done');
         updateSummary();
+        Promise.all(LATER.map((u) => fetch(u).then((r) => { if (!r.ok) throw new Error(u + ': HTTP ' + r.status); return r.arrayBuffer(); })))
+          .then((bufs) => {
+            LATER.forEach((name, i) => addFile(name, new Uint8Array(bufs[i])));
+            const problems = Module.ccall('techmap_commit_files', 'string', [], []);
+            if (problems) console.warn('techmap map detail: ' + problems);
+            window.techmap.detailLoaded = true;
+          })
+          .catch((e) => console.warn('techmap: the detailed map could not be loaded (' + e.message + '); the coarse map stays.'));
       },
       onTechmapChange: () => { updateSummary(); listeners.forEach((f) => { try { f(); } catch (e) { console.warn(e); } }); },
       // main() has created the window and the GL context: hand the data over now
@@ -118,6 +135,17 @@
     keys: () => JSON.parse(call('techmap_get_keys')),
     explain: (nodeId) => JSON.parse(call('techmap_explain', nodeId)),
     toggleMember: (iso3) => { call('techmap_toggle_member', iso3); updateSummary(); listeners.forEach((f) => f()); },
+    setView: (lon, lat, zoom, instant = true) => Module.ccall('techmap_set_view', null, ['number', 'number', 'number', 'number'], [lon, lat, zoom, instant ? 1 : 0]),
+    // Benchmark mode: draws the next `frames` browser frames in full (as after a toggle) and
+    // resolves with the mean CPU ms per frame {totalMs, buildMs, submitMs, mapSubmitMs, maxTotalMs}.
+    benchmarkFrames: (frames = 60) => new Promise((resolve) => {
+      Module.ccall('techmap_benchmark_start', null, ['number'], [frames]);
+      const poll = () => {
+        const r = JSON.parse(Module.ccall('techmap_benchmark_result', 'string', [], []));
+        if (r.done) resolve(r); else setTimeout(poll, 50);
+      };
+      poll();
+    }),
     countryAt: (x, y) => Module.ccall('techmap_country_at', 'string', ['number', 'number'], [x, y]),
     screenOf: (lon, lat) => JSON.parse(Module.ccall('techmap_screen_of', 'string', ['number', 'number'], [lon, lat])),
     subscribe: (fn) => { listeners.push(fn); return () => listeners.splice(listeners.indexOf(fn), 1); },

@@ -3,39 +3,61 @@
 #pragma once
 #include <SDL.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "core/map_view.h"
 #include "core/model.h"
 #include "core/world_map.h"
+#include "render/map_content.h"
 #include "render/map_renderer.h"
 #include "ui/panels.h"
 
 namespace techmap {
 
+// Sums of per-frame CPU times over a benchmark run (ms).
+struct FrameStats {
+    int frames = 0;
+    double total_ms = 0, build_ms = 0, submit_ms = 0, map_submit_ms = 0, max_total_ms = 0;
+};
+
+// One level of detail of the map (1:110m, 1:50m) and its links to the dataset.
+struct MapLevel {
+    std::string name;
+    WorldMap map;
+    CountryLinks links;
+    int gl = -1;          // MapRenderer level
+};
+
 struct App {
     Model model;
-    WorldMap map;
-    std::vector<int> map_to_data;   // WorldMap country -> dataset country (-1: not in the data)
-    std::vector<int> data_to_map;   // dataset country -> WorldMap country (-1: no shape)
+    std::vector<MapLevel> levels;   // coarse first
     MapRenderer renderer;
-    MapView view;
+    MapView view, view_goal;        // the view eases toward view_goal (smooth zoom)
     UiState ui;
+    MapStyle style;
 
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
+    bool gl_lost = false;
     int css_w = 0, css_h = 0;       // canvas size in CSS pixels
     double dpr = 1;                 // device pixel ratio
-    int hovered = -1;               // WorldMap country under the pointer
-    long colored_revision = -1;     // model revision the map palette was built from
+    int hovered = -1;               // dataset country under the pointer
+    std::vector<SmallCountry> markers;  // this frame's markers (drawn and picked)
+    int64_t content_key = -1;       // what colours/arcs were built for
     int redraw_frames = 2;          // frames still to draw (draw only when something changed)
     bool first_map_drawn = false;
     long frames_drawn = 0;
+    double last_frame_cpu_ms = 0;   // CPU time of the last drawn frame
+    double last_frame_build_ms = 0, last_frame_submit_ms = 0, last_frame_map_ms = 0;
+    int labels_placed = 0;
+    int bench_left = 0;             // benchmark frames still to draw
+    FrameStats bench;
 
-    std::vector<DataFile> pending;  // files handed over by the page, loaded on commit
+    std::vector<DataFile> pending;    // files handed over by the page, loaded on commit
     std::vector<DataFile> base_data;  // the default data, kept so a user's file loads on top
-    std::string load_message;       // problems of the last load, shown in the UI
+    std::string font_bytes;           // the UI font (TTF), owned here for ImGui
 
     void request_redraw(int frames = 2) { redraw_frames = std::max(redraw_frames, frames); }
     // Where the map is fitted, in CSS pixels: right of the docked panel on wide screens.
@@ -43,11 +65,17 @@ struct App {
         const double left = css_w >= 900 ? double(ui.panel_right) : 0.0;
         return {left, 0.0, std::max(1.0, double(css_w) - left), std::max(1.0, double(css_h))};
     }
-    // Hands the pending files to the model (data) and the map (asset); returns the problems.
+    // The level drawn now: 1:50m once zoomed in (when loaded), else 1:110m.
+    int active_level() const;
+    // Dataset country at a canvas point (CSS px): markers first, then shapes; -1 for none.
+    int country_at(glm::dvec2 css) const;
+    // Hands the pending files to the model (data), the map (assets) and ImGui (font).
     std::string commit_files();
-    void rebuild_country_links();
+    bool upload_levels(std::string& error);  // (re)creates GL objects for every level
 };
 
 App& app();
+
+void benchmark_start(int frames);
 
 }  // namespace techmap

@@ -1,8 +1,9 @@
 // main.cpp — the orchestrator: SDL window and WebGL2 context, the browser-driven frame loop,
 // input routing, and the fixed order of each frame: input -> model update -> map -> UI.
 //
-// [SECTION] setup
+// [SECTION] page hooks
 // [SECTION] data handed over by the page
+// [SECTION] setup, canvas size, fonts
 // [SECTION] input
 // [SECTION] frame
 #include <SDL.h>
@@ -12,9 +13,15 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
 
 #include "app/app.h"
+#include "ui/map_labels.h"
 
 namespace techmap {
 
@@ -23,38 +30,69 @@ App& app() {
     return a;
 }
 
-// Page hooks (web/app.js defines them; absent in tests that do not care).
+// [SECTION] page hooks (web/app.js defines them) ---------------------------------------------------
 EM_JS(void, js_first_map_drawn, (), { if (Module.onTechmapFirstMap) Module.onTechmapFirstMap(); });
 EM_JS(void, js_scenario_changed, (), { if (Module.onTechmapChange) Module.onTechmapChange(); });
 EM_JS(void, js_started, (), { if (Module.onTechmapStarted) Module.onTechmapStarted(); });
 EM_JS(void, js_fatal, (const char* msg), { if (Module.onTechmapFatal) Module.onTechmapFatal(UTF8ToString(msg)); });
 
-// [SECTION] data handed over by the page ----------------------------------------------------------
-void App::rebuild_country_links() {
-    map_to_data.assign(map.countries.size(), -1);
-    data_to_map.assign(model.data().countries.size(), -1);
-    for (size_t i = 0; i < map.countries.size(); ++i) {
-        const int c = model.data().find_country(map.countries[i].iso);
-        map_to_data[i] = c;
-        if (c >= 0) data_to_map[size_t(c)] = int(i);
+// [SECTION] data handed over by the page -------------------------------------------------------------
+namespace {
+bool ends_with(const std::string& s, const char* suffix) {
+    const size_t n = std::strlen(suffix);
+    return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+void rebuild_fonts();
+}  // namespace
+
+int App::active_level() const {
+    if (levels.empty()) return -1;
+    return (levels.size() > 1 && view.zoom >= 2.0) ? 1 : 0;
+}
+
+int App::country_at(glm::dvec2 css) const {
+    const int lv = active_level();
+    if (lv < 0) return -1;
+    const ScreenRect area = map_area();
+    for (const SmallCountry& s : markers) {  // markers lie over the shapes
+        const glm::dvec2 p = view.map_to_screen(glm::dvec2(s.projected), area);
+        if (glm::length(p - css) <= s.radius_px + 3) return s.country;
     }
-    colored_revision = -1;
+    const MapLevel& L = levels[size_t(lv)];
+    const int mc = L.map.pick(glm::vec2(view.screen_to_map(css, area)));
+    return mc >= 0 ? L.links.map_to_data[size_t(mc)] : -1;
+}
+
+bool App::upload_levels(std::string& error) {
+    if (!renderer.init(error)) return false;
+    for (MapLevel& L : levels) {
+        L.gl = renderer.add_level(L.map, error);
+        if (L.gl < 0) return false;
+    }
+    content_key = -1;
+    return true;
 }
 
 std::string App::commit_files() {
     std::vector<DataFile> data;
     std::string problems;
     for (DataFile& f : pending) {
-        if (f.name.size() > 4 && f.name.compare(f.name.size() - 4, 4, ".bin") == 0) {
-            WorldMap m;
+        if (ends_with(f.name, ".bin")) {
+            MapLevel L;
+            L.name = f.name;
             std::string err;
-            if (!m.load(reinterpret_cast<const uint8_t*>(f.bytes.data()), f.bytes.size(), err)) {
+            if (!L.map.load(reinterpret_cast<const uint8_t*>(f.bytes.data()), f.bytes.size(), err)) {
                 problems += "error: " + f.name + ": " + err + "\n";
                 continue;
             }
-            std::string gl_err;
-            if (!renderer.init(m, gl_err)) problems += "error: map renderer: " + gl_err + "\n";
-            map = std::move(m);
+            L.gl = renderer.add_level(L.map, err);
+            if (L.gl < 0) { problems += "error: map renderer: " + err + "\n"; continue; }
+            // coarse levels first: 110m before 50m whatever the arrival order
+            auto pos = std::find_if(levels.begin(), levels.end(), [&](const MapLevel& x) { return x.map.vertices.size() > L.map.vertices.size(); });
+            levels.insert(pos, std::move(L));
+        } else if (ends_with(f.name, ".ttf")) {
+            font_bytes = std::move(f.bytes);
+            rebuild_fonts();
         } else {
             data.push_back(std::move(f));
         }
@@ -68,15 +106,45 @@ std::string App::commit_files() {
         if (r.ok() && base_data.empty()) base_data = std::move(data);
         problems += r.summary();
         ui.load_message = r.ok() ? std::string() : "The data could not be loaded; the previous data stays in use.\n" + r.summary();
+        if (r.ok() && model.selected_node() < 0 && model.domain())
+            model.select_node(model.domain()->find_node("N20"));  // EUV lithography: the classic choke point
     }
-    rebuild_country_links();
+    for (MapLevel& L : levels) L.links.build(model.data(), L.map);
+    content_key = -1;
     request_redraw();
     return problems;
 }
 
 namespace {
 
-// [SECTION] setup ----------------------------------------------------------------------------------
+// [SECTION] setup, canvas size, fonts ---------------------------------------------------------------
+ImFont* g_label_font = nullptr;
+
+// The UI font: DejaVu Sans (subset at build time: Latin, Latin-1, Latin Extended-A, punctuation),
+// rasterised for the current pixel density so that text stays crisp on HiDPI screens.
+void rebuild_fonts() {
+    App& a = app();
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const float px = float(std::round(15.0 * a.dpr));
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0x2212, 0x2212, 0};
+    ImFont* font = nullptr;
+    if (!a.font_bytes.empty()) {
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false;  // App owns the bytes
+        font = io.Fonts->AddFontFromMemoryTTF(a.font_bytes.data(), int(a.font_bytes.size()), px, &cfg, ranges);
+    }
+    if (!font) {
+        ImFontConfig cfg;
+        cfg.SizePixels = float(std::round(13.0 * a.dpr));
+        font = io.Fonts->AddFontDefault(&cfg);
+    }
+    g_label_font = font;
+    io.FontGlobalScale = float(1.0 / a.dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    a.request_redraw();
+}
+
 bool setup() {
     App& a = app();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
@@ -87,23 +155,18 @@ bool setup() {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_MULTISAMPLEBUFFERS, 1);
-    SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, 4);
     double w = 0, h = 0;
     emscripten_get_element_css_size("#canvas", &w, &h);
     a.css_w = int(w);
     a.css_h = int(h);
+    a.dpr = emscripten_get_device_pixel_ratio();
     a.window = SDL_CreateWindow("Techno-alliance map", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, a.css_w, a.css_h,
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE);
     if (!a.window) { js_fatal(SDL_GetError()); return false; }
     a.gl = SDL_GL_CreateContext(a.window);
-    if (!a.gl) {
-        SDL_GL_SetAttribute(SDL_GL_MULTISAMPLEBUFFERS, 0);  // some browsers refuse multisampling
-        SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, 0);
-        a.gl = SDL_GL_CreateContext(a.window);
-    }
     if (!a.gl) { js_fatal("This browser could not create a WebGL 2 context."); return false; }
     SDL_GL_MakeCurrent(a.window, a.gl);
+    SDL_SetWindowSize(a.window, a.css_w, a.css_h);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -117,6 +180,9 @@ bool setup() {
     style.Colors[ImGuiCol_WindowBg].w = 0.92f;
     ImGui_ImplSDL2_InitForOpenGL(a.window, a.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    rebuild_fonts();
+    std::string err;
+    if (!a.renderer.init(err)) { js_fatal(("Map renderer: " + err).c_str()); return false; }
     return true;
 }
 
@@ -133,16 +199,7 @@ void follow_canvas_size() {
     a.dpr = dpr;
     SDL_SetWindowSize(a.window, a.css_w, a.css_h);
     emscripten_set_canvas_element_size("#canvas", int(w * dpr + 0.5), int(h * dpr + 0.5));
-    if (dpr_changed) {
-        // rebuild the font atlas for the new pixel density so text stays crisp
-        ImGuiIO& io = ImGui::GetIO();
-        io.Fonts->Clear();
-        ImFontConfig cfg;
-        cfg.SizePixels = float(int(13.0 * dpr + 0.5));
-        io.Fonts->AddFontDefault(&cfg);
-        io.FontGlobalScale = float(1.0 / dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-    }
+    if (dpr_changed) rebuild_fonts();
     a.request_redraw();
 }
 
@@ -150,62 +207,77 @@ void follow_canvas_size() {
 struct Pointer {
     bool down = false, dragged = false, seen = false;
     int x = 0, y = 0, down_x = 0, down_y = 0;
+    int fingers = 0;
 };
 Pointer pointer;
 
-int data_country_at(int x, int y) {
+void zoom_goal(double factor, glm::dvec2 at) {
     App& a = app();
-    const glm::dvec2 p = a.view.screen_to_map({x, y}, a.map_area());
-    const int mc = a.map.pick(glm::vec2(p));
-    return mc;
+    a.view_goal.zoom_at(factor, at, a.map_area());
 }
 
 void handle_map_event(const SDL_Event& e) {
     App& a = app();
     const ImGuiIO& io = ImGui::GetIO();
-    const ScreenRect viewport = a.map_area();
+    const ScreenRect area = a.map_area();
     switch (e.type) {
         case SDL_MOUSEBUTTONDOWN:
+            if (e.button.which == SDL_TOUCH_MOUSEID && pointer.fingers > 1) break;
             if (io.WantCaptureMouse || e.button.button != SDL_BUTTON_LEFT) break;
-            pointer = {true, false, true, e.button.x, e.button.y, e.button.x, e.button.y};
+            pointer.down = true;
+            pointer.dragged = false;
+            pointer.down_x = pointer.x = e.button.x;
+            pointer.down_y = pointer.y = e.button.y;
+            pointer.seen = true;
             if (e.button.clicks == 2) {
-                a.view.zoom_at(2.0, {e.button.x, e.button.y}, viewport);
+                zoom_goal(2.0, {e.button.x, e.button.y});
                 pointer.dragged = true;  // not a toggle
             }
             break;
         case SDL_MOUSEMOTION:
-            if (pointer.down) {
+            if (pointer.down && pointer.fingers <= 1) {
                 if (std::abs(e.motion.x - pointer.down_x) + std::abs(e.motion.y - pointer.down_y) > 4) pointer.dragged = true;
-                if (pointer.dragged) a.view.pan_pixels({e.motion.x - pointer.x, e.motion.y - pointer.y}, viewport);
+                if (pointer.dragged) {
+                    a.view.pan_pixels({e.motion.x - pointer.x, e.motion.y - pointer.y}, area);
+                    a.view_goal = a.view;  // dragging follows the finger exactly
+                }
             }
             pointer.x = e.motion.x;
             pointer.y = e.motion.y;
             pointer.seen = true;
-            a.hovered = io.WantCaptureMouse ? -1 : data_country_at(e.motion.x, e.motion.y);
+            a.hovered = io.WantCaptureMouse ? -1 : a.country_at({e.motion.x, e.motion.y});
             break;
         case SDL_MOUSEBUTTONUP:
             if (e.button.button != SDL_BUTTON_LEFT) break;
             if (pointer.down && !pointer.dragged && !io.WantCaptureMouse) {
-                const int mc = data_country_at(e.button.x, e.button.y);
-                const int c = mc >= 0 ? a.map_to_data[size_t(mc)] : -1;
+                const int c = a.country_at({e.button.x, e.button.y});
                 if (c >= 0 && c != a.model.scenario().target) a.model.toggle_member(c);
             }
             pointer.down = false;
             break;
         case SDL_MOUSEWHEEL:
             if (io.WantCaptureMouse) break;
-            a.view.zoom_at(e.wheel.preciseY > 0 ? 1.25 : 0.8, {pointer.x, pointer.y}, viewport);
+            zoom_goal(e.wheel.preciseY > 0 ? 1.3 : 1 / 1.3, {pointer.x, pointer.y});
+            break;
+        case SDL_FINGERDOWN: ++pointer.fingers; break;
+        case SDL_FINGERUP: pointer.fingers = std::max(0, pointer.fingers - 1); break;
+        case SDL_MULTIGESTURE:  // pinch: SDL reports the change of the fingers' spread
+            if (std::fabs(e.mgesture.dDist) > 1e-4) {
+                pointer.dragged = true;
+                a.view.zoom_at(1.0 + e.mgesture.dDist * 4.0, {double(e.mgesture.x) * a.css_w, double(e.mgesture.y) * a.css_h}, area);
+                a.view_goal = a.view;
+            }
             break;
         case SDL_KEYDOWN:
             if (io.WantCaptureKeyboard) break;
             switch (e.key.keysym.sym) {
-                case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: a.view.zoom_at(1.25, viewport.center(), viewport); break;
-                case SDLK_MINUS: case SDLK_KP_MINUS: a.view.zoom_at(0.8, viewport.center(), viewport); break;
-                case SDLK_LEFT: a.view.pan_pixels({60, 0}, viewport); break;
-                case SDLK_RIGHT: a.view.pan_pixels({-60, 0}, viewport); break;
-                case SDLK_UP: a.view.pan_pixels({0, 60}, viewport); break;
-                case SDLK_DOWN: a.view.pan_pixels({0, -60}, viewport); break;
-                case SDLK_0: a.view = MapView{}; break;
+                case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: zoom_goal(1.5, area.center()); break;
+                case SDLK_MINUS: case SDLK_KP_MINUS: zoom_goal(1 / 1.5, area.center()); break;
+                case SDLK_LEFT: a.view_goal.pan_pixels({80, 0}, area); break;
+                case SDLK_RIGHT: a.view_goal.pan_pixels({-80, 0}, area); break;
+                case SDLK_UP: a.view_goal.pan_pixels({0, 80}, area); break;
+                case SDLK_DOWN: a.view_goal.pan_pixels({0, -80}, area); break;
+                case SDLK_0: a.view_goal = MapView{}; break;
                 default: break;
             }
             break;
@@ -213,26 +285,98 @@ void handle_map_event(const SDL_Event& e) {
     }
 }
 
-// Role colours (Okabe–Ito, colour-blind safe): member blue, target vermillion, others grey.
-void recolor_map() {
+// Ease the view toward its goal; true while still moving.
+bool ease_view() {
     App& a = app();
-    std::vector<glm::u8vec4> colors(a.map.countries.size());
-    for (size_t i = 0; i < colors.size(); ++i) {
-        const int c = a.map_to_data.empty() ? -1 : a.map_to_data[i];
-        switch (c < 0 ? -1 : a.model.role(c)) {
-            case 1: colors[i] = {0, 114, 178, 255}; break;     // member
-            case 2: colors[i] = {213, 94, 0, 255}; break;      // target
-            case 0: colors[i] = {214, 211, 204, 255}; break;   // not aligned
-            default: colors[i] = {186, 186, 186, 255}; break;  // not in the data
-        }
+    const MapView& g = a.view_goal;
+    MapView& v = a.view;
+    const double dz = std::log(g.zoom / v.zoom);
+    const glm::dvec2 dc = g.center - v.center;
+    if (std::fabs(dz) < 1e-3 && glm::length(dc) * v.zoom < 1e-4) {
+        v = g;
+        return false;
     }
-    a.renderer.set_colors(colors);
-    a.colored_revision = a.model.recomputations();
+    v.zoom *= std::exp(dz * 0.35);
+    v.center += dc * 0.35;
+    v.clamp();
+    return true;
 }
 
 // [SECTION] frame ----------------------------------------------------------------------------------
+// What the map's colours and arcs depend on; a change rebuilds them.
+int64_t content_key() {
+    const App& a = app();
+    int64_t k = a.model.recomputations();
+    k = k * 8 + (a.active_level() + 1);
+    k = k * 4 + int(a.ui.layer) * 2 + (a.ui.show_arcs ? 1 : 0);
+    return k * 4096 + (a.model.selected_node() + 1);
+}
+
+void update_map_content(const MapLevel& L) {
+    App& a = app();
+    const int64_t key = content_key();
+    if (key == a.content_key) return;
+    a.content_key = key;
+    a.renderer.set_colors(L.gl, country_colors(a.model, L.map, L.links, a.ui.layer, a.model.selected_node(), a.style.ocean));
+    a.renderer.set_arcs(a.ui.show_arcs ? supply_arcs(a.model, a.model.selected_node()) : std::vector<ArcSpec>{});
+}
+
+void draw_frame() {
+    App& a = app();
+    const double t0 = emscripten_get_now();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // 1.86's SDL backend reads the pointer only while the window has input focus, which a
+    // browser canvas may not report: give ImGui the position tracked from the events instead.
+    if (pointer.seen) ImGui::GetIO().MousePos = ImVec2(float(pointer.x), float(pointer.y));
+    ImGui::NewFrame();
+    ui_draw(a.model, a.ui, a.hovered, float(a.css_w), float(a.css_h));  // may change the scenario
+
+    const int lv = a.active_level();
+    int fb_w = 0, fb_h = 0;
+    SDL_GL_GetDrawableSize(a.window, &fb_w, &fb_h);
+    const float px = a.css_w > 0 ? float(fb_w) / float(a.css_w) : 1.0f;  // CSS -> framebuffer pixels
+    const ScreenRect css = a.map_area();
+    if (lv >= 0 && a.model.loaded()) {
+        const MapLevel& L = a.levels[size_t(lv)];
+        update_map_content(L);
+        a.markers = small_countries(a.model, L.map, L.links, a.view, css);
+        std::vector<MarkerSpec> specs;
+        for (const SmallCountry& s : a.markers) {
+            glm::u8vec4 color = palette::role(a.model.role(s.country));
+            if (a.ui.layer == MapLayer::Share && a.model.selected_node() >= 0) {
+                color = palette::kNotListed;
+                const Node& n = a.model.domain()->nodes[size_t(a.model.selected_node())];
+                const double mx = std::max(max_country_share(n), 1e-9);
+                for (const ShareRow& r : n.shares)
+                    if (r.country == s.country) color = is_known(r.share) ? palette::share(r.share * n.scale / mx) : palette::kUnknownShare;
+            }
+            if (s.country == a.hovered) color = glm::u8vec4(glm::mix(glm::vec4(color), glm::vec4(255), 0.35f));
+            specs.push_back({s.projected, s.radius_px * px, color});
+        }
+        a.renderer.set_markers(specs);
+        a.labels_placed = a.ui.show_labels ? draw_map_labels(a.model, L.map, L.links, a.view, css, a.markers, a.model.selected_node(),
+                                                             ImGui::GetFont(), 13.0f) : 0;
+    }
+    ImGui::Render();
+    const double t1 = emscripten_get_now();
+
+    const int hovered_map = (lv >= 0 && a.hovered >= 0) ? a.levels[size_t(lv)].links.data_to_map[size_t(a.hovered)] : -1;
+    a.renderer.draw(lv >= 0 ? a.levels[size_t(lv)].gl : -1, a.view, {fb_w, fb_h},
+                    {css.x * px, css.y * px, css.w * px, css.h * px}, hovered_map, a.style, px);
+    const double t_map = emscripten_get_now();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++a.frames_drawn;
+    a.last_frame_map_ms = t_map - t1;
+    const double t2 = emscripten_get_now();
+    a.last_frame_cpu_ms = t2 - t0;
+    a.last_frame_build_ms = t1 - t0;  // model, UI, labels, markers: the app's own work
+    a.last_frame_submit_ms = t2 - t1; // GL calls (includes any wait on the GPU process)
+}
+
 void frame() {
     App& a = app();
+    if (a.gl_lost) return;  // nothing to draw into until the context is restored
     follow_canvas_size();
     SDL_Event e;
     bool had_events = false;
@@ -243,27 +387,23 @@ void frame() {
         if (a.model.loaded()) handle_map_event(e);
     }
     if (had_events) a.request_redraw(3);
+    if (ease_view()) a.request_redraw(2);
+    if (a.bench_left > 0) {
+        a.content_key = -1;
+        a.request_redraw(1);
+    }
     if (a.redraw_frames <= 0) return;  // idle: nothing changed, nothing drawn
     --a.redraw_frames;
-
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    // 1.86's SDL backend reads the pointer only while the window has input focus, which a
-    // browser canvas may not report: give ImGui the position tracked from the events instead.
-    if (pointer.seen) ImGui::GetIO().MousePos = ImVec2(float(pointer.x), float(pointer.y));
-    ImGui::NewFrame();
-    const int hovered_data = a.hovered >= 0 && size_t(a.hovered) < a.map_to_data.size() ? a.map_to_data[size_t(a.hovered)] : -1;
-    ui_draw(a.model, a.ui, hovered_data, float(a.css_w), float(a.css_h));
-    ImGui::Render();
-
-    if (a.model.recomputations() != a.colored_revision && !a.map.empty()) recolor_map();
-    int fb_w = 0, fb_h = 0;
-    SDL_GL_GetDrawableSize(a.window, &fb_w, &fb_h);
-    const double px = a.css_w > 0 ? double(fb_w) / a.css_w : 1.0;  // CSS -> framebuffer pixels
-    const ScreenRect css = a.map_area();
-    a.renderer.draw(a.view, {fb_w, fb_h}, {css.x * px, css.y * px, css.w * px, css.h * px}, a.hovered, MapStyle{});
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ++a.frames_drawn;
+    draw_frame();
+    if (a.bench_left > 0) {
+        --a.bench_left;
+        ++a.bench.frames;
+        a.bench.total_ms += a.last_frame_cpu_ms;
+        a.bench.build_ms += a.last_frame_build_ms;
+        a.bench.submit_ms += a.last_frame_submit_ms;
+        a.bench.map_submit_ms += a.last_frame_map_ms;
+        a.bench.max_total_ms = std::max(a.bench.max_total_ms, a.last_frame_cpu_ms);
+    }
     if (!a.first_map_drawn && a.renderer.ready() && a.model.loaded()) {
         a.first_map_drawn = true;
         js_first_map_drawn();
@@ -272,6 +412,36 @@ void frame() {
 }
 
 }  // namespace
+
+// Benchmark mode (JS API): the next `n` browser frames are all drawn in full, colours and arcs
+// rebuilt as after a toggle; their CPU times are summed. Frames stay paced by the browser so
+// that the GPU process keeps up, as in real use.
+void benchmark_start(int n) {
+    App& a = app();
+    a.bench_left = n;
+    a.bench = FrameStats{};
+    a.bench.frames = 0;
+}
+
+// WebGL context loss and restore (web/app.js listens for the canvas events).
+void context_lost() {
+    App& a = app();
+    a.gl_lost = true;
+    a.renderer.forget();
+}
+
+bool context_restored() {
+    App& a = app();
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    std::string err;
+    const bool ok = a.upload_levels(err);
+    if (!ok) js_fatal(("The map could not be restored: " + err).c_str());
+    a.gl_lost = !ok;
+    a.request_redraw(3);
+    return ok;
+}
+
 }  // namespace techmap
 
 int main(int, char**) {

@@ -9,6 +9,11 @@
 
 using techmap::app;
 
+namespace techmap {
+void context_lost();
+bool context_restored();
+}  // namespace techmap
+
 namespace {
 std::string g_out;
 const char* out(std::string s) {
@@ -64,13 +69,36 @@ EMSCRIPTEN_KEEPALIVE void techmap_toggle_member(const char* iso3) {
     app().request_redraw();
 }
 
-// Country code at a point of the canvas (CSS pixels), or "" (ocean).
+// Country code at a point of the canvas (CSS pixels), or "" (ocean): markers, then shapes.
 EMSCRIPTEN_KEEPALIVE const char* techmap_country_at(double x, double y) {
-    techmap::App& a = app();
-    const glm::dvec2 p = a.view.screen_to_map({x, y}, a.map_area());
-    const int mc = a.map.pick(glm::vec2(p));
-    return out(mc >= 0 ? a.map.countries[size_t(mc)].iso : std::string());
+    const int c = app().country_at({x, y});
+    return out(c >= 0 ? app().model.data().countries[size_t(c)].id : std::string());
 }
+
+// Sets the view: centre as lon/lat, zoom (1 = whole world); eased unless `instant`.
+EMSCRIPTEN_KEEPALIVE void techmap_set_view(double lon, double lat, double zoom, int instant) {
+    techmap::App& a = app();
+    a.view_goal.center = techmap::equal_earth(lon, lat);
+    a.view_goal.zoom = zoom;
+    a.view_goal.clamp();
+    if (instant) a.view = a.view_goal;
+    a.request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void techmap_benchmark_start(int n) { techmap::benchmark_start(n); }
+
+// Mean CPU ms per benchmark frame: total, the app's own work (model, UI, labels, markers,
+// colours), GL submission (map, and all), and the slowest frame; "done" when all were drawn.
+EMSCRIPTEN_KEEPALIVE const char* techmap_benchmark_result() {
+    const techmap::App& a = app();
+    const techmap::FrameStats& s = a.bench;
+    const double n = s.frames > 0 ? s.frames : 1;
+    return out(nlohmann::json{{"done", a.bench_left == 0}, {"frames", s.frames}, {"totalMs", s.total_ms / n},
+                              {"buildMs", s.build_ms / n}, {"submitMs", s.submit_ms / n},
+                              {"mapSubmitMs", s.map_submit_ms / n}, {"maxTotalMs", s.max_total_ms}}.dump());
+}
+EMSCRIPTEN_KEEPALIVE void techmap_context_lost() { techmap::context_lost(); }
+EMSCRIPTEN_KEEPALIVE int techmap_context_restored() { return techmap::context_restored() ? 1 : 0; }
 
 // Canvas position (CSS pixels) of a lon/lat point: lets tests click real places.
 EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
@@ -81,7 +109,18 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
 
 EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
     techmap::App& a = app();
-    nlohmann::json j{{"loaded", a.model.loaded()}, {"mapCountries", a.map.countries.size()},
+    const int lv = a.active_level();
+    double lon = 0, lat = 0;
+    techmap::equal_earth_inverse(a.view.center, lon, lat);
+    nlohmann::json j{{"loaded", a.model.loaded()},
+                     {"mapLevels", a.levels.size()},
+                     {"mapLevel", lv >= 0 ? a.levels[size_t(lv)].name : std::string()},
+                     {"mapCountries", lv >= 0 ? a.levels[size_t(lv)].map.countries.size() : 0},
+                     {"markers", a.markers.size()},
+                     {"labels", a.labels_placed},
+                     {"view", {{"lon", lon}, {"lat", lat}, {"zoom", a.view.zoom}}},
+                     {"glLost", a.gl_lost},
+                     {"lastFrameCpuMs", a.last_frame_cpu_ms},
                      {"firstMapDrawn", a.first_map_drawn}, {"framesDrawn", a.frames_drawn},
                      {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message}};
     return out(j.dump());

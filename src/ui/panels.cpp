@@ -16,7 +16,7 @@ namespace {
 std::string pct(const Range& r) {
     char b[64];
     if (r.exact()) std::snprintf(b, sizeof b, "%.1f%%", r.lo);
-    else std::snprintf(b, sizeof b, "%.1f-%.1f%%", r.lo, r.hi);
+    else std::snprintf(b, sizeof b, "%.1f–%.1f%%", r.lo, r.hi);
     return b;
 }
 
@@ -40,7 +40,7 @@ void alliance_section(Model& m, UiState& ui) {
     ImGui::TextDisabled("%s, %d members", m.alliance_name().c_str(), m.scenario().member_count());
     ImGui::PopTextWrapPos();
     const char* preview = ui.preset >= 0 && size_t(ui.preset) < ds.alliances.size() ? ds.alliances[size_t(ui.preset)].name.c_str()
-                                                                                     : "Choose a preset...";
+                                                                                     : "Choose a preset…";
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##preset", preview)) {
         for (size_t i = 0; i < ds.alliances.size(); ++i) {
@@ -173,6 +173,86 @@ void results_section(Model& m) {
     if (is_known(demand)) bullet("%s's share of world chip sales: %.1f%% (%d, SIA/WSTS)", target.c_str(), demand, year);
 }
 
+// What the map shows: colouring, the input whose suppliers are drawn, arcs and labels.
+void map_section(Model& m, UiState& ui) {
+    const Domain* d = m.domain();
+    if (!d) return;
+    ImGui::TextUnformatted("Map");
+    ImGui::SameLine();
+    int layer = int(ui.layer);
+    ImGui::RadioButton("roles", &layer, int(MapLayer::Role));
+    ImGui::SameLine();
+    ImGui::RadioButton("share of the input", &layer, int(MapLayer::Share));
+    ui.layer = MapLayer(layer);
+    const int sel = m.selected_node();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##node", sel >= 0 ? d->nodes[size_t(sel)].name.c_str() : "Choose an input…")) {
+        for (const Stage& st : d->stages) {
+            ImGui::TextDisabled("%s", st.name.c_str());
+            for (size_t i = 0; i < d->nodes.size(); ++i) {
+                const Node& n = d->nodes[i];
+                if (n.stage != st.id || n.shares.empty()) continue;
+                const NodeFigures& f = m.figures().nodes[i];
+                const std::string label = (f.choke == Choke::Yes ? "* " : "  ") + n.name + "##" + n.id;
+                if (ImGui::Selectable(label.c_str(), int(i) == sel)) m.select_node(int(i));
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");
+    ImGui::Checkbox("supply arcs", &ui.show_arcs);
+    ImGui::SameLine();
+    ImGui::Checkbox("labels", &ui.show_labels);
+}
+
+// The legend, bottom right: what each colour means, with the scale of shares.
+void legend(const Model& m, const UiState& ui, float width, float height) {
+    const Domain* d = m.domain();
+    const int sel = m.selected_node();
+    ImGui::SetNextWindowPos(ImVec2(width - 8, height - 8), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                        ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoFocusOnAppearing);
+    auto swatch = [](glm::u8vec4 c, const char* text) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float s = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + s * 1.4f, p.y + s), IM_COL32(c.r, c.g, c.b, 255), 2.0f);
+        ImGui::Dummy(ImVec2(s * 1.4f, s));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(text);
+    };
+    if (ui.layer == MapLayer::Share && d && sel >= 0) {
+        const Node& n = d->nodes[size_t(sel)];
+        const double mx = max_country_share(n);
+        ImGui::Text("Share of world supply: %s", n.name.c_str());
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = 220, h = ImGui::GetTextLineHeight();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (int i = 0; i < 44; ++i) {
+            const glm::u8vec4 c = palette::share(i / 43.0);
+            const float x0 = p.x + w * float(i) / 44.0f, x1 = p.x + w * float(i + 1) / 44.0f + 1.0f;
+            dl->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), IM_COL32(c.r, c.g, c.b, 255));
+        }
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::Text("0%%");
+        ImGui::SameLine(w - ImGui::CalcTextSize("100%").x);
+        ImGui::Text("%.0f%%", mx);
+        swatch(palette::kUnknownShare, "supplier, share unknown");
+        swatch(palette::kNotListed, "not a listed supplier");
+    } else {
+        swatch(palette::kMember, "alliance member");
+        swatch(palette::kTarget, "target");
+        swatch(palette::kOther, "not aligned");
+    }
+    swatch(palette::kNoData, "not in the data");
+    if (ui.show_arcs && sel >= 0 && d) {
+        ImGui::Separator();
+        ImGui::TextWrapped("Arcs: suppliers of %s to the target, width by share; blue = a member's (denied).",
+                           d->nodes[size_t(sel)].name.c_str());
+    }
+    ImGui::End();
+}
+
 void hovered_card(const Model& m, int hovered) {
     if (hovered < 0) return;
     const Dataset& ds = m.data();
@@ -180,6 +260,14 @@ void hovered_card(const Model& m, int hovered) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(ds.countries[size_t(hovered)].name.c_str());
     ImGui::TextDisabled("%s", role == 1 ? "alliance member: click to remove" : role == 2 ? "target" : "not aligned: click to add");
+    if (const Domain* d = m.domain(); d && m.selected_node() >= 0) {
+        const Node& n = d->nodes[size_t(m.selected_node())];
+        for (const ShareRow& r : n.shares)
+            if (r.country == hovered) {
+                if (is_known(r.share)) ImGui::Text("%s: %.1f%% of world supply (%d)", n.name.c_str(), r.share, r.year);
+                else ImGui::Text("%s: a supplier, share unknown (%d)", n.name.c_str(), r.year);
+            }
+    }
     ImGui::EndTooltip();
 }
 
@@ -191,13 +279,15 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(panel_w, 0), ImVec2(panel_w, height - 16.0f));
     ImGui::Begin("Techno-alliance map", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
     if (!m.loaded()) {
-        ImGui::TextUnformatted("Loading data...");
+        ImGui::TextUnformatted("Loading data…");
     } else {
         alliance_section(m, ui);
         ImGui::Separator();
         target_section(m);
         ImGui::Separator();
         results_section(m);
+        ImGui::Separator();
+        map_section(m, ui);
         ImGui::Separator();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
@@ -215,6 +305,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     }
     ui.panel_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
+    if (m.loaded()) legend(m, ui, width, height);
     if (m.loaded() && !ImGui::GetIO().WantCaptureMouse) hovered_card(m, hovered);
 }
 

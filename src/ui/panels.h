@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/model.h"
+#include "render/map_content.h"
 
 namespace techmap {
 
@@ -13,6 +14,9 @@ struct UiState {
     std::string load_message;    // shown when the last data load had problems
     bool panel_open = true;
     float panel_right = 0;       // right edge of the docked panel (CSS px), for fitting the map
+    MapLayer layer = MapLayer::Role;  // colour countries by role or by share of the selected input
+    bool show_arcs = true;       // supply arcs of the selected input
+    bool show_labels = true;
 };
 
 // Builds the panels for this frame. `hovered` is a dataset country under the pointer (or -1).

@@ -12,6 +12,8 @@
 
 #include "core/keys.h"
 #include "core/model.h"
+#include "core/projection.h"
+#include "core/world_map.h"
 
 using namespace techmap;
 using Clock = std::chrono::steady_clock;
@@ -120,6 +122,24 @@ int main() {
     DomainKeys k = domain_keys(*m.domain(), 80);
     std::printf("%-44s %8.2f ms (coalition of %zu, %d nodes)\n", "who holds the keys (domain, threshold 80)",
                 us_since(tk) / 1000, k.minimal_coalition.size(), k.nodes_considered);
+
+    for (const char* res : {"110m", "50m"}) {
+        const std::string bytes = read_file(std::string("assets/world-") + res + ".bin");
+        WorldMap map;
+        std::string err;
+        auto tl = Clock::now();
+        if (!map.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), err)) { std::printf("map: %s\n", err.c_str()); return 1; }
+        const double load_ms = us_since(tl) / 1000;
+        std::vector<glm::vec2> pts;
+        std::mt19937 rng(3);
+        for (int i = 0; i < 20000; ++i)
+            pts.push_back(glm::vec2(equal_earth(double(rng() % 36000) / 100 - 180, double(rng() % 15000) / 100 - 65)));
+        int hits = 0;
+        auto tp = Clock::now();
+        for (const glm::vec2& p : pts) hits += map.pick(p) >= 0;
+        std::printf("%-44s mean %8.2f us   (%zu picks, %d on land; asset load %.1f ms)\n",
+                    (std::string("one pick, map ") + res).c_str(), us_since(tp) / double(pts.size()), pts.size(), hits, load_ms);
+    }
 
     Model big;
     std::string syn = synthetic(1500, 250);

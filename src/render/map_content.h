@@ -1,0 +1,57 @@
+// map_content.h — what the map shows for the current scenario: a colour per country (by role,
+// or by share of the selected input), the supply arcs of the selected input, and markers for
+// countries too small to see. Reads the Model's figures and rows; computes no figure.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <glm/vec4.hpp>
+
+#include "core/map_view.h"
+#include "core/model.h"
+#include "core/world_map.h"
+#include "render/map_renderer.h"
+
+namespace techmap {
+
+enum class MapLayer { Role, Share };
+
+// Colour-blind-safe colours (Okabe–Ito for roles; viridis for shares).
+namespace palette {
+constexpr glm::u8vec4 kMember{0, 114, 178, 255};      // blue
+constexpr glm::u8vec4 kTarget{213, 94, 0, 255};       // vermillion
+constexpr glm::u8vec4 kOther{214, 211, 204, 255};     // light warm grey
+constexpr glm::u8vec4 kNoData{176, 176, 176, 255};    // grey: not in the dataset
+constexpr glm::u8vec4 kUnknownShare{204, 121, 167, 255};  // reddish purple: supplier, share unknown
+constexpr glm::u8vec4 kNotListed{232, 230, 226, 255}; // very light: not a listed supplier
+glm::u8vec4 role(int role);                           // 0 other, 1 member, 2 target, -1 no data
+glm::u8vec4 share(double fraction);                   // viridis, 0..1
+}  // namespace palette
+
+// Links between a WorldMap's countries and the dataset's.
+struct CountryLinks {
+    std::vector<int> map_to_data;  // WorldMap country -> dataset country (-1)
+    std::vector<int> data_to_map;  // dataset country -> WorldMap country (-1)
+    void build(const Dataset& ds, const WorldMap& map);
+};
+
+// The largest share among countries in `node` (for the legend's scale); 0 if none.
+double max_country_share(const Node& node);
+
+std::vector<glm::u8vec4> country_colors(const Model& m, const WorldMap& map, const CountryLinks& links,
+                                        MapLayer layer, int node, const glm::vec4& water);
+
+// Arcs from each supplier of `node` to the target (members' in blue: denied; others grey).
+std::vector<ArcSpec> supply_arcs(const Model& m, int node);
+
+// Dataset countries that matter here (suppliers in the domain, the scenario's members and
+// target) and have no shape or one smaller than `min_area_px` on screen.
+struct SmallCountry {
+    int country = -1;          // dataset index
+    glm::vec2 projected{0};
+    float radius_px = 5;
+};
+std::vector<SmallCountry> small_countries(const Model& m, const WorldMap& map, const CountryLinks& links,
+                                          const MapView& view, const ScreenRect& area, float min_area_px = 60.0f);
+
+}  // namespace techmap
