@@ -146,6 +146,8 @@
       };
       poll();
     }),
+    setLayer: (layer) => !!Module.ccall('techmap_set_layer', 'number', ['string'], [layer]),
+    uiItems: () => JSON.parse(call('techmap_ui_items')),
     countryAt: (x, y) => Module.ccall('techmap_country_at', 'string', ['number', 'number'], [x, y]),
     screenOf: (lon, lat) => JSON.parse(Module.ccall('techmap_screen_of', 'string', ['number', 'number'], [lon, lat])),
     subscribe: (fn) => { listeners.push(fn); return () => listeners.splice(listeners.indexOf(fn), 1); },

@@ -330,6 +330,9 @@ void draw_frame() {
     // browser canvas may not report: give ImGui the position tracked from the events instead.
     if (pointer.seen) ImGui::GetIO().MousePos = ImVec2(float(pointer.x), float(pointer.y));
     ImGui::NewFrame();
+    // what is under the pointer may change without it moving (zoom, pan by keys, new level)
+    if (pointer.seen && a.model.loaded())
+        a.hovered = ImGui::GetIO().WantCaptureMouse ? -1 : a.country_at({pointer.x, pointer.y});
     ui_draw(a.model, a.ui, a.hovered, float(a.css_w), float(a.css_h));  // may change the scenario
 
     const int lv = a.active_level();

@@ -89,6 +89,15 @@ EMSCRIPTEN_KEEPALIVE void techmap_benchmark_start(int n) { techmap::benchmark_st
 
 // Mean CPU ms per benchmark frame: total, the app's own work (model, UI, labels, markers,
 // colours), GL submission (map, and all), and the slowest frame; "done" when all were drawn.
+// Map layer: "role" (members, target, others) or "share" (of the selected input). 0 if unknown.
+EMSCRIPTEN_KEEPALIVE int techmap_set_layer(const char* layer) {
+    const std::string l = layer ? layer : "";
+    if (l != "role" && l != "share") return 0;
+    app().ui.layer = l == "share" ? techmap::MapLayer::Share : techmap::MapLayer::Role;
+    app().request_redraw();
+    return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* techmap_benchmark_result() {
     const techmap::App& a = app();
     const techmap::FrameStats& s = a.bench;
@@ -107,6 +116,9 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
     return out(nlohmann::json::array({s.x, s.y}).dump());
 }
 
+// Screen rectangles of the panel's named controls (CSS px), for the page and tests.
+EMSCRIPTEN_KEEPALIVE const char* techmap_ui_items() { return out(nlohmann::json(app().ui.items).dump()); }
+
 EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
     techmap::App& a = app();
     const int lv = a.active_level();
@@ -120,6 +132,9 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
                      {"labels", a.labels_placed},
                      {"view", {{"lon", lon}, {"lat", lat}, {"zoom", a.view.zoom}}},
                      {"glLost", a.gl_lost},
+                     {"layer", a.ui.layer == techmap::MapLayer::Share ? "share" : "role"},
+                     {"hovered", a.hovered >= 0 ? a.model.data().countries[size_t(a.hovered)].id : std::string()},
+                     {"tooltip", a.ui.tooltip_country >= 0 ? a.model.data().countries[size_t(a.ui.tooltip_country)].id : std::string()},
                      {"lastFrameCpuMs", a.last_frame_cpu_ms},
                      {"firstMapDrawn", a.first_map_drawn}, {"framesDrawn", a.frames_drawn},
                      {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message}};

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <unordered_set>
 
 #include <glm/common.hpp>
 
@@ -111,11 +112,24 @@ bool WorldMap::load(const uint8_t* bytes, size_t size, std::string& error) {
             p.min = glm::min(p.min, m.vertices[i]);
             p.max = glm::max(p.max, m.vertices[i]);
         }
+    }
+    // borders: every ring edge once; an edge two neighbours share (same quantised end points in
+    // either direction) is kept once, which halves what is drawn on land borders
+    std::unordered_set<uint64_t> seen;
+    auto key = [&](uint32_t a, uint32_t b) {
+        const glm::vec2 p = m.vertices[a], q = m.vertices[b];
+        auto bits = [](float f) { uint32_t u; std::memcpy(&u, &f, 4); return uint64_t(u); };
+        const uint64_t ka = bits(p.x) * 0x9E3779B97F4A7C15ull ^ bits(p.y), kb = bits(q.x) * 0x9E3779B97F4A7C15ull ^ bits(q.y);
+        return std::min(ka, kb) * 0xC2B2AE3D27D4EB4Full ^ std::max(ka, kb);
+    };
+    for (const MapPolygon& p : m.polygons) {
         for (uint32_t r = p.first_ring; r < p.first_ring + p.ring_count; ++r) {
             const MapRing& ring = m.rings[r];
             for (uint32_t i = 0; i < ring.count; ++i) {
-                m.border_indices.push_back(ring.first + i);
-                m.border_indices.push_back(ring.first + (i + 1) % ring.count);
+                const uint32_t a = ring.first + i, b = ring.first + (i + 1) % ring.count;
+                if (!seen.insert(key(a, b)).second) continue;
+                m.border_indices.push_back(a);
+                m.border_indices.push_back(b);
             }
         }
     }

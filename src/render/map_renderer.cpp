@@ -18,12 +18,35 @@
 namespace techmap {
 namespace {
 
-// Per-instance layout of the line program: segment (a, b), colour, style (width, t0, t1).
-struct LineInstance {
+// Vertex layout of the line program: each segment is a quad of four vertices that all carry the
+// segment (a, b) and their corner; the shader extrudes it in screen space. Plain indexed
+// triangles rather than instancing: SwiftShader (software WebGL) draws instanced quads very
+// slowly, and real GPUs do not mind either way.
+struct LineVertex {
+    glm::vec2 corner;
     glm::vec4 segment;
     glm::u8vec4 color;
-    glm::vec3 style;
+    glm::vec3 style;  // width px, t at a, t at b
 };
+struct BorderVertex {  // borders: colour and style are constant attributes
+    glm::vec2 corner;
+    glm::vec4 segment;
+};
+constexpr glm::vec2 kCorners[4] = {{0, -1}, {1, -1}, {0, 1}, {1, 1}};
+
+// Indices of `quads` quads (0 1 2, 2 1 3 each).
+std::vector<uint32_t> quad_indices(size_t quads) {
+    std::vector<uint32_t> idx;
+    idx.reserve(quads * 6);
+    for (uint32_t q = 0; q < quads; ++q)
+        for (uint32_t k : {0u, 1u, 2u, 2u, 1u, 3u}) idx.push_back(q * 4 + k);
+    return idx;
+}
+
+void float_attrib(GLuint loc, GLint size, GLenum type, GLboolean norm, GLsizei stride, size_t offset) {
+    glEnableVertexAttribArray(loc);
+    glVertexAttribPointer(loc, size, type, norm, stride, reinterpret_cast<const void*>(offset));
+}
 
 struct MarkerInstance {
     glm::vec3 marker;  // projected x, y, radius px
@@ -36,18 +59,17 @@ void instanced_attrib(GLuint loc, GLint size, GLenum type, GLboolean norm, GLsiz
     glVertexAttribDivisor(loc, 1);
 }
 
-// A VAO drawing the unit quad (location 0) with `instances` as per-instance attributes.
-GLuint line_vao(GLuint quad, GLuint instances) {
+// A VAO over a LineVertex buffer and its index buffer.
+GLuint line_vao(GLuint vertices, GLuint indices) {
     GLuint vao = 0;
     glGenVertexArrays(1, &vao);
     glBindVertexArray(vao);
-    glBindBuffer(GL_ARRAY_BUFFER, quad);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, instances);
-    instanced_attrib(1, 4, GL_FLOAT, GL_FALSE, sizeof(LineInstance), offsetof(LineInstance, segment));
-    instanced_attrib(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(LineInstance), offsetof(LineInstance, color));
-    instanced_attrib(3, 3, GL_FLOAT, GL_FALSE, sizeof(LineInstance), offsetof(LineInstance, style));
+    glBindBuffer(GL_ARRAY_BUFFER, vertices);
+    float_attrib(0, 2, GL_FLOAT, GL_FALSE, sizeof(LineVertex), offsetof(LineVertex, corner));
+    float_attrib(1, 4, GL_FLOAT, GL_FALSE, sizeof(LineVertex), offsetof(LineVertex, segment));
+    float_attrib(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(LineVertex), offsetof(LineVertex, color));
+    float_attrib(3, 3, GL_FLOAT, GL_FALSE, sizeof(LineVertex), offsetof(LineVertex, style));
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices);
     glBindVertexArray(0);
     return vao;
 }
@@ -82,13 +104,14 @@ bool MapRenderer::init(std::string& error) {
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     globe_count_ = GLsizei(globe.size());
 
-    const glm::vec2 quad[4] = {{0, -1}, {1, -1}, {0, 1}, {1, 1}};  // line corners (along, across)
+    const glm::vec2* quad = kCorners;  // marker corners (along, across), drawn as a strip
     glGenBuffers(1, &quad_);
     glBindBuffer(GL_ARRAY_BUFFER, quad_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, sizeof kCorners, quad, GL_STATIC_DRAW);
 
     glGenBuffers(1, &arc_buffer_);
-    arc_vao_ = line_vao(quad_, arc_buffer_);
+    glGenBuffers(1, &arc_indices_);
+    arc_vao_ = line_vao(arc_buffer_, arc_indices_);
 
     glGenBuffers(1, &marker_buffer_);
     glGenVertexArrays(1, &marker_vao_);
@@ -133,22 +156,27 @@ int MapRenderer::add_level(const WorldMap& map, std::string& error) {
     L.fill_count = GLsizei(map.indices.size());
     glBindVertexArray(0);
 
-    // border segments as line instances (colour and width come from constant attributes)
-    std::vector<LineInstance> segs;
-    segs.reserve(map.border_indices.size() / 2);
-    for (size_t i = 0; i + 1 < map.border_indices.size(); i += 2) {
-        const glm::vec2 a = map.vertices[map.border_indices[i]], b = map.vertices[map.border_indices[i + 1]];
-        segs.push_back({glm::vec4(a, b), glm::u8vec4(0), glm::vec3(0)});
+    // border segments as quads (colour and width come from constant attributes)
+    const size_t nseg = map.border_indices.size() / 2;
+    std::vector<BorderVertex> quads;
+    quads.reserve(nseg * 4);
+    for (size_t i = 0; i < nseg; ++i) {
+        const glm::vec4 seg(map.vertices[map.border_indices[2 * i]], map.vertices[map.border_indices[2 * i + 1]]);
+        for (const glm::vec2& c : kCorners) quads.push_back({c, seg});
     }
+    const std::vector<uint32_t> idx = quad_indices(nseg);
     glGenBuffers(1, &L.segments);
     glBindBuffer(GL_ARRAY_BUFFER, L.segments);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(segs.size() * sizeof(LineInstance)), segs.data(), GL_STATIC_DRAW);
-    L.border_vao = line_vao(quad_, L.segments);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(quads.size() * sizeof(BorderVertex)), quads.data(), GL_STATIC_DRAW);
+    glGenBuffers(1, &L.segment_indices);
+    glGenVertexArrays(1, &L.border_vao);
     glBindVertexArray(L.border_vao);
-    glDisableVertexAttribArray(2);  // constant colour and style for borders
-    glDisableVertexAttribArray(3);
+    float_attrib(0, 2, GL_FLOAT, GL_FALSE, sizeof(BorderVertex), offsetof(BorderVertex, corner));
+    float_attrib(1, 4, GL_FLOAT, GL_FALSE, sizeof(BorderVertex), offsetof(BorderVertex, segment));
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, L.segment_indices);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(idx.size() * sizeof(uint32_t)), idx.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
-    L.segment_count = GLsizei(segs.size());
+    L.segment_count = GLsizei(idx.size());
 
     glGenTextures(1, &L.palette);
     glBindTexture(GL_TEXTURE_2D, L.palette);
@@ -171,7 +199,7 @@ void MapRenderer::set_colors(int level, const std::vector<glm::u8vec4>& colors) 
 
 // [SECTION] arcs and markers --------------------------------------------------------------------
 void MapRenderer::set_arcs(const std::vector<ArcSpec>& arcs) {
-    std::vector<LineInstance> inst;
+    std::vector<LineVertex> verts;
     constexpr int kSteps = 48;
     for (const ArcSpec& arc : arcs) {
         const glm::dvec3 a = unit(arc.from_lon, arc.from_lat), b = unit(arc.to_lon, arc.to_lat);
@@ -185,14 +213,19 @@ void MapRenderer::set_arcs(const std::vector<ArcSpec>& arcs) {
             const double lon = glm::degrees(std::atan2(p.y, p.x)), lat = glm::degrees(std::asin(std::clamp(p.z, -1.0, 1.0)));
             const glm::vec2 cur = glm::vec2(equal_earth(lon, lat));
             if (std::fabs(lon - prev_ll.x) < 180)  // a step across the antimeridian is not drawn
-                inst.push_back({glm::vec4(prev, cur), arc.color, glm::vec3(arc.width_px, float(t - 1.0 / kSteps), float(t))});
+                for (const glm::vec2& c : kCorners)
+                    verts.push_back({c, glm::vec4(prev, cur), arc.color, glm::vec3(arc.width_px, float(t - 1.0 / kSteps), float(t))});
             prev = cur;
             prev_ll = {lon, lat};
         }
     }
+    const std::vector<uint32_t> idx = quad_indices(verts.size() / 4);
+    glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, arc_buffer_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(LineInstance)), inst.data(), GL_DYNAMIC_DRAW);
-    arc_count_ = GLsizei(inst.size());
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(verts.size() * sizeof(LineVertex)), verts.data(), GL_DYNAMIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, arc_indices_);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(idx.size() * sizeof(uint32_t)), idx.data(), GL_DYNAMIC_DRAW);
+    arc_count_ = GLsizei(idx.size());
 }
 
 void MapRenderer::set_markers(const std::vector<MarkerSpec>& markers) {
@@ -244,19 +277,19 @@ void MapRenderer::draw(int level, const MapView& view, glm::ivec2 fb, const Scre
     glBindVertexArray(L.fill_vao);
     glDrawElements(GL_TRIANGLES, L.fill_count, GL_UNSIGNED_INT, nullptr);
 
-    // 3. borders: constant pixel width, anti-aliased
+    // 3. borders: constant pixel width, anti-aliased (each shared edge once)
     set_view_uniforms(line_program_, view, fb, area);
     glUniform1f(glGetUniformLocation(line_program_, "u_gradient"), 0.0f);
     glBindVertexArray(L.border_vao);
     glVertexAttrib4f(2, style.border.r, style.border.g, style.border.b, style.border.a);
     glVertexAttrib3f(3, style.border_px * px_ratio, 0.0f, 1.0f);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, L.segment_count);
+    glDrawElements(GL_TRIANGLES, L.segment_count, GL_UNSIGNED_INT, nullptr);
 
     // 4. supply arcs, fading in toward where they deliver
     if (arc_count_ > 0) {
         glUniform1f(glGetUniformLocation(line_program_, "u_gradient"), 1.0f);
         glBindVertexArray(arc_vao_);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, arc_count_);
+        glDrawElements(GL_TRIANGLES, arc_count_, GL_UNSIGNED_INT, nullptr);
     }
 
     // 5. markers for small countries
@@ -271,19 +304,19 @@ void MapRenderer::draw(int level, const MapView& view, glm::ivec2 fb, const Scre
 void MapRenderer::forget() {
     levels_.clear();
     fill_program_ = plain_program_ = line_program_ = marker_program_ = 0;
-    globe_vao_ = globe_positions_ = quad_ = arc_vao_ = arc_buffer_ = marker_vao_ = marker_buffer_ = 0;
+    globe_vao_ = globe_positions_ = quad_ = arc_vao_ = arc_buffer_ = arc_indices_ = marker_vao_ = marker_buffer_ = 0;
     arc_count_ = marker_count_ = globe_count_ = 0;
 }
 
 void MapRenderer::shutdown() {
     for (Level& L : levels_) {
-        for (GLuint* b : {&L.positions, &L.country_ids, &L.fill_indices, &L.segments})
+        for (GLuint* b : {&L.positions, &L.country_ids, &L.fill_indices, &L.segments, &L.segment_indices})
             if (*b) glDeleteBuffers(1, b);
         for (GLuint* v : {&L.fill_vao, &L.border_vao})
             if (*v) glDeleteVertexArrays(1, v);
         if (L.palette) glDeleteTextures(1, &L.palette);
     }
-    for (GLuint* b : {&globe_positions_, &quad_, &arc_buffer_, &marker_buffer_})
+    for (GLuint* b : {&globe_positions_, &quad_, &arc_buffer_, &arc_indices_, &marker_buffer_})
         if (*b) glDeleteBuffers(1, b);
     for (GLuint* v : {&globe_vao_, &arc_vao_, &marker_vao_})
         if (*v) glDeleteVertexArrays(1, v);

@@ -1,6 +1,6 @@
 // map_renderer.h — draws the world map: the globe (ocean), country fills coloured per country
 // from a palette texture, lakes, anti-aliased borders of constant pixel width, great-circle
-// supply arcs and round markers for small countries. A handful of draw calls per frame.
+// supply arcs and round markers for small countries. Six draw calls per frame.
 // Reads WorldMaps and what the caller asks to show; computes no figure, writes no model state.
 //
 //   MapRenderer r;  r.init(err);
@@ -61,7 +61,7 @@ public:
 
 private:
     struct Level {
-        GLuint positions = 0, country_ids = 0, fill_indices = 0, segments = 0, palette = 0;
+        GLuint positions = 0, country_ids = 0, fill_indices = 0, segments = 0, segment_indices = 0, palette = 0;
         GLuint fill_vao = 0, border_vao = 0;
         GLsizei fill_count = 0, segment_count = 0, palette_width = 0;
         int lakes = -1;
@@ -70,7 +70,7 @@ private:
     GLuint fill_program_ = 0, plain_program_ = 0, line_program_ = 0, marker_program_ = 0;
     GLuint globe_vao_ = 0, globe_positions_ = 0, quad_ = 0;
     GLsizei globe_count_ = 0;
-    GLuint arc_vao_ = 0, arc_buffer_ = 0, marker_vao_ = 0, marker_buffer_ = 0;
+    GLuint arc_vao_ = 0, arc_buffer_ = 0, arc_indices_ = 0, marker_vao_ = 0, marker_buffer_ = 0;
     GLsizei arc_count_ = 0, marker_count_ = 0;
     void set_view_uniforms(GLuint program, const MapView& view, glm::ivec2 fb, const ScreenRect& area);
 };

@@ -20,6 +20,11 @@ std::string pct(const Range& r) {
     return b;
 }
 
+void remember(UiState& ui, const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ui.items[name] = {a.x, a.y, b.x, b.y};
+}
+
 void help_marker(const char* text) {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
@@ -42,7 +47,9 @@ void alliance_section(Model& m, UiState& ui) {
     const char* preview = ui.preset >= 0 && size_t(ui.preset) < ds.alliances.size() ? ds.alliances[size_t(ui.preset)].name.c_str()
                                                                                      : "Choose a preset…";
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##preset", preview)) {
+    const bool preset_open = ImGui::BeginCombo("##preset", preview);
+    remember(ui, "preset");
+    if (preset_open) {
         for (size_t i = 0; i < ds.alliances.size(); ++i) {
             const AlliancePreset& p = ds.alliances[i];
             const bool exists = ui.preset_year == 0 || p.as_of(ui.preset_year);
@@ -84,7 +91,7 @@ void alliance_section(Model& m, UiState& ui) {
     if (shown > 0 && ImGui::Button("Clear")) { m.clear_members(); ui.preset = -1; }
 }
 
-void target_section(Model& m) {
+void target_section(Model& m, UiState& ui) {
     const Dataset& ds = m.data();
     const Scenario& s = m.scenario();
     ImGui::TextUnformatted("Target (rival)");
@@ -104,11 +111,14 @@ void target_section(Model& m) {
     if (ImGui::SliderFloat("##threshold", &t, 50.0f, 100.0f, "control threshold %.0f%%")) m.set_threshold(double(t));
     bool deny = s.deny, fdpr = s.third_country_rule, ret = s.retaliation;
     if (ImGui::Checkbox("Deny the target", &deny)) m.set_deny(deny);
+    remember(ui, "deny");
     ImGui::SameLine();
     if (ImGui::Checkbox("Third-country rule", &fdpr)) m.set_third_country_rule(fdpr);
+    remember(ui, "third-country-rule");
     help_marker("Extends the denial to non-members' production that depends on inputs the alliance controls "
                 "(the idea of the US foreign direct product rule).");
     if (ImGui::Checkbox("Target retaliates (cuts the alliance off)", &ret)) m.set_retaliation(ret);
+    remember(ui, "retaliation");
 }
 
 // A bullet whose text wraps inside the panel (BulletText would run past its edge).
@@ -146,7 +156,8 @@ void results_section(Model& m) {
     Pooled rd = m.pooled_rd();
     if (!rd.unit.empty()) {
         const std::string tv = rd.target_known ? std::to_string(int(rd.target_value + 0.5)) : std::string("unknown");
-        const std::string missing = rd.members_without_data > 0 ? " (" + std::to_string(rd.members_without_data) + " members without data)" : "";
+        const std::string missing = rd.members_without_data > 0
+            ? " (" + std::to_string(rd.members_without_data) + (rd.members_without_data == 1 ? " member" : " members") + " without data)" : "";
         bullet("R&D spending (GERD, %d): members %.0f vs %s %s, USD bn PPP%s", rd.year_max ? rd.year_max : 2021,
                rd.members_value, target.c_str(), tv.c_str(), missing.c_str());
         if (ImGui::IsItemHovered() && !rd.sources.empty())
@@ -183,10 +194,13 @@ void map_section(Model& m, UiState& ui) {
     ImGui::RadioButton("roles", &layer, int(MapLayer::Role));
     ImGui::SameLine();
     ImGui::RadioButton("share of the input", &layer, int(MapLayer::Share));
+    remember(ui, "layer-share");
     ui.layer = MapLayer(layer);
     const int sel = m.selected_node();
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##node", sel >= 0 ? d->nodes[size_t(sel)].name.c_str() : "Choose an input…")) {
+    const bool node_open = ImGui::BeginCombo("##node", sel >= 0 ? d->nodes[size_t(sel)].name.c_str() : "Choose an input…");
+    remember(ui, "node");
+    if (node_open) {
         for (const Stage& st : d->stages) {
             ImGui::TextDisabled("%s", st.name.c_str());
             for (size_t i = 0; i < d->nodes.size(); ++i) {
@@ -199,10 +213,36 @@ void map_section(Model& m, UiState& ui) {
         }
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");
+    if (!node_open && ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");
     ImGui::Checkbox("supply arcs", &ui.show_arcs);
     ImGui::SameLine();
     ImGui::Checkbox("labels", &ui.show_labels);
+}
+
+// A caption over the map for the input it shows: who supplies it, and whether it is a choke point.
+void map_caption(const Model& m, float left, float width) {
+    const Domain* d = m.domain();
+    const int sel = m.selected_node();
+    if (!d || sel < 0) return;
+    const Node& n = d->nodes[size_t(sel)];
+    const NodeFigures& f = m.figures().nodes[size_t(sel)];
+    const Scenario& s = m.scenario();
+    const std::string target = s.target >= 0 ? m.data().countries[size_t(s.target)].name : "the target";
+    ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, 8), ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("##caption", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
+                                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs);
+    if (f.choke == Choke::Yes) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
+        ImGui::Text("%s: a choke point", n.name.c_str());
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::Text("%s", n.name.c_str());
+    }
+    if (f.has_shares)
+        ImGui::TextDisabled("alliance holds %s of world supply; %s can obtain %s under denial", pct(f.alliance_share).c_str(),
+                            target.c_str(), pct(f.target_access).c_str());
+    ImGui::End();
 }
 
 // The legend, bottom right: what each colour means, with the scale of shares.
@@ -283,7 +323,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     } else {
         alliance_section(m, ui);
         ImGui::Separator();
-        target_section(m);
+        target_section(m, ui);
         ImGui::Separator();
         results_section(m);
         ImGui::Separator();
@@ -305,8 +345,15 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     }
     ui.panel_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
-    if (m.loaded()) legend(m, ui, width, height);
-    if (m.loaded() && !ImGui::GetIO().WantCaptureMouse) hovered_card(m, hovered);
+    if (m.loaded()) {
+        legend(m, ui, width, height);
+        map_caption(m, width >= 900 ? ui.panel_right : 0.0f, width);
+    }
+    ui.tooltip_country = -1;
+    if (m.loaded() && !ImGui::GetIO().WantCaptureMouse && hovered >= 0) {
+        hovered_card(m, hovered);
+        ui.tooltip_country = hovered;
+    }
 }
 
 }  // namespace techmap

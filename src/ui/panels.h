@@ -1,6 +1,8 @@
 // panels.h — the ImGui panels. They call the Model's API and show its figures; they compute
 // no figure themselves.
 #pragma once
+#include <array>
+#include <map>
 #include <string>
 
 #include "core/model.h"
@@ -17,6 +19,10 @@ struct UiState {
     MapLayer layer = MapLayer::Role;  // colour countries by role or by share of the selected input
     bool show_arcs = true;       // supply arcs of the selected input
     bool show_labels = true;
+    // Screen rectangles (CSS px: x0, y0, x1, y1) of named controls, refreshed every frame, so
+    // that the page (tests, a guided story) can point at them whatever the font and layout.
+    std::map<std::string, std::array<float, 4>> items;
+    int tooltip_country = -1;    // the country whose card is shown this frame (-1: none)
 };
 
 // Builds the panels for this frame. `hovered` is a dataset country under the pointer (or -1).
