@@ -3,6 +3,7 @@
 #pragma once
 #include <SDL.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ namespace techmap {
 struct FrameStats {
     int frames = 0;
     double total_ms = 0, build_ms = 0, submit_ms = 0, map_submit_ms = 0, max_total_ms = 0;
+    std::array<double, 5> phases{};
 };
 
 // One level of detail of the map (1:110m, 1:50m) and its links to the dataset.
@@ -51,6 +53,7 @@ struct App {
     long frames_drawn = 0;
     double last_frame_cpu_ms = 0;   // CPU time of the last drawn frame
     double last_frame_build_ms = 0, last_frame_submit_ms = 0, last_frame_map_ms = 0;
+    std::array<double, 5> last_phases{};  // ms: panels, colours+arcs, markers, labels, ImGui::Render
     int labels_placed = 0;
     int bench_left = 0;             // benchmark frames still to draw
     FrameStats bench;

@@ -333,7 +333,10 @@ void draw_frame() {
     // what is under the pointer may change without it moving (zoom, pan by keys, new level)
     if (pointer.seen && a.model.loaded())
         a.hovered = ImGui::GetIO().WantCaptureMouse ? -1 : a.country_at({pointer.x, pointer.y});
+    const double t_ui0 = emscripten_get_now();
     ui_draw(a.model, a.ui, a.hovered, float(a.css_w), float(a.css_h));  // may change the scenario
+    const double t_ui1 = emscripten_get_now();
+    double t_content = t_ui1, t_markers = t_ui1;
 
     const int lv = a.active_level();
     int fb_w = 0, fb_h = 0;
@@ -343,6 +346,7 @@ void draw_frame() {
     if (lv >= 0 && a.model.loaded()) {
         const MapLevel& L = a.levels[size_t(lv)];
         update_map_content(L);
+        t_content = emscripten_get_now();
         a.markers = small_countries(a.model, L.map, L.links, a.view, css);
         std::vector<MarkerSpec> specs;
         for (const SmallCountry& s : a.markers) {
@@ -358,11 +362,14 @@ void draw_frame() {
             specs.push_back({s.projected, s.radius_px * px, color});
         }
         a.renderer.set_markers(specs);
+        t_markers = emscripten_get_now();
         a.labels_placed = a.ui.show_labels ? draw_map_labels(a.model, L.map, L.links, a.view, css, a.markers, a.model.selected_node(),
                                                              ImGui::GetFont(), 13.0f) : 0;
     }
+    const double t_labels = emscripten_get_now();
     ImGui::Render();
     const double t1 = emscripten_get_now();
+    a.last_phases = {t_ui1 - t_ui0, t_content - t_ui1, t_markers - t_content, t_labels - t_markers, t1 - t_labels};
 
     const int hovered_map = (lv >= 0 && a.hovered >= 0) ? a.levels[size_t(lv)].links.data_to_map[size_t(a.hovered)] : -1;
     a.renderer.draw(lv >= 0 ? a.levels[size_t(lv)].gl : -1, a.view, {fb_w, fb_h},
@@ -406,6 +413,7 @@ void frame() {
         a.bench.submit_ms += a.last_frame_submit_ms;
         a.bench.map_submit_ms += a.last_frame_map_ms;
         a.bench.max_total_ms = std::max(a.bench.max_total_ms, a.last_frame_cpu_ms);
+        for (size_t i = 0; i < a.bench.phases.size(); ++i) a.bench.phases[i] += a.last_phases[i];
     }
     if (!a.first_map_drawn && a.renderer.ready() && a.model.loaded()) {
         a.first_map_drawn = true;

@@ -104,7 +104,9 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_benchmark_result() {
     const double n = s.frames > 0 ? s.frames : 1;
     return out(nlohmann::json{{"done", a.bench_left == 0}, {"frames", s.frames}, {"totalMs", s.total_ms / n},
                               {"buildMs", s.build_ms / n}, {"submitMs", s.submit_ms / n},
-                              {"mapSubmitMs", s.map_submit_ms / n}, {"maxTotalMs", s.max_total_ms}}.dump());
+                              {"mapSubmitMs", s.map_submit_ms / n}, {"maxTotalMs", s.max_total_ms},
+                              {"phasesMs", {{"panels", s.phases[0] / n}, {"coloursArcs", s.phases[1] / n}, {"markers", s.phases[2] / n},
+                                            {"labels", s.phases[3] / n}, {"imguiRender", s.phases[4] / n}}}}.dump());
 }
 EMSCRIPTEN_KEEPALIVE void techmap_context_lost() { techmap::context_lost(); }
 EMSCRIPTEN_KEEPALIVE int techmap_context_restored() { return techmap::context_restored() ? 1 : 0; }

@@ -200,11 +200,11 @@ void MapRenderer::set_colors(int level, const std::vector<glm::u8vec4>& colors) 
 // [SECTION] arcs and markers --------------------------------------------------------------------
 void MapRenderer::set_arcs(const std::vector<ArcSpec>& arcs) {
     std::vector<LineVertex> verts;
-    constexpr int kSteps = 48;
     for (const ArcSpec& arc : arcs) {
         const glm::dvec3 a = unit(arc.from_lon, arc.from_lat), b = unit(arc.to_lon, arc.to_lat);
         const double omega = std::acos(std::clamp(glm::dot(a, b), -1.0, 1.0));
         if (omega < 1e-6) continue;
+        const int kSteps = std::clamp(int(glm::degrees(omega) / 2.5), 8, 64);  // one step per 2.5°
         glm::dvec2 prev_ll{arc.from_lon, arc.from_lat};
         glm::vec2 prev = glm::vec2(equal_earth(prev_ll.x, prev_ll.y));
         for (int i = 1; i <= kSteps; ++i) {

@@ -22,6 +22,16 @@ int draw_map_labels(const Model& m, const WorldMap& map, const CountryLinks& lin
     std::vector<uint8_t> marked(ds.countries.size(), 0);
     for (const SmallCountry& s : markers) marked[size_t(s.country)] = 1;
 
+    // text sizes per country, measured once per font and size
+    static std::vector<ImVec2> sizes;
+    static const ImFont* sized_font = nullptr;
+    static float sized_px = 0;
+    if (sized_font != font || sized_px != font_px || sizes.size() != ds.countries.size()) {
+        sizes.resize(ds.countries.size());
+        for (size_t c = 0; c < ds.countries.size(); ++c) sizes[c] = font->CalcTextSizeA(font_px, 1e9f, 0.0f, ds.countries[c].name.c_str());
+        sized_font = font;
+        sized_px = font_px;
+    }
     std::vector<LabelCandidate> cands;
     for (size_t c = 0; c < ds.countries.size(); ++c) {
         const int mc = links.data_to_map[c];
@@ -48,7 +58,7 @@ int draw_map_labels(const Model& m, const WorldMap& map, const CountryLinks& lin
     for (const LabelCandidate& cand : cands) {
         const Country& country = ds.countries[size_t(cand.country)];
         const char* name = country.name.c_str();
-        const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, name);
+        const ImVec2 size = sizes[size_t(cand.country)];
         const bool important = cand.priority >= 250;
         // a name wider than its country is left out unless the country matters here
         if (!important && (cand.screen_area < size.x * size.y * 1.2f)) continue;

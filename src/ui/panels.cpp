@@ -331,7 +331,8 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         ImGui::Separator();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
-                            "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth. Data version %s.",
+                            "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
+                            "(ODbL). Names: world-countries (ODbL). Data version %s.",
                             m.data().version().c_str());
         ImGui::PopTextWrapPos();
     }
