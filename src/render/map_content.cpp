@@ -102,6 +102,9 @@ std::vector<SmallCountry> small_countries(const Model& m, const WorldMap& map, c
         for (const Node& n : d->nodes)
             for (const ShareRow& r : n.shares)
                 if (r.country >= 0) matters[size_t(r.country)] = 1;
+    for (const AlliancePreset& p : ds.alliances)  // Malta, Luxembourg...: members of presets
+        for (const AllianceSnapshot& s : p.snapshots)
+            for (int c : s.members) matters[size_t(c)] = 1;
     for (size_t c = 0; c < matters.size(); ++c)
         if (m.role(int(c)) != 0) matters[c] = 1;
     const double k = view.pixels_per_unit(area);
@@ -114,7 +117,7 @@ std::vector<SmallCountry> small_countries(const Model& m, const WorldMap& map, c
         SmallCountry s;
         s.country = int(c);
         s.projected = glm::vec2(equal_earth(ds.countries[c].lon, ds.countries[c].lat));
-        s.radius_px = m.role(int(c)) != 0 ? 6.0f : 4.5f;
+        s.radius_px = m.role(int(c)) != 0 ? 6.0f : 3.5f;  // small and quiet unless in the scenario
         out.push_back(s);
     }
     return out;

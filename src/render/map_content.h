@@ -44,8 +44,8 @@ std::vector<glm::u8vec4> country_colors(const Model& m, const WorldMap& map, con
 // Arcs from each supplier of `node` to the target (members' in blue: denied; others grey).
 std::vector<ArcSpec> supply_arcs(const Model& m, int node);
 
-// Dataset countries that matter here (suppliers in the domain, the scenario's members and
-// target) and have no shape or one smaller than `min_area_px` on screen.
+// Dataset countries that matter here (suppliers in the domain, members of alliance presets, the
+// scenario's members and target) and have no shape or one smaller than `min_area_px` on screen.
 struct SmallCountry {
     int country = -1;          // dataset index
     glm::vec2 projected{0};
