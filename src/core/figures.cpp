@@ -316,7 +316,7 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
                               ": figures that depend on it are ranges.");
         }
         for (const ShareRow& row : n.shares)
-            if (row.region >= 0 && is_known(row.share))
+            if (row.region >= 0 && is_known(row.share) && row.share > 0)
                 e.lines.push_back(pct(row.share) + " is held by '" + ds.regions[size_t(row.region)].name +
                                   "' without a country breakdown; it counts for the alliance only in the upper bound.");
         char b[200];

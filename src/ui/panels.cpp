@@ -220,7 +220,7 @@ void map_section(Model& m, UiState& ui) {
 }
 
 // A caption over the map for the input it shows: who supplies it, and whether it is a choke point.
-void map_caption(const Model& m, float left, float width) {
+void map_caption(const Model& m, UiState& ui, float left, float width) {
     const Domain* d = m.domain();
     const int sel = m.selected_node();
     if (!d || sel < 0) return;
@@ -230,8 +230,9 @@ void map_caption(const Model& m, float left, float width) {
     const std::string target = s.target >= 0 ? m.data().countries[size_t(s.target)].name : "the target";
     ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, 8), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(560.0f, width - left - 16), 10000));
     ImGui::Begin("##caption", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
-                                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs);
+                                           ImGuiWindowFlags_NoFocusOnAppearing);
     if (f.choke == Choke::Yes) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
         ImGui::Text("%s: a choke point", n.name.c_str());
@@ -242,6 +243,38 @@ void map_caption(const Model& m, float left, float width) {
     if (f.has_shares)
         ImGui::TextDisabled("alliance holds %s of world supply; %s can obtain %s under denial", pct(f.alliance_share).c_str(),
                             target.c_str(), pct(f.target_access).c_str());
+    if (ImGui::SmallButton(ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
+    remember(ui, "why");
+    if (ui.show_why) {
+        // the rows, members, inputs and sources behind the figures (the core's explanation)
+        const Explanation e = m.explain(sel);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f, width - left - 40));
+        for (const std::string& line : e.lines) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", line.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        if (!e.rows.empty() && ImGui::BeginTable("rows", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn("supplier");
+            ImGui::TableSetupColumn("role");
+            ImGui::TableSetupColumn("share");
+            ImGui::TableSetupColumn("year");
+            ImGui::TableHeadersRow();
+            for (const Explanation::Row& r : e.rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.holder.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.role.c_str());
+                ImGui::TableNextColumn();
+                if (is_known(r.share)) ImGui::Text("%.1f%%", r.share);
+                else ImGui::TextDisabled("unknown");
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", r.year);
+            }
+            ImGui::EndTable();
+        }
+    }
     ImGui::End();
 }
 
@@ -348,7 +381,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     ImGui::End();
     if (m.loaded()) {
         legend(m, ui, width, height);
-        map_caption(m, width >= 900 ? ui.panel_right : 0.0f, width);
+        map_caption(m, ui, width >= 900 ? ui.panel_right : 0.0f, width);
     }
     ui.tooltip_country = -1;
     if (m.loaded() && !ImGui::GetIO().WantCaptureMouse && hovered >= 0) {
