@@ -269,6 +269,12 @@ void handle_map_event(const SDL_Event& e) {
             }
             break;
         case SDL_KEYDOWN:
+            // undo / redo of member changes work everywhere except while typing into a field
+            if ((e.key.keysym.mod & (KMOD_CTRL | KMOD_GUI)) && !io.WantTextInput) {
+                if (e.key.keysym.sym == SDLK_z) (e.key.keysym.mod & KMOD_SHIFT) ? a.model.redo() : a.model.undo();
+                if (e.key.keysym.sym == SDLK_y) a.model.redo();
+                break;
+            }
             if (io.WantCaptureKeyboard) break;
             switch (e.key.keysym.sym) {
                 case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: zoom_goal(1.5, area.center()); break;

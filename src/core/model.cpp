@@ -18,6 +18,9 @@ LoadResult Model::load(const std::vector<DataFile>& files) {
     loaded_ = true;
     scenario_ = Scenario{};
     scenario_.members.assign(data_.countries.size(), 0);
+    undo_.clear();  // member sets of another dataset do not apply
+    redo_.clear();
+    pinned_.reset();
     domain_ = data_.domains.empty() ? -1 : 0;
     node_ = -1;
     keys_valid_ = false;
@@ -42,10 +45,64 @@ void Model::recompute() {
 
 void Model::members_changed() { recompute(); }
 
+void Model::remember_members() {
+    undo_.push_back({scenario_.members, alliance_name_});
+    if (undo_.size() > 100) undo_.erase(undo_.begin());
+    redo_.clear();
+}
+
+bool Model::undo() {
+    if (undo_.empty()) return false;
+    redo_.push_back({scenario_.members, alliance_name_});
+    scenario_.members = undo_.back().members;
+    alliance_name_ = undo_.back().name;
+    undo_.pop_back();
+    if (scenario_.target >= 0) scenario_.members[size_t(scenario_.target)] = 0;
+    members_changed();
+    return true;
+}
+
+bool Model::redo() {
+    if (redo_.empty()) return false;
+    undo_.push_back({scenario_.members, alliance_name_});
+    scenario_.members = redo_.back().members;
+    alliance_name_ = redo_.back().name;
+    redo_.pop_back();
+    if (scenario_.target >= 0) scenario_.members[size_t(scenario_.target)] = 0;
+    members_changed();
+    return true;
+}
+
+void Model::set_alliance_name(const std::string& name) {
+    alliance_name_ = name.substr(0, 80);
+}
+
+void Model::pin() {
+    pinned_ = Pinned{scenario_, alliance_name_, figures_, domain_};
+}
+
+Model::Comparison Model::compare() const {
+    Comparison c;
+    const Domain* d = domain();
+    if (!pinned_ || !d || pinned_->domain != domain_) return c;
+    c.pinned_name = pinned_->name;
+    c.choke_points_before = pinned_->figures.choke_points;
+    c.choke_points_after = figures_.choke_points;
+    for (size_t i = 0; i < d->nodes.size(); ++i) {
+        const NodeFigures &a = pinned_->figures.nodes[i], &b = figures_.nodes[i];
+        if (a.choke != b.choke) c.flips.push_back({int(i), a.choke, b.choke, a.target_access, b.target_access});
+    }
+    std::stable_sort(c.flips.begin(), c.flips.end(), [](const Flip& x, const Flip& y) {
+        return std::fabs(x.access_after.mid() - x.access_before.mid()) > std::fabs(y.access_after.mid() - y.access_before.mid());
+    });
+    return c;
+}
+
 void Model::set_member(int c, bool member) {
     if (c < 0 || size_t(c) >= scenario_.members.size()) return;
     if (member && c == scenario_.target) return;  // the target cannot be in the alliance
     if (bool(scenario_.members[size_t(c)]) == member) return;
+    remember_members();
     scenario_.members[size_t(c)] = member;
     alliance_name_ = "Custom alliance";
     members_changed();
@@ -57,6 +114,7 @@ void Model::toggle_member(int c) {
 }
 
 void Model::set_members(const std::vector<int>& countries, const std::string& name) {
+    remember_members();
     std::fill(scenario_.members.begin(), scenario_.members.end(), 0);
     for (int c : countries)
         if (c >= 0 && size_t(c) < scenario_.members.size() && c != scenario_.target) scenario_.members[size_t(c)] = 1;

@@ -11,6 +11,7 @@
 //   const DomainFigures& f = m.figures();
 //   std::string json = m.figures_json();   // for JavaScript and tests
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ public:
     void clear_members();
     // Members of a preset as of `year` (0 = the latest snapshot). False if unknown/not yet existing.
     bool apply_preset(const std::string& id, int year = 0);
+    void set_alliance_name(const std::string& name);
+    // Undo and redo changes of the member set (toggles, presets, clear), 100 steps deep.
+    bool undo();
+    bool redo();
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
     void set_target(int country);   // -1 = none; the target is never a member
     void set_threshold(double percent);   // clamped to 1..100
     void set_deny(bool on);
@@ -60,6 +67,23 @@ public:
     // Counts recomputations (tests and benchmarks check that work is not repeated).
     long recomputations() const { return recomputations_; }
 
+    // --- comparison with a pinned scenario ---------------------------------------------------
+    // Pins the current scenario and its figures; compare() then tells which nodes flip.
+    void pin();
+    void unpin() { pinned_.reset(); }
+    bool has_pin() const { return pinned_.has_value(); }
+    struct Flip {
+        int node = -1;
+        Choke before = Choke::No, after = Choke::No;  // choke status, pinned -> now
+        Range access_before, access_after;            // the target's access under denial
+    };
+    struct Comparison {
+        std::string pinned_name;
+        int choke_points_before = 0, choke_points_after = 0;
+        std::vector<Flip> flips;  // nodes whose choke status changed, largest access change first
+    };
+    Comparison compare() const;
+
     // --- JSON for the JavaScript API and tests --------------------------------------------------
     std::string scenario_json() const;
     // Applies what it can; returns messages for what it ignored (unknown codes, bad values).
@@ -80,7 +104,20 @@ private:
     DomainKeys keys_;
     bool keys_valid_ = false;
     long recomputations_ = 0;
+    struct MemberState {
+        std::vector<uint8_t> members;
+        std::string name;
+    };
+    std::vector<MemberState> undo_, redo_;
+    struct Pinned {
+        Scenario scenario;
+        std::string name;
+        DomainFigures figures;
+        int domain = -1;
+    };
+    std::optional<Pinned> pinned_;
     void members_changed();
+    void remember_members();  // before a change of the member set
 };
 
 }  // namespace techmap

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdarg>
 #include <cstdio>
 #include <string>
@@ -88,7 +89,54 @@ void alliance_section(Model& m, UiState& ui) {
         ++shown;
     }
     if (shown == 0) ImGui::TextDisabled("No members: pick a preset or click the map.");
-    if (shown > 0 && ImGui::Button("Clear")) { m.clear_members(); ui.preset = -1; }
+    // add or remove any country from a searchable list
+    ImGui::SetNextItemWidth(170);
+    const bool list_open = ImGui::BeginCombo("##countries", "Add or remove…", ImGuiComboFlags_HeightLarge);
+    remember(ui, "countries");
+    if (list_open) {
+        if (ImGui::IsWindowAppearing()) {
+            ui.search[0] = 0;
+            ImGui::SetKeyboardFocusHere();
+        }
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##search", "search", ui.search, sizeof ui.search);
+        std::string needle = ui.search;
+        std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+        std::vector<int> order(ds.countries.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return ds.countries[size_t(a)].name < ds.countries[size_t(b)].name; });
+        bool first = true;
+        for (int c : order) {
+            const Country& k = ds.countries[size_t(c)];
+            std::string hay = k.name + " " + k.id;
+            std::transform(hay.begin(), hay.end(), hay.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+            if (!needle.empty() && hay.find(needle) == std::string::npos) continue;
+            if (c == s.target) continue;
+            const std::string label = (s.is_member(c) ? "[x] " : "[ ] ") + k.name + "##c" + k.id;
+            if (ImGui::Selectable(label.c_str(), s.is_member(c), ImGuiSelectableFlags_DontClosePopups)) m.toggle_member(c);
+            if (first) remember(ui, "countries-first");
+            first = false;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (!m.can_undo()) ImGui::BeginDisabled();
+    if (ImGui::Button("Undo")) m.undo();
+    if (!m.can_undo()) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (!m.can_redo()) ImGui::BeginDisabled();
+    if (ImGui::Button("Redo")) m.redo();
+    if (!m.can_redo()) ImGui::EndDisabled();
+    if (shown > 0) {
+        ImGui::SameLine();
+        if (ImGui::Button("Clear")) { m.clear_members(); ui.preset = -1; }
+    }
+    // name the alliance
+    if (!ui.name_editing && std::string(ui.name_buf) != m.alliance_name())
+        std::snprintf(ui.name_buf, sizeof ui.name_buf, "%s", m.alliance_name().c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##name", "name this alliance", ui.name_buf, sizeof ui.name_buf)) m.set_alliance_name(ui.name_buf);
+    ui.name_editing = ImGui::IsItemActive();
 }
 
 void target_section(Model& m, UiState& ui) {
@@ -182,6 +230,28 @@ void results_section(Model& m) {
     int year = 0;
     const double demand = m.target_demand_share(&year);
     if (is_known(demand)) bullet("%s's share of world chip sales: %.1f%% (%d, SIA/WSTS)", target.c_str(), demand, year);
+}
+
+// Pin the current scenario and compare the next with it: which inputs flip.
+void compare_section(Model& m, UiState& ui) {
+    const Domain* d = m.domain();
+    if (!d) return;
+    if (!m.has_pin()) {
+        if (ImGui::Button("Pin this scenario to compare")) m.pin();
+        remember(ui, "pin");
+        return;
+    }
+    const Model::Comparison c = m.compare();
+    ImGui::Text("Compared with \"%s\":", c.pinned_name.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("unpin")) { m.unpin(); return; }
+    bullet("choke points %d -> %d; %zu inputs change status", c.choke_points_before, c.choke_points_after, c.flips.size());
+    const char* names[] = {"no", "possible", "yes"};
+    for (size_t i = 0; i < c.flips.size() && i < 6; ++i) {
+        const Model::Flip& f = c.flips[i];
+        bullet("%s: %s -> %s", d->nodes[size_t(f.node)].name.c_str(), names[int(f.before)], names[int(f.after)]);
+    }
+    if (c.flips.size() > 6) ImGui::TextDisabled("and %zu more", c.flips.size() - 6);
 }
 
 // What the map shows: colouring, the input whose suppliers are drawn, arcs and labels.
@@ -359,6 +429,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         target_section(m, ui);
         ImGui::Separator();
         results_section(m);
+        compare_section(m, ui);
         ImGui::Separator();
         map_section(m, ui);
         ImGui::Separator();

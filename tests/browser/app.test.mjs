@@ -135,3 +135,34 @@ test('a browser without WebGL 2 gets a readable message, not a blank canvas', as
     await screenshot(page, 'no-webgl2');
   } finally { await browser.close(); }
 });
+
+test('a user searches the country list, undoes with the keyboard and compares with a pinned scenario', async () => {
+  const { page, context, errors } = await openApp(env);
+  try {
+    const items = () => page.evaluate(() => window.techmap.uiItems());
+    const click = async (name, dx = 0) => { const r = (await items())[name]; await page.mouse.click((r[0] + r[2]) / 2 + dx, (r[1] + r[3]) / 2); await settle(page); };
+    await page.evaluate(() => window.techmap.setScenario({ members: ['USA', 'JPN', 'NLD'], alliance: 'US+JP+NL' }));
+    await settle(page);
+    await click('pin');
+    await click('countries');
+    await page.keyboard.type('south kor');
+    await settle(page);
+    await click('countries-first');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    const s = await page.evaluate(() => window.techmap.scenario());
+    assert.deepEqual(s.members, ['JPN', 'KOR', 'NLD', 'USA']);
+    // the figures the page reads back are the core's for that scenario
+    const f = await page.evaluate(() => window.techmap.figures());
+    assert.ok(f.summary.chokePoints >= 56, `choke points with Korea: ${f.summary.chokePoints}`);
+    await screenshot(page, 'compare-with-korea');
+    await page.mouse.click(900, 700);  // back to the map (nothing there: the dark background)
+    await page.keyboard.press('Control+z');
+    await settle(page);
+    assert.deepEqual((await page.evaluate(() => window.techmap.scenario())).members, ['JPN', 'NLD', 'USA'], 'Ctrl+Z undoes the toggle');
+    await page.keyboard.press('Control+y');
+    await settle(page);
+    assert.deepEqual((await page.evaluate(() => window.techmap.scenario())).members, ['JPN', 'KOR', 'NLD', 'USA'], 'Ctrl+Y redoes it');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});

@@ -99,3 +99,54 @@ TEST_CASE("keys JSON: the domain's minimal coalition and EUV's single key holder
     m.set_threshold(60);
     CHECK(json::parse(m.keys_json())["threshold"].get<double>() == 60);
 }
+
+TEST_CASE("undo and redo of member changes") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    const int usa = m.data().find_country("USA"), jpn = m.data().find_country("JPN");
+    CHECK_FALSE(m.can_undo());
+    m.toggle_member(usa);
+    m.toggle_member(jpn);
+    m.apply_preset("G7");
+    CHECK(m.scenario().member_count() == 7);
+    REQUIRE(m.undo());
+    CHECK(m.scenario().member_count() == 2);
+    CHECK(m.alliance_name() == "Custom alliance");
+    REQUIRE(m.undo());
+    CHECK(m.scenario().member_count() == 1);
+    REQUIRE(m.redo());
+    CHECK(m.scenario().member_count() == 2);
+    m.toggle_member(usa);  // a new change drops what could be redone
+    CHECK_FALSE(m.can_redo());
+    CHECK(m.scenario().member_count() == 1);
+    // figures follow an undo at once
+    const int chokes = m.figures().choke_points;
+    m.undo();
+    CHECK(m.figures().choke_points == compute_domain(m.data(), *m.domain(), m.scenario()).choke_points);
+    CHECK(m.figures().choke_points >= chokes);
+}
+
+TEST_CASE("comparing with a pinned scenario lists the nodes that flip") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    m.set_members({m.data().find_country("USA"), m.data().find_country("JPN"), m.data().find_country("NLD")}, "US+JP+NL");
+    m.pin();
+    const int before = m.figures().choke_points;
+    m.toggle_member(m.data().find_country("KOR"));
+    m.toggle_member(m.data().find_country("TWN"));
+    Model::Comparison c = m.compare();
+    CHECK(c.pinned_name == "US+JP+NL");
+    CHECK(c.choke_points_before == before);
+    CHECK(c.choke_points_after == m.figures().choke_points);
+    CHECK_FALSE(c.flips.empty());
+    int gained = 0, lost = 0;
+    for (const Model::Flip& f : c.flips) {
+        CHECK(f.before != f.after);
+        gained += f.after == Choke::Yes && f.before != Choke::Yes;
+        lost += f.before == Choke::Yes && f.after != Choke::Yes;
+    }
+    CHECK(lost == 0);  // adding members never loses a choke point
+    CHECK(c.choke_points_after - c.choke_points_before == gained - lost);
+    m.unpin();
+    CHECK(m.compare().flips.empty());
+}
