@@ -256,6 +256,25 @@ Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator
     return p;
 }
 
+std::vector<CountryShare> strongest_nodes(const Domain& dom, int country, size_t n) {
+    std::vector<CountryShare> out;
+    for (size_t i = 0; i < dom.nodes.size(); ++i)
+        for (const ShareRow& r : dom.nodes[i].shares)
+            if (r.country == country && is_known(r.share) && r.share > 0)
+                out.push_back({int(i), r.share * dom.nodes[i].scale, r.year});
+    std::stable_sort(out.begin(), out.end(), [](const CountryShare& a, const CountryShare& b) { return a.share > b.share; });
+    if (out.size() > n) out.resize(n);
+    return out;
+}
+
+std::vector<int> memberships(const Dataset& ds, int country) {
+    std::vector<int> out;
+    for (size_t a = 0; a < ds.alliances.size(); ++a)
+        if (const AllianceSnapshot* s = ds.alliances[a].latest())
+            if (std::find(s->members.begin(), s->members.end(), country) != s->members.end()) out.push_back(int(a));
+    return out;
+}
+
 // [SECTION] explanations --------------------------------------------------------------------------
 namespace {
 std::string pct(double v) {

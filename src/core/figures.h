@@ -92,6 +92,17 @@ struct Pooled {
 };
 Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator_id);
 
+// A country's strongest inputs in a domain: the nodes where its published share is largest
+// (normalised), largest first, at most `n`.
+struct CountryShare {
+    int node = -1;
+    double share = 0;
+    int year = 0;
+};
+std::vector<CountryShare> strongest_nodes(const Domain& dom, int country, size_t n);
+// The alliance presets a country belongs to in their latest snapshot (indices into alliances).
+std::vector<int> memberships(const Dataset& ds, int country);
+
 // The "why" of one node's figures: rows, members, inputs, sources, in plain sentences.
 struct Explanation {
     struct Row {

@@ -298,7 +298,9 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     const NodeFigures& f = m.figures().nodes[size_t(sel)];
     const Scenario& s = m.scenario();
     const std::string target = s.target >= 0 ? m.data().countries[size_t(s.target)].name : "the target";
-    ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, 8), ImGuiCond_Always, ImVec2(0.5f, 0));
+    // on narrow screens the caption goes below the folded panel's title bar
+    const float top = width < 900 ? 16.0f + ImGui::GetFrameHeight() : 8.0f;
+    ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(560.0f, width - left - 16), 10000));
     ImGui::Begin("##caption", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
@@ -310,9 +312,11 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     } else {
         ImGui::Text("%s", n.name.c_str());
     }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f, width - left - 40));
     if (f.has_shares)
         ImGui::TextDisabled("alliance holds %s of world supply; %s can obtain %s under denial", pct(f.alliance_share).c_str(),
                             target.c_str(), pct(f.target_access).c_str());
+    ImGui::PopTextWrapPos();
     if (ImGui::SmallButton(ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
     remember(ui, "why");
     if (ui.show_why) {
@@ -396,6 +400,62 @@ void legend(const Model& m, const UiState& ui, float width, float height) {
     ImGui::End();
 }
 
+// Sources and credits, help, about: small windows opened from the panel's footer.
+void info_windows(const Model& m, UiState& ui, float width, float height) {
+    const Dataset& ds = m.data();
+    const float w = std::min(620.0f, width - 24.0f);
+    auto open = [&](const char* title, bool* shown) {
+        ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.8f));
+        return ImGui::Begin(title, shown, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize);
+    };
+    if (ui.show_sources) {
+        if (open("Sources and credits", &ui.show_sources)) {
+            ImGui::PushTextWrapPos(0.0f);
+            for (const DatasetInfo& f : ds.files) {
+                ImGui::Text("%s (version %s)", f.file.c_str(), f.version.c_str());
+                ImGui::TextDisabled("Licence: %s. %s", f.licence.c_str(), f.attribution.c_str());
+            }
+            ImGui::Separator();
+            ImGui::TextUnformatted("Map: Natural Earth (public domain) via world-atlas; lakes © OpenStreetMap contributors (ODbL 1.0) "
+                                   "via geo-maps. Country names and codes: world-countries (ODbL 1.0). Font: DejaVu Sans.");
+            ImGui::TextUnformatted("Software: Dear ImGui (MIT), SDL2 (zlib), GLM (MIT), nlohmann/json (MIT), earcut (ISC).");
+            ImGui::Separator();
+            ImGui::Text("The %zu sources cited by the figures:", ds.sources.size());
+            for (const Source& s : ds.sources) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("%s%s%s", s.title.c_str(), s.url.empty() ? "" : " — ", s.url.c_str());
+            }
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+    if (ui.show_help) {
+        if (open("Help", &ui.show_help)) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted("Click or tap a country to add it to the alliance or remove it; hover it for its card.");
+            ImGui::TextUnformatted("Drag to pan; wheel, pinch or double-click to zoom.");
+            ImGui::TextUnformatted("Keys on the map: + and - zoom, arrows pan, 0 resets the view; Ctrl+Z undoes and Ctrl+Y "
+                                   "redoes a change of members; Tab moves between the panel's controls.");
+            ImGui::TextUnformatted("Ranges such as 0.0–78.9% mean the data leaves some shares unknown: the figure lies "
+                                   "somewhere in the range. \"why?\" under the map's caption shows the rows behind the selected input.");
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+    if (ui.show_about) {
+        if (open("About", &ui.show_about)) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted("Techno-alliance map: what a coalition of countries controls in a technology's supply chain, "
+                                   "what a rival can still obtain under export controls, and what the coalition loses if the "
+                                   "rival retaliates. Every figure is computed from published shares, with its year and source.");
+            ImGui::TextDisabled("Data version %s. The model is described in docs/model.md.", ds.version().c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+}
+
 void hovered_card(const Model& m, int hovered) {
     if (hovered < 0) return;
     const Dataset& ds = m.data();
@@ -403,13 +463,27 @@ void hovered_card(const Model& m, int hovered) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(ds.countries[size_t(hovered)].name.c_str());
     ImGui::TextDisabled("%s", role == 1 ? "alliance member: click to remove" : role == 2 ? "target" : "not aligned: click to add");
-    if (const Domain* d = m.domain(); d && m.selected_node() >= 0) {
+    const Domain* d = m.domain();
+    if (d && m.selected_node() >= 0) {
         const Node& n = d->nodes[size_t(m.selected_node())];
         for (const ShareRow& r : n.shares)
             if (r.country == hovered) {
                 if (is_known(r.share)) ImGui::Text("%s: %.1f%% of world supply (%d)", n.name.c_str(), r.share, r.year);
                 else ImGui::Text("%s: a supplier, share unknown (%d)", n.name.c_str(), r.year);
             }
+    }
+    if (d) {
+        const std::vector<CountryShare> top = strongest_nodes(*d, hovered, 3);
+        if (!top.empty()) ImGui::TextDisabled("strongest in:");
+        for (const CountryShare& t : top) ImGui::BulletText("%s %.0f%% (%d)", d->nodes[size_t(t.node)].name.c_str(), t.share, t.year);
+    }
+    const std::vector<int> groups = memberships(ds, hovered);
+    if (!groups.empty()) {
+        std::string names;
+        for (int g : groups) names += (names.empty() ? "" : ", ") + ds.alliances[size_t(g)].name;
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
+        ImGui::TextDisabled("member of: %s", names.c_str());
+        ImGui::PopTextWrapPos();
     }
     ImGui::EndTooltip();
 }
@@ -418,6 +492,10 @@ void hovered_card(const Model& m, int hovered) {
 
 void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     const float panel_w = std::min(400.0f, width - 16.0f);
+    const bool small_screen = width < 700;
+    // phones: the panel starts folded so that the map shows; touches get a larger reach
+    ImGui::GetStyle().TouchExtraPadding = small_screen ? ImVec2(6, 6) : ImVec2(0, 0);
+    if (small_screen) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(8, 8), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(panel_w, 0), ImVec2(panel_w, height - 16.0f));
     ImGui::Begin("Techno-alliance map", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
@@ -433,6 +511,12 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         ImGui::Separator();
         map_section(m, ui);
         ImGui::Separator();
+        if (ImGui::SmallButton("Sources and credits")) ui.show_sources = !ui.show_sources;
+        remember(ui, "sources");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Help")) ui.show_help = !ui.show_help;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("About")) ui.show_about = !ui.show_about;
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
                             "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
@@ -451,6 +535,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     ui.panel_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
     if (m.loaded()) {
+        info_windows(m, ui, width, height);
         legend(m, ui, width, height);
         map_caption(m, ui, width >= 900 ? ui.panel_right : 0.0f, width);
     }

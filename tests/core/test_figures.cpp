@@ -2,6 +2,9 @@
 // comments (docs/model.md walks through the same graph).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "core/figures.h"
 #include "helpers.h"
 
@@ -181,4 +184,21 @@ TEST_CASE("pooled R&D sums members with data and lists the rest") {
     CHECK(p.target_known);
     CHECK(p.target_value == doctest::Approx(667.6));
     CHECK(p.year_min == 2021);
+}
+
+TEST_CASE("a country's strongest inputs and its memberships") {
+    const Dataset& ds = default_dataset();
+    const Domain& d = ds.domains[0];
+    std::vector<CountryShare> nl = strongest_nodes(d, ds.find_country("NLD"), 3);
+    REQUIRE(nl.size() == 3);
+    CHECK(d.nodes[size_t(nl[0].node)].id == "N20");  // EUV lithography, 100%
+    CHECK(nl[0].share == doctest::Approx(100));
+    CHECK(nl[0].share >= nl[1].share);
+    CHECK(nl[1].share >= nl[2].share);
+    std::vector<int> groups = memberships(ds, ds.find_country("JPN"));
+    std::vector<std::string> ids;
+    for (int g : groups) ids.push_back(ds.alliances[size_t(g)].id);
+    CHECK(std::find(ids.begin(), ids.end(), "G7") != ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "Quad") != ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "NATO") == ids.end());
 }
