@@ -51,27 +51,20 @@ void Model::remember_members() {
     redo_.clear();
 }
 
-bool Model::undo() {
-    if (undo_.empty()) return false;
-    redo_.push_back({scenario_.members, alliance_name_});
-    scenario_.members = undo_.back().members;
-    alliance_name_ = undo_.back().name;
-    undo_.pop_back();
-    if (scenario_.target >= 0) scenario_.members[size_t(scenario_.target)] = 0;
+// Moves one step of member history: restores the top of `from`, saving the present on `to`.
+bool Model::step_history(std::vector<MemberState>& from, std::vector<MemberState>& to) {
+    if (from.empty()) return false;
+    to.push_back({scenario_.members, alliance_name_});
+    scenario_.members = std::move(from.back().members);
+    alliance_name_ = std::move(from.back().name);
+    from.pop_back();
+    if (scenario_.target >= 0) scenario_.members[size_t(scenario_.target)] = 0;  // the target may have changed since
     members_changed();
     return true;
 }
 
-bool Model::redo() {
-    if (redo_.empty()) return false;
-    undo_.push_back({scenario_.members, alliance_name_});
-    scenario_.members = redo_.back().members;
-    alliance_name_ = redo_.back().name;
-    redo_.pop_back();
-    if (scenario_.target >= 0) scenario_.members[size_t(scenario_.target)] = 0;
-    members_changed();
-    return true;
-}
+bool Model::undo() { return step_history(undo_, redo_); }
+bool Model::redo() { return step_history(redo_, undo_); }
 
 void Model::set_alliance_name(const std::string& name) {
     alliance_name_ = name.substr(0, 80);

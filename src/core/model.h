@@ -118,6 +118,7 @@ private:
     std::optional<Pinned> pinned_;
     void members_changed();
     void remember_members();  // before a change of the member set
+    bool step_history(std::vector<MemberState>& from, std::vector<MemberState>& to);
 };
 
 }  // namespace techmap
