@@ -47,6 +47,7 @@ struct App {
     double dpr = 1;                 // device pixel ratio
     int hovered = -1;               // dataset country under the pointer
     std::vector<SmallCountry> markers;  // this frame's markers (drawn and picked)
+    std::vector<glm::u8vec4> colors;    // per dataset country, as built for the current content
     int64_t content_key = -1;       // what colours/arcs were built for
     int redraw_frames = 2;          // frames still to draw (draw only when something changed)
     bool first_map_drawn = false;

@@ -323,7 +323,8 @@ void update_map_content(const MapLevel& L) {
     const int64_t key = content_key();
     if (key == a.content_key) return;
     a.content_key = key;
-    a.renderer.set_colors(L.gl, country_colors(a.model, L.map, L.links, a.ui.layer, a.model.selected_node(), a.style.ocean));
+    a.colors = colors_by_country(a.model, a.ui.layer, a.model.selected_node());
+    a.renderer.set_colors(L.gl, country_colors(L.map, L.links, a.colors, a.style.ocean));
     a.renderer.set_arcs(a.ui.show_arcs ? supply_arcs(a.model, a.model.selected_node()) : std::vector<ArcSpec>{});
 }
 
@@ -356,14 +357,7 @@ void draw_frame() {
         a.markers = small_countries(a.model, L.map, L.links, a.view, css);
         std::vector<MarkerSpec> specs;
         for (const SmallCountry& s : a.markers) {
-            glm::u8vec4 color = palette::role(a.model.role(s.country));
-            if (a.ui.layer == MapLayer::Share && a.model.selected_node() >= 0) {
-                color = palette::kNotListed;
-                const Node& n = a.model.domain()->nodes[size_t(a.model.selected_node())];
-                const double mx = std::max(max_country_share(n), 1e-9);
-                for (const ShareRow& r : n.shares)
-                    if (r.country == s.country) color = is_known(r.share) ? palette::share(r.share * n.scale / mx) : palette::kUnknownShare;
-            }
+            glm::u8vec4 color = a.colors[size_t(s.country)];
             if (s.country == a.hovered) color = glm::u8vec4(glm::mix(glm::vec4(color), glm::vec4(255), 0.35f));
             specs.push_back({s.projected, s.radius_px * px, color});
         }

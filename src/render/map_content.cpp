@@ -46,20 +46,25 @@ double max_country_share(const Node& node) {
     return mx;
 }
 
-std::vector<glm::u8vec4> country_colors(const Model& m, const WorldMap& map, const CountryLinks& links, MapLayer layer,
-                                        int node_index, const glm::vec4& water) {
-    std::vector<glm::u8vec4> colors(map.countries.size(), palette::kNoData);
+std::vector<glm::u8vec4> colors_by_country(const Model& m, MapLayer layer, int node_index) {
+    const Dataset& ds = m.data();
     const Domain* dom = m.domain();
     const Node* node = (layer == MapLayer::Share && dom && node_index >= 0) ? &dom->nodes[size_t(node_index)] : nullptr;
-    std::vector<glm::u8vec4> by_data;
-    if (node) {
-        by_data.assign(m.data().countries.size(), palette::kNotListed);
-        const double mx = std::max(max_country_share(*node), 1e-9);
-        for (const ShareRow& r : node->shares) {
-            if (r.country < 0) continue;
-            by_data[size_t(r.country)] = is_known(r.share) ? palette::share(r.share * node->scale / mx) : palette::kUnknownShare;
-        }
+    std::vector<glm::u8vec4> by_data(ds.countries.size(), palette::kNotListed);
+    if (!node) {
+        for (size_t c = 0; c < by_data.size(); ++c) by_data[c] = palette::role(m.role(int(c)));
+        return by_data;
     }
+    const double mx = std::max(max_country_share(*node), 1e-9);
+    for (const ShareRow& r : node->shares)
+        if (r.country >= 0)
+            by_data[size_t(r.country)] = is_known(r.share) ? palette::share(r.share * node->scale / mx) : palette::kUnknownShare;
+    return by_data;
+}
+
+std::vector<glm::u8vec4> country_colors(const WorldMap& map, const CountryLinks& links,
+                                        const std::vector<glm::u8vec4>& by_country, const glm::vec4& water) {
+    std::vector<glm::u8vec4> colors(map.countries.size(), palette::kNoData);
     for (size_t i = 0; i < colors.size(); ++i) {
         if (int(i) == map.lakes) {
             colors[i] = glm::u8vec4(glm::vec4(water) * 255.0f);
@@ -67,7 +72,7 @@ std::vector<glm::u8vec4> country_colors(const Model& m, const WorldMap& map, con
         }
         const int c = links.map_to_data[i];
         if (c < 0) continue;
-        colors[i] = node ? by_data[size_t(c)] : palette::role(m.role(c));
+        colors[i] = by_country[size_t(c)];
     }
     return colors;
 }

@@ -38,8 +38,11 @@ struct CountryLinks {
 // The largest share among countries in `node` (for the legend's scale); 0 if none.
 double max_country_share(const Node& node);
 
-std::vector<glm::u8vec4> country_colors(const Model& m, const WorldMap& map, const CountryLinks& links,
-                                        MapLayer layer, int node, const glm::vec4& water);
+// One colour per dataset country: its role, or its share of `node` on the viridis scale.
+std::vector<glm::u8vec4> colors_by_country(const Model& m, MapLayer layer, int node);
+// The same for each WorldMap country (lakes in `water`, shapes without data grey).
+std::vector<glm::u8vec4> country_colors(const WorldMap& map, const CountryLinks& links,
+                                        const std::vector<glm::u8vec4>& by_country, const glm::vec4& water);
 
 // Arcs from each supplier of `node` to the target (members' in blue: denied; others grey).
 std::vector<ArcSpec> supply_arcs(const Model& m, int node);
