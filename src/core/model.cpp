@@ -47,12 +47,12 @@ void Model::members_changed() { recompute(); }
 
 void Model::remember_members() {
     undo_.push_back({scenario_.members, alliance_name_});
-    if (undo_.size() > 100) undo_.erase(undo_.begin());
+    if (undo_.size() > 100) undo_.pop_front();
     redo_.clear();
 }
 
 // Moves one step of member history: restores the top of `from`, saving the present on `to`.
-bool Model::step_history(std::vector<MemberState>& from, std::vector<MemberState>& to) {
+bool Model::step_history(std::deque<MemberState>& from, std::deque<MemberState>& to) {
     if (from.empty()) return false;
     to.push_back({scenario_.members, alliance_name_});
     scenario_.members = std::move(from.back().members);

@@ -11,6 +11,7 @@
 //   const DomainFigures& f = m.figures();
 //   std::string json = m.figures_json();   // for JavaScript and tests
 #pragma once
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,7 +109,7 @@ private:
         std::vector<uint8_t> members;
         std::string name;
     };
-    std::vector<MemberState> undo_, redo_;
+    std::deque<MemberState> undo_, redo_;  // deque: the oldest step drops off in O(1)
     struct Pinned {
         Scenario scenario;
         std::string name;
@@ -118,7 +119,7 @@ private:
     std::optional<Pinned> pinned_;
     void members_changed();
     void remember_members();  // before a change of the member set
-    bool step_history(std::vector<MemberState>& from, std::vector<MemberState>& to);
+    bool step_history(std::deque<MemberState>& from, std::deque<MemberState>& to);
 };
 
 }  // namespace techmap
