@@ -39,12 +39,11 @@ add_executable(techmap_app
   src/app/web_api.cpp
   src/render/gl_util.cpp
   src/render/map_renderer.cpp
-  src/render/map_content.cpp
   src/ui/panels.cpp
   src/ui/map_labels.cpp
   ${TECHMAP_SHADER_HEADER})
 target_include_directories(techmap_app PRIVATE src ${CMAKE_BINARY_DIR}/generated)
-target_link_libraries(techmap_app PRIVATE techmap_core techmap_imgui techmap_warnings)
+target_link_libraries(techmap_app PRIVATE techmap_core techmap_view techmap_imgui techmap_warnings)
 set(TECHMAP_SITE_DIR ${CMAKE_BINARY_DIR}/site)
 set_target_properties(techmap_app PROPERTIES OUTPUT_NAME techmap SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY ${TECHMAP_SITE_DIR})

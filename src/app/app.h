@@ -11,7 +11,7 @@
 #include "core/map_view.h"
 #include "core/model.h"
 #include "core/world_map.h"
-#include "render/map_content.h"
+#include "view/map_content.h"
 #include "render/map_renderer.h"
 #include "ui/panels.h"
 

@@ -20,6 +20,7 @@
 
 #include "core/map_view.h"
 #include "core/world_map.h"
+#include "view/map_content.h"
 
 namespace techmap {
 
@@ -28,20 +29,6 @@ struct MapStyle {
     glm::vec4 ocean{0.80f, 0.87f, 0.93f, 1.0f};
     glm::vec4 border{0.22f, 0.24f, 0.28f, 0.75f};
     float border_px = 0.8f;                            // CSS pixels
-};
-
-// A great-circle arc between two places, drawn with its width in CSS pixels; pale at `from`,
-// full colour at `to`, so that the direction of supply reads without animation.
-struct ArcSpec {
-    double from_lon = 0, from_lat = 0, to_lon = 0, to_lat = 0;
-    float width_px = 2;
-    glm::u8vec4 color{0, 0, 0, 255};
-};
-
-struct MarkerSpec {
-    glm::vec2 projected{0};
-    float radius_px = 5;
-    glm::u8vec4 color{200, 200, 200, 255};
 };
 
 class MapRenderer {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/model.h"
-#include "render/map_content.h"
+#include "view/map_content.h"
 
 namespace techmap {
 

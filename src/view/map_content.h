@@ -1,20 +1,35 @@
 // map_content.h — what the map shows for the current scenario: a colour per country (by role,
 // or by share of the selected input), the supply arcs of the selected input, and markers for
 // countries too small to see. Reads the Model's figures and rows; computes no figure.
+// No GL and no ImGui: the renderer (src/render) draws it, the panels (src/ui) explain it.
 #pragma once
 #include <string>
 #include <vector>
 
+#include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
 
 #include "core/map_view.h"
 #include "core/model.h"
 #include "core/world_map.h"
-#include "render/map_renderer.h"
 
 namespace techmap {
 
 enum class MapLayer { Role, Share };
+
+// A great-circle arc between two places, drawn with its width in CSS pixels; pale at `from`,
+// full colour at `to`, so that the direction of supply reads without animation.
+struct ArcSpec {
+    double from_lon = 0, from_lat = 0, to_lon = 0, to_lat = 0;
+    float width_px = 2;
+    glm::u8vec4 color{0, 0, 0, 255};
+};
+
+struct MarkerSpec {
+    glm::vec2 projected{0};
+    float radius_px = 5;
+    glm::u8vec4 color{200, 200, 200, 255};
+};
 
 // Colour-blind-safe colours (Okabe–Ito for roles; viridis for shares).
 namespace palette {

@@ -1,5 +1,5 @@
 // map_content.cpp — colours, arcs and markers for the current scenario.
-#include "render/map_content.h"
+#include "view/map_content.h"
 
 #include <algorithm>
 #include <cmath>

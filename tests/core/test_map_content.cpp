@@ -1,0 +1,71 @@
+// What the map shows: markers for small countries, supply arcs, colours by role and by share.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "helpers.h"
+#include "view/map_content.h"
+
+using namespace techmap;
+using namespace techmap::test;
+
+namespace {
+WorldMap map110() {
+    std::string bytes = read_file("assets/world-110m.bin");
+    WorldMap w;
+    std::string err;
+    REQUIRE(w.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), err));
+    return w;
+}
+}  // namespace
+
+TEST_CASE("small countries get markers at the default view; big ones do not") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    const WorldMap map = map110();
+    CountryLinks links;
+    links.build(m.data(), map);
+    const ScreenRect area{400, 0, 880, 720};
+    std::vector<SmallCountry> small = small_countries(m, map, links, MapView{}, area);
+    auto has = [&](const char* iso) {
+        return std::any_of(small.begin(), small.end(), [&](const SmallCountry& s) { return m.data().countries[size_t(s.country)].id == iso; });
+    };
+    for (const char* iso : {"SGP", "LUX", "MLT", "TWN", "ISR", "NLD"}) CHECK_MESSAGE(has(iso), iso);
+    for (const char* iso : {"USA", "CHN", "DEU", "JPN"}) CHECK_MESSAGE(!has(iso), iso);
+    // zoomed in far enough, the Netherlands is big enough to click
+    MapView zoomed;
+    zoomed.zoom = 8;
+    zoomed.center = equal_earth(5, 52);
+    std::vector<SmallCountry> z = small_countries(m, map, links, zoomed, area);
+    CHECK_FALSE(std::any_of(z.begin(), z.end(), [&](const SmallCountry& s) { return m.data().countries[size_t(s.country)].id == "NLD"; }));
+}
+
+TEST_CASE("supply arcs: one per supplier with a known share, none from the target itself") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    m.apply_preset("G7");
+    const int node = m.domain()->find_node("N19");  // lithography tools
+    std::vector<ArcSpec> arcs = supply_arcs(m, node);
+    int expected = 0;
+    for (const ShareRow& r : m.domain()->nodes[size_t(node)].shares)
+        expected += r.country >= 0 && r.country != m.scenario().target && is_known(r.share) && r.share > 0;
+    CHECK(int(arcs.size()) == expected);
+    for (const ArcSpec& a : arcs) {
+        CHECK(a.to_lon == doctest::Approx(m.data().countries[size_t(m.scenario().target)].lon));
+        CHECK(a.width_px > 1.5f);
+    }
+}
+
+TEST_CASE("colours by role and by share") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    m.toggle_member(m.data().find_country("USA"));
+    const int node = m.domain()->find_node("N20");
+    std::vector<glm::u8vec4> roles = colors_by_country(m, MapLayer::Role, node);
+    CHECK(roles[size_t(m.data().find_country("USA"))] == palette::kMember);
+    CHECK(roles[size_t(m.data().find_country("CHN"))] == palette::kTarget);
+    CHECK(roles[size_t(m.data().find_country("FRA"))] == palette::kOther);
+    std::vector<glm::u8vec4> shares = colors_by_country(m, MapLayer::Share, node);
+    CHECK(shares[size_t(m.data().find_country("NLD"))] == palette::share(1.0));  // the top supplier: the top colour
+    CHECK(shares[size_t(m.data().find_country("USA"))] == palette::kNotListed);
+}
