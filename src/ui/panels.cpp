@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdarg>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -254,6 +255,55 @@ void compare_section(Model& m, UiState& ui) {
     if (c.flips.size() > 6) ImGui::TextDisabled("and %zu more", c.flips.size() - 6);
 }
 
+// The supply chain as a tree, from the finished product down through what goes into each step
+// and the kinds of each input; each line shows the alliance's share and marks choke points.
+void chain_node(Model& m, int idx, int depth) {
+    const Domain& d = *m.domain();
+    const Node& n = d.nodes[size_t(idx)];
+    const NodeFigures& f = m.figures().nodes[size_t(idx)];
+    const bool leaf = n.inputs.empty() && n.subtypes.empty();
+    ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth;
+    if (leaf) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
+    if (idx == m.selected_node()) flags |= ImGuiTreeNodeFlags_Selected;
+    if (depth < 2) flags |= ImGuiTreeNodeFlags_DefaultOpen;
+    std::string label = n.name;
+    if (f.has_shares) label += "  " + pct(f.alliance_share);
+    if (f.choke == Choke::Yes) label += "  [choke point]";
+    else if (f.choke == Choke::Possible) label += "  [possible]";
+    if (f.choke == Choke::Yes) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
+    const bool open = ImGui::TreeNodeEx((void*)(intptr_t)(idx * 64 + depth), flags, "%s", label.c_str());
+    if (f.choke == Choke::Yes) ImGui::PopStyleColor();
+    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) m.select_node(idx);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s (%s)%s", n.name.c_str(), to_string(n.kind), n.market.empty() ? "" : ("\nmarket: " + n.market).c_str());
+    if (leaf || !open) return;
+    if (depth < 12) {
+        for (int in : n.inputs) chain_node(m, in, depth + 1);
+        if (!n.subtypes.empty()) {
+            ImGui::TextDisabled("kinds:");
+            for (int sub : n.subtypes) chain_node(m, sub, depth + 1);
+        }
+    }
+    ImGui::TreePop();
+}
+
+void chain_window(Model& m, UiState& ui, float width, float height) {
+    const Domain* d = m.domain();
+    if (!ui.show_chain || !d) return;
+    ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, width - 24), height * 0.75f), ImGuiCond_Appearing);
+    if (ImGui::Begin("Supply chain", &ui.show_chain, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextDisabled("Click an input to show it on the map. Shares are the alliance's.");
+        for (int o : m.figures().outputs) chain_node(m, o, 0);
+        ImGui::Separator();
+        ImGui::TextDisabled("Stages (whole-stage shares):");
+        for (size_t i = 0; i < d->nodes.size(); ++i)
+            if (d->nodes[i].inputs.empty() && d->nodes[i].outputs.empty() && d->nodes[i].parent < 0 && d->nodes[i].subtypes.empty())
+                chain_node(m, int(i), 0);
+    }
+    ImGui::End();
+}
+
 // What the map shows: colouring, the input whose suppliers are drawn, arcs and labels.
 void map_section(Model& m, UiState& ui) {
     const Domain* d = m.domain();
@@ -284,6 +334,9 @@ void map_section(Model& m, UiState& ui) {
         ImGui::EndCombo();
     }
     if (!node_open && ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");
+    if (ImGui::SmallButton("Supply chain…")) ui.show_chain = !ui.show_chain;
+    remember(ui, "chain");
+    ImGui::SameLine();
     ImGui::Checkbox("supply arcs", &ui.show_arcs);
     ImGui::SameLine();
     ImGui::Checkbox("labels", &ui.show_labels);
@@ -536,6 +589,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     ImGui::End();
     if (m.loaded()) {
         info_windows(m, ui, width, height);
+        chain_window(m, ui, width, height);
         legend(m, ui, width, height);
         map_caption(m, ui, width >= 900 ? ui.panel_right : 0.0f, width);
     }

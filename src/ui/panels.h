@@ -23,7 +23,7 @@ struct UiState {
     char search[64] = {0};       // country list filter
     char name_buf[81] = {0};     // the alliance's name being edited
     bool name_editing = false;
-    bool show_sources = false, show_help = false, show_about = false;
+    bool show_sources = false, show_help = false, show_about = false, show_chain = false;
     // Screen rectangles (CSS px: x0, y0, x1, y1) of named controls, refreshed every frame, so
     // that the page (tests, a guided story) can point at them whatever the font and layout.
     std::map<std::string, std::array<float, 4>> items;
