@@ -90,7 +90,7 @@
           })
           .catch((e) => console.warn('techmap: the detailed map could not be loaded (' + e.message + '); the coarse map stays.'));
       },
-      onTechmapChange: () => { updateSummary(); listeners.forEach((f) => { try { f(); } catch (e) { console.warn(e); } }); },
+      onTechmapChange: () => changed(),
       // main() has created the window and the GL context: hand the data over now
       onTechmapStarted: () => {
         FILES.forEach((name, i) => addFile(name, new Uint8Array(files[i])));
@@ -125,16 +125,21 @@
   }
 
   const listeners = [];
+  // After any change of the scenario: the text summary, then the page's subscribers.
+  function changed() {
+    updateSummary();
+    listeners.forEach((f) => { try { f(); } catch (e) { console.warn(e); } });
+  }
   // window.techmap: the page's JavaScript API (see README).
   window.techmap = {
     ready: () => !!(window.Module && Module.calledRun && JSON.parse(call('techmap_status')).firstMapDrawn),
     status: () => JSON.parse(call('techmap_status')),
     scenario: () => JSON.parse(call('techmap_get_scenario')),
-    setScenario: (s) => { const r = JSON.parse(call('techmap_set_scenario', JSON.stringify(s))); updateSummary(); listeners.forEach((f) => f()); return r; },
+    setScenario: (s) => { const r = JSON.parse(call('techmap_set_scenario', JSON.stringify(s))); changed(); return r; },
     figures: () => JSON.parse(call('techmap_get_figures')),
     keys: () => JSON.parse(call('techmap_get_keys')),
     explain: (nodeId) => JSON.parse(call('techmap_explain', nodeId)),
-    toggleMember: (iso3) => { call('techmap_toggle_member', iso3); updateSummary(); listeners.forEach((f) => f()); },
+    toggleMember: (iso3) => { call('techmap_toggle_member', iso3); changed(); },
     setView: (lon, lat, zoom, instant = true) => Module.ccall('techmap_set_view', null, ['number', 'number', 'number', 'number'], [lon, lat, zoom, instant ? 1 : 0]),
     // Benchmark mode: draws the next `frames` browser frames in full (as after a toggle) and
     // resolves with the mean CPU ms per frame {totalMs, buildMs, submitMs, mapSubmitMs, maxTotalMs}.

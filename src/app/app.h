@@ -48,6 +48,7 @@ struct App {
     int hovered = -1;               // dataset country under the pointer
     std::vector<SmallCountry> markers;  // this frame's markers (drawn and picked)
     std::vector<glm::u8vec4> colors;    // per dataset country, as built for the current content
+    std::vector<uint8_t> matters;       // per dataset country: may get a marker (same lifetime)
     int64_t content_key = -1;       // what colours/arcs were built for
     int redraw_frames = 2;          // frames still to draw (draw only when something changed)
     bool first_map_drawn = false;

@@ -324,6 +324,7 @@ void update_map_content(const MapLevel& L) {
     if (key == a.content_key) return;
     a.content_key = key;
     a.colors = colors_by_country(a.model, a.ui.layer, a.model.selected_node());
+    a.matters = countries_that_matter(a.model);
     a.renderer.set_colors(L.gl, country_colors(L.map, L.links, a.colors, a.style.ocean));
     a.renderer.set_arcs(a.ui.show_arcs ? supply_arcs(a.model, a.model.selected_node()) : std::vector<ArcSpec>{});
 }
@@ -354,7 +355,7 @@ void draw_frame() {
         const MapLevel& L = a.levels[size_t(lv)];
         update_map_content(L);
         t_content = emscripten_get_now();
-        a.markers = small_countries(a.model, L.map, L.links, a.view, css);
+        a.markers = small_countries(a.model, a.matters, L.map, L.links, a.view, css);
         std::vector<MarkerSpec> specs;
         for (const SmallCountry& s : a.markers) {
             glm::u8vec4 color = a.colors[size_t(s.country)];

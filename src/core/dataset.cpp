@@ -492,6 +492,10 @@ LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& li
             whole.error("domain '" + d.id + "', node '" + cyc + "'", "cycle in \"goes into\" / \"is a type of\" edges");
         for (Node& n : d.nodes) derive_share_figures(n, "domain '" + d.id + "', node '" + n.id + "'", limits, whole);
     }
+    ds.countries_by_name.resize(ds.countries.size());
+    for (size_t i = 0; i < ds.countries.size(); ++i) ds.countries_by_name[i] = int(i);
+    std::sort(ds.countries_by_name.begin(), ds.countries_by_name.end(),
+              [&](int a, int b) { return ds.countries[size_t(a)].name < ds.countries[size_t(b)].name; });
     if (result.ok()) result.dataset = std::move(ds);
     return result;
 }

@@ -124,6 +124,7 @@ struct Dataset {
     std::vector<Domain> domains;
     std::vector<AlliancePreset> alliances;
     std::vector<Indicator> indicators;
+    std::vector<int> countries_by_name;  // country indices in name order (derived at load)
 
     int find_country(const std::string& iso3) const;  // -1 when unknown
     int find_domain(const std::string& id) const;

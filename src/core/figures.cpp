@@ -282,10 +282,14 @@ std::string pct(double v) {
     std::snprintf(b, sizeof b, "%.1f%%", v);
     return b;
 }
-std::string range_text(const Range& r) {
-    return r.exact() ? pct(r.lo) : pct(r.lo) + "–" + pct(r.hi);
-}
 }  // namespace
+
+std::string percent_text(const Range& r) {
+    char b[64];
+    if (r.exact()) std::snprintf(b, sizeof b, "%.1f%%", r.lo);
+    else std::snprintf(b, sizeof b, "%.1f–%.1f%%", r.lo, r.hi);
+    return b;
+}
 
 Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s,
                          const DomainFigures& f, int idx) {
@@ -321,7 +325,7 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         else
             e.lines.push_back("No published shares: every figure here is unknown (0–100%).");
     } else {
-        e.lines.push_back("Alliance share " + range_text(nf.alliance_share) +
+        e.lines.push_back("Alliance share " + percent_text(nf.alliance_share) +
                           (members_text.empty() ? " (no member is a listed supplier)." : ": " + members_text + "."));
         if (n.scale < 1) {
             char b[160];
@@ -345,15 +349,15 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         if (nf.choke == Choke::Possible) e.lines.push_back("Possibly a choke point: only if the unknown shares fall to members.");
     }
     if (s.deny) {
-        std::string line = target + " can obtain " + range_text(nf.target_access) + " of world supply under denial";
+        std::string line = target + " can obtain " + percent_text(nf.target_access) + " of world supply under denial";
         if (nf.target_bottleneck >= 0)
             line += ", limited by its access to '" + dom.nodes[size_t(nf.target_bottleneck)].name + "' (" +
-                    range_text(f.nodes[size_t(nf.target_bottleneck)].target_access) + ")";
+                    percent_text(f.nodes[size_t(nf.target_bottleneck)].target_access) + ")";
         if (s.third_country_rule) line += "; the third-country rule binds non-members' production too";
         e.lines.push_back(line + ".");
     }
     if (s.retaliation) {
-        std::string line = "If " + target + " cuts the alliance off, the alliance can obtain " + range_text(nf.alliance_access);
+        std::string line = "If " + target + " cuts the alliance off, the alliance can obtain " + percent_text(nf.alliance_access);
         if (nf.alliance_bottleneck >= 0)
             line += ", limited by '" + dom.nodes[size_t(nf.alliance_bottleneck)].name + "'";
         e.lines.push_back(line + ".");

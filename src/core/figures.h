@@ -92,6 +92,9 @@ struct Pooled {
 };
 Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator_id);
 
+// "12.3%", or "0.0–78.9%" for a range: how figures are written in explanations and the UI.
+std::string percent_text(const Range& r);
+
 // A country's strongest inputs in a domain: the nodes where its published share is largest
 // (normalised), largest first, at most `n`.
 struct CountryShare {

@@ -15,13 +15,6 @@
 namespace techmap {
 namespace {
 
-std::string pct(const Range& r) {
-    char b[64];
-    if (r.exact()) std::snprintf(b, sizeof b, "%.1f%%", r.lo);
-    else std::snprintf(b, sizeof b, "%.1f–%.1f%%", r.lo, r.hi);
-    return b;
-}
-
 void remember(UiState& ui, const char* name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ui.items[name] = {a.x, a.y, b.x, b.y};
@@ -103,11 +96,8 @@ void alliance_section(Model& m, UiState& ui) {
         ImGui::InputTextWithHint("##search", "search", ui.search, sizeof ui.search);
         std::string needle = ui.search;
         std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
-        std::vector<int> order(ds.countries.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);
-        std::sort(order.begin(), order.end(), [&](int a, int b) { return ds.countries[size_t(a)].name < ds.countries[size_t(b)].name; });
         bool first = true;
-        for (int c : order) {
+        for (int c : ds.countries_by_name) {
             const Country& k = ds.countries[size_t(c)];
             std::string hay = k.name + " " + k.id;
             std::transform(hay.begin(), hay.end(), hay.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
@@ -148,10 +138,7 @@ void target_section(Model& m, UiState& ui) {
     ImGui::SetNextItemWidth(-1);
     const char* preview = s.target >= 0 ? ds.countries[size_t(s.target)].name.c_str() : "none";
     if (ImGui::BeginCombo("##target", preview)) {
-        std::vector<int> order(ds.countries.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);
-        std::sort(order.begin(), order.end(), [&](int a, int b) { return ds.countries[size_t(a)].name < ds.countries[size_t(b)].name; });
-        for (int c : order)
+        for (int c : ds.countries_by_name)
             if (ImGui::Selectable(ds.countries[size_t(c)].name.c_str(), c == s.target)) m.set_target(c);
         ImGui::EndCombo();
     }
@@ -194,10 +181,10 @@ void results_section(Model& m) {
            f.possible_choke_points > 0 ? (" (+" + std::to_string(f.possible_choke_points) + " possible)").c_str() : "");
     if (f.possible_choke_points > 0 && ImGui::IsItemHovered())
         ImGui::SetTooltip("Possible: the alliance reaches the threshold only if shares the data leaves unknown fall to members.");
-    if (s.deny) bullet("%s's access to finished chips under denial: %s", target.c_str(), pct(f.target_access_to_outputs).c_str());
+    if (s.deny) bullet("%s's access to finished chips under denial: %s", target.c_str(), percent_text(f.target_access_to_outputs).c_str());
     bullet("Inputs %s can get less than half of: %d", target.c_str(), f.target_denied_nodes);
     if (s.retaliation) {
-        bullet("Alliance's access to finished chips if %s cuts it off: %s", target.c_str(), pct(f.alliance_access_to_outputs).c_str());
+        bullet("Alliance's access to finished chips if %s cuts it off: %s", target.c_str(), percent_text(f.alliance_access_to_outputs).c_str());
         if (!f.alliance_access_to_outputs.exact() && ImGui::IsItemHovered())
             ImGui::SetTooltip("A range: some inputs have suppliers whose shares the data does not give (e.g. photoresists),\n"
                               "so the lower bound assumes the worst for each of them.");
@@ -267,7 +254,7 @@ void chain_node(Model& m, int idx, int depth) {
     if (idx == m.selected_node()) flags |= ImGuiTreeNodeFlags_Selected;
     if (depth < 2) flags |= ImGuiTreeNodeFlags_DefaultOpen;
     std::string label = n.name;
-    if (f.has_shares) label += "  " + pct(f.alliance_share);
+    if (f.has_shares) label += "  " + percent_text(f.alliance_share);
     if (f.choke == Choke::Yes) label += "  [choke point]";
     else if (f.choke == Choke::Possible) label += "  [possible]";
     if (f.choke == Choke::Yes) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
@@ -367,8 +354,8 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f, width - left - 40));
     if (f.has_shares)
-        ImGui::TextDisabled("alliance holds %s of world supply; %s can obtain %s under denial", pct(f.alliance_share).c_str(),
-                            target.c_str(), pct(f.target_access).c_str());
+        ImGui::TextDisabled("alliance holds %s of world supply; %s can obtain %s under denial", percent_text(f.alliance_share).c_str(),
+                            target.c_str(), percent_text(f.target_access).c_str());
     ImGui::PopTextWrapPos();
     if (ImGui::SmallButton(ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
     remember(ui, "why");

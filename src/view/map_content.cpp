@@ -99,8 +99,7 @@ std::vector<ArcSpec> supply_arcs(const Model& m, int node_index) {
     return arcs;
 }
 
-std::vector<SmallCountry> small_countries(const Model& m, const WorldMap& map, const CountryLinks& links,
-                                          const MapView& view, const ScreenRect& area, float min_area_px) {
+std::vector<uint8_t> countries_that_matter(const Model& m) {
     const Dataset& ds = m.data();
     std::vector<uint8_t> matters(ds.countries.size(), 0);
     if (const Domain* d = m.domain())
@@ -112,9 +111,16 @@ std::vector<SmallCountry> small_countries(const Model& m, const WorldMap& map, c
             for (int c : s.members) matters[size_t(c)] = 1;
     for (size_t c = 0; c < matters.size(); ++c)
         if (m.role(int(c)) != 0) matters[c] = 1;
+    return matters;
+}
+
+std::vector<SmallCountry> small_countries(const Model& m, const std::vector<uint8_t>& matters, const WorldMap& map,
+                                          const CountryLinks& links, const MapView& view, const ScreenRect& area,
+                                          float min_area_px) {
+    const Dataset& ds = m.data();
     const double k = view.pixels_per_unit(area);
     std::vector<SmallCountry> out;
-    for (size_t c = 0; c < ds.countries.size(); ++c) {
+    for (size_t c = 0; c < ds.countries.size() && c < matters.size(); ++c) {
         if (!matters[c]) continue;
         const int mc = c < links.data_to_map.size() ? links.data_to_map[c] : -1;
         const double px_area = mc >= 0 ? map.countries[size_t(mc)].area * k * k : 0.0;

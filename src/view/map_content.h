@@ -3,6 +3,7 @@
 // countries too small to see. Reads the Model's figures and rows; computes no figure.
 // No GL and no ImGui: the renderer (src/render) draws it, the panels (src/ui) explain it.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -62,14 +63,18 @@ std::vector<glm::u8vec4> country_colors(const WorldMap& map, const CountryLinks&
 // Arcs from each supplier of `node` to the target (members' in blue: denied; others grey).
 std::vector<ArcSpec> supply_arcs(const Model& m, int node);
 
-// Dataset countries that matter here (suppliers in the domain, members of alliance presets, the
-// scenario's members and target) and have no shape or one smaller than `min_area_px` on screen.
+// Per dataset country: does it matter here (a supplier in the domain, a member of an alliance
+// preset, the scenario's member or target)? Changes only with the scenario: build it then.
+std::vector<uint8_t> countries_that_matter(const Model& m);
+
+// Countries that matter and have no shape or one smaller than `min_area_px` on screen.
 struct SmallCountry {
     int country = -1;          // dataset index
     glm::vec2 projected{0};
     float radius_px = 5;
 };
-std::vector<SmallCountry> small_countries(const Model& m, const WorldMap& map, const CountryLinks& links,
-                                          const MapView& view, const ScreenRect& area, float min_area_px = 60.0f);
+std::vector<SmallCountry> small_countries(const Model& m, const std::vector<uint8_t>& matters, const WorldMap& map,
+                                          const CountryLinks& links, const MapView& view, const ScreenRect& area,
+                                          float min_area_px = 60.0f);
 
 }  // namespace techmap

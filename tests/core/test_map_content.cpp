@@ -26,7 +26,8 @@ TEST_CASE("small countries get markers at the default view; big ones do not") {
     CountryLinks links;
     links.build(m.data(), map);
     const ScreenRect area{400, 0, 880, 720};
-    std::vector<SmallCountry> small = small_countries(m, map, links, MapView{}, area);
+    const std::vector<uint8_t> matters = countries_that_matter(m);
+    std::vector<SmallCountry> small = small_countries(m, matters, map, links, MapView{}, area);
     auto has = [&](const char* iso) {
         return std::any_of(small.begin(), small.end(), [&](const SmallCountry& s) { return m.data().countries[size_t(s.country)].id == iso; });
     };
@@ -36,7 +37,7 @@ TEST_CASE("small countries get markers at the default view; big ones do not") {
     MapView zoomed;
     zoomed.zoom = 8;
     zoomed.center = equal_earth(5, 52);
-    std::vector<SmallCountry> z = small_countries(m, map, links, zoomed, area);
+    std::vector<SmallCountry> z = small_countries(m, matters, map, links, zoomed, area);
     CHECK_FALSE(std::any_of(z.begin(), z.end(), [&](const SmallCountry& s) { return m.data().countries[size_t(s.country)].id == "NLD"; }));
 }
 
