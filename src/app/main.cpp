@@ -126,7 +126,7 @@ void rebuild_fonts() {
     App& a = app();
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const float px = float(std::round(15.0 * a.dpr));
+    const float px = float(std::round(15.0 * a.ui.scale * a.dpr));
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0x2212, 0x2212, 0};
     ImFont* font = nullptr;
     if (!a.font_bytes.empty()) {
@@ -136,7 +136,7 @@ void rebuild_fonts() {
     }
     if (!font) {
         ImFontConfig cfg;
-        cfg.SizePixels = float(std::round(13.0 * a.dpr));
+        cfg.SizePixels = float(std::round(13.0 * a.ui.scale * a.dpr));
         font = io.Fonts->AddFontDefault(&cfg);
     }
     g_label_font = font;
@@ -173,11 +173,7 @@ bool setup() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no filesystem in the browser
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui::StyleColorsDark();
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowRounding = 6;
-    style.FrameRounding = 4;
-    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+    ui_style(a.ui, float(a.css_w), float(a.css_h));
     ImGui_ImplSDL2_InitForOpenGL(a.window, a.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     rebuild_fonts();
@@ -332,6 +328,7 @@ void update_map_content(const MapLevel& L) {
 void draw_frame() {
     App& a = app();
     const double t0 = emscripten_get_now();
+    if (ui_style(a.ui, float(a.css_w), float(a.css_h))) rebuild_fonts();  // screen size or mode changed
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // 1.86's SDL backend reads the pointer only while the window has input focus, which a
@@ -342,6 +339,7 @@ void draw_frame() {
     if (pointer.seen && a.model.loaded())
         a.hovered = ImGui::GetIO().WantCaptureMouse ? -1 : a.country_at({pointer.x, pointer.y});
     const double t_ui0 = emscripten_get_now();
+    a.ui.items.clear();
     ui_draw(a.model, a.ui, a.hovered, float(a.css_w), float(a.css_h));  // may change the scenario
     const double t_ui1 = emscripten_get_now();
     double t_content = t_ui1, t_markers = t_ui1;

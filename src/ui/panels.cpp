@@ -20,8 +20,16 @@ void remember(UiState& ui, const char* name) {
     ui.items[name] = {a.x, a.y, b.x, b.y};
 }
 
+void remember_window(UiState& ui, const char* name) {
+    const ImVec2 p = ImGui::GetWindowPos(), z = ImGui::GetWindowSize();
+    ui.items[name] = {p.x, p.y, p.x + z.x, p.y + z.y};
+}
+
+// A compact button; on touch screens a full-height one (44 px targets).
+bool small_button(const UiState& ui, const char* label) { return ui.touch ? ImGui::Button(label) : ImGui::SmallButton(label); }
+
 void help_marker(const char* text) {
-    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemSpacing.x * 2) ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
@@ -78,13 +86,13 @@ void alliance_section(Model& m, UiState& ui) {
             ImGui::SameLine();
             if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
         }
-        if (ImGui::SmallButton(label.c_str())) m.toggle_member(int(c));
+        if (small_button(ui, label.c_str())) m.toggle_member(int(c));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: click to remove", ds.countries[c].name.c_str());
         ++shown;
     }
     if (shown == 0) ImGui::TextDisabled("No members: pick a preset or click the map.");
     // add or remove any country from a searchable list
-    ImGui::SetNextItemWidth(170);
+    ImGui::SetNextItemWidth(170 * ui.scale);
     const bool list_open = ImGui::BeginCombo("##countries", "Add or remove…", ImGuiComboFlags_HeightLarge);
     remember(ui, "countries");
     if (list_open) {
@@ -232,7 +240,7 @@ void compare_section(Model& m, UiState& ui) {
     const Model::Comparison c = m.compare();
     ImGui::Text("Compared with \"%s\":", c.pinned_name.c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("unpin")) { m.unpin(); return; }
+    if (small_button(ui, "unpin")) { m.unpin(); return; }
     bullet("choke points %d -> %d; %zu inputs change status", c.choke_points_before, c.choke_points_after, c.flips.size());
     const char* names[] = {"no", "possible", "yes"};
     for (size_t i = 0; i < c.flips.size() && i < 6; ++i) {
@@ -274,19 +282,142 @@ void chain_node(Model& m, int idx, int depth) {
     ImGui::TreePop();
 }
 
+// The chain as a graph: boxes in columns (production flows left to right), filled by the
+// alliance's share (grey = none, blue = all), choke points framed in orange and marked "choke",
+// the selected box in white with its inputs and outputs highlighted. Click a box to select it.
+void chain_graph_view(Model& m, UiState& ui) {
+    const Domain& d = *m.domain();
+    if (ui.chain_domain != m.domain_index()) {
+        ui.chain = layout_chain(d);
+        ui.chain_domain = m.domain_index();
+    }
+    const ChainGraph& g = ui.chain;
+    const DomainFigures& figs = m.figures();
+    const float bw = 196, bh = 46, gx = 34, gy = 10;
+    const ImVec2 canvas(float(g.columns) * (bw + gx) + 8, float(g.rows) * (bh + gy) + 8 + (g.unlinked_row >= 0 ? 20.0f : 0.0f));
+    ImGui::BeginChild("##graph", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f), true, ImGuiWindowFlags_HorizontalScrollbar);
+    remember(ui, "chain-graph");
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto box_min = [&](const ChainGraph::Box& b) {
+        const float band = (g.unlinked_row >= 0 && b.row >= g.unlinked_row) ? 20.0f : 0.0f;
+        return ImVec2(origin.x + 4 + float(b.column) * (bw + gx), origin.y + 4 + float(b.row) * (bh + gy) + band);
+    };
+    const int sel_box = m.selected_node() >= 0 ? g.box_of_node[size_t(m.selected_node())] : -1;
+    std::vector<char> near(g.boxes.size(), 0);
+    for (const ChainGraph::Link& l : g.links)
+        if (l.from == sel_box || l.to == sel_box) near[size_t(l.from)] = near[size_t(l.to)] = 1;
+    // links first, under the boxes; the selected box's in front and brighter
+    for (int pass = 0; pass < 2; ++pass)
+        for (const ChainGraph::Link& l : g.links) {
+            const bool hot = l.from == sel_box || l.to == sel_box;
+            if (hot != (pass == 1)) continue;
+            const ImVec2 a0 = box_min(g.boxes[size_t(l.from)]), b0 = box_min(g.boxes[size_t(l.to)]);
+            const ImVec2 a(a0.x + bw, a0.y + bh * 0.5f), b(b0.x, b0.y + bh * 0.5f);
+            const float dx = std::max(20.0f, (b.x - a.x) * 0.5f);
+            dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b,
+                               hot ? IM_COL32(255, 255, 255, 230) : IM_COL32(150, 160, 175, 90), hot ? 2.5f : 1.2f);
+            dl->AddTriangleFilled(ImVec2(b.x, b.y), ImVec2(b.x - 6, b.y - 4), ImVec2(b.x - 6, b.y + 4),
+                                  hot ? IM_COL32(255, 255, 255, 230) : IM_COL32(150, 160, 175, 140));
+        }
+    if (g.unlinked_row >= 0)
+        dl->AddText(ImVec2(origin.x + 4, origin.y + 4 + float(g.unlinked_row) * (bh + gy)), IM_COL32(170, 170, 170, 255),
+                    "Whole stages and inputs with no link in the data:");
+    for (size_t i = 0; i < g.boxes.size(); ++i) {
+        const ChainGraph::Box& b = g.boxes[i];
+        const Node& n = d.nodes[size_t(b.node)];
+        const NodeFigures& f = figs.nodes[size_t(b.node)];
+        const ImVec2 p0 = box_min(b), p1(p0.x + bw, p0.y + bh);
+        ImGui::SetCursorScreenPos(p0);
+        ImGui::PushID(int(i));
+        if (ImGui::InvisibleButton("##box", ImVec2(bw, bh))) m.select_node(b.node);
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        // fill: grey -> member blue with the alliance's (lower-bound) share; no data: dark
+        ImU32 fill = IM_COL32(60, 62, 68, 255);
+        if (f.has_shares) {
+            const float t = float(std::clamp(f.alliance_share.lo / 100.0, 0.0, 1.0));
+            const glm::u8vec4 a = palette::kOther, c = palette::kMember;
+            fill = IM_COL32(int(a.r + (c.r - a.r) * t), int(a.g + (c.g - a.g) * t), int(a.b + (c.b - a.b) * t), 255);
+        }
+        dl->AddRectFilled(p0, p1, fill, 4.0f);
+        const bool light = f.has_shares && f.alliance_share.lo < 45.0;
+        const ImU32 ink = light ? IM_COL32(20, 20, 24, 255) : IM_COL32(245, 245, 245, 255);
+        if (f.choke == Choke::Yes) dl->AddRect(p0, p1, IM_COL32(255, 170, 40, 255), 4.0f, 0, 3.0f);
+        else if (f.choke == Choke::Possible) dl->AddRect(p0, p1, IM_COL32(255, 170, 40, 200), 4.0f, 0, 1.5f);
+        if (int(i) == sel_box) dl->AddRect(ImVec2(p0.x - 3, p0.y - 3), ImVec2(p1.x + 3, p1.y + 3), IM_COL32(255, 255, 255, 255), 6.0f, 0, 2.5f);
+        else if (near[i] || hovered) dl->AddRect(ImVec2(p0.x - 2, p0.y - 2), ImVec2(p1.x + 2, p1.y + 2), IM_COL32(255, 255, 255, 150), 5.0f, 0, 1.5f);
+        const ImVec4 clip(p0.x + 4, p0.y, p1.x - 4, p1.y);
+        dl->AddText(nullptr, 0.0f, ImVec2(p0.x + 6, p0.y + 4), ink, n.name.c_str(), nullptr, 0.0f, &clip);
+        std::string line2 = f.has_shares ? percent_text(f.alliance_share) : std::string("no shares");
+        if (f.choke == Choke::Yes) line2 += "  choke";
+        else if (f.choke == Choke::Possible) line2 += "  choke?";
+        if (b.kinds > 0) line2 += "  +" + std::to_string(b.kinds);
+        dl->AddText(nullptr, 0.0f, ImVec2(p0.x + 6, p0.y + 6 + ImGui::GetTextLineHeight()), ink, line2.c_str(), nullptr, 0.0f, &clip);
+        if (hovered) {
+            ImGui::BeginTooltip();
+            ImGui::Text("%s (%s)", n.name.c_str(), to_string(n.kind));
+            if (f.has_shares) ImGui::Text("alliance holds %s of world supply", percent_text(f.alliance_share).c_str());
+            else ImGui::TextDisabled("no shares of its own in the data");
+            if (b.kinds > 0) ImGui::TextDisabled("%d kinds: select it to list them", b.kinds);
+            ImGui::EndTooltip();
+        }
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(canvas);
+    ImGui::EndChild();
+    // the selected box's kinds, to pick one (e.g. EUV among lithography tools)
+    if (sel_box >= 0) {
+        const int top = g.boxes[size_t(sel_box)].node;
+        const Node& tn = d.nodes[size_t(top)];
+        if (!tn.subtypes.empty()) {
+            ImGui::TextDisabled("Kinds of %s:", tn.name.c_str());
+            ImGui::SameLine();
+            if (ImGui::BeginCombo("##kinds", m.selected_node() != top ? d.nodes[size_t(m.selected_node())].name.c_str() : "choose a kind…")) {
+                std::vector<int> stack(tn.subtypes.rbegin(), tn.subtypes.rend());
+                while (!stack.empty()) {
+                    const int k = stack.back();
+                    stack.pop_back();
+                    const NodeFigures& f = figs.nodes[size_t(k)];
+                    const std::string label = d.nodes[size_t(k)].name + (f.has_shares ? "  " + percent_text(f.alliance_share) : "") +
+                                              (f.choke == Choke::Yes ? "  choke" : "") + "##k" + d.nodes[size_t(k)].id;
+                    if (ImGui::Selectable(label.c_str(), k == m.selected_node())) m.select_node(k);
+                    const std::vector<int>& sub = d.nodes[size_t(k)].subtypes;
+                    stack.insert(stack.end(), sub.rbegin(), sub.rend());
+                }
+                ImGui::EndCombo();
+            }
+            remember(ui, "chain-kinds");
+        }
+    }
+    ImGui::TextDisabled("Fill: the alliance's share (grey none, blue all). Orange frame: choke point. Arrows: goes into.");
+}
+
 void chain_window(Model& m, UiState& ui, float width, float height) {
     const Domain* d = m.domain();
     if (!ui.show_chain || !d) return;
     ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, width - 24), height * 0.75f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(std::min(900.0f, width - 16), std::min(620.0f, height * 0.8f)), ImGuiCond_Appearing);
+    ImGui::SetNextWindowBgAlpha(0.98f);
     if (ImGui::Begin("Supply chain", &ui.show_chain, ImGuiWindowFlags_NoCollapse)) {
-        ImGui::TextDisabled("Click an input to show it on the map. Shares are the alliance's.");
-        for (int o : m.figures().outputs) chain_node(m, o, 0);
-        ImGui::Separator();
-        ImGui::TextDisabled("Stages (whole-stage shares):");
-        for (size_t i = 0; i < d->nodes.size(); ++i)
-            if (d->nodes[i].inputs.empty() && d->nodes[i].outputs.empty() && d->nodes[i].parent < 0 && d->nodes[i].subtypes.empty())
-                chain_node(m, int(i), 0);
+        remember(ui, "chain-window");
+        ImGui::RadioButton("graph", &ui.chain_tab, 0);
+        remember(ui, "chain-tab-graph");
+        ImGui::SameLine();
+        ImGui::RadioButton("tree", &ui.chain_tab, 1);
+        remember(ui, "chain-tab-tree");
+        ImGui::SameLine();
+        ImGui::TextDisabled("click an input to show it on the map; shares are the alliance's");
+        if (ui.chain_tab == 0) {
+            chain_graph_view(m, ui);
+        } else {
+            for (int o : m.figures().outputs) chain_node(m, o, 0);
+            ImGui::Separator();
+            ImGui::TextDisabled("Stages (whole-stage shares):");
+            for (size_t i = 0; i < d->nodes.size(); ++i)
+                if (d->nodes[i].inputs.empty() && d->nodes[i].outputs.empty() && d->nodes[i].parent < 0 && d->nodes[i].subtypes.empty())
+                    chain_node(m, int(i), 0);
+        }
     }
     ImGui::End();
 }
@@ -321,7 +452,7 @@ void map_section(Model& m, UiState& ui) {
         ImGui::EndCombo();
     }
     if (!node_open && ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");
-    if (ImGui::SmallButton("Supply chain…")) ui.show_chain = !ui.show_chain;
+    if (small_button(ui, "Supply chain…")) ui.show_chain = !ui.show_chain;
     remember(ui, "chain");
     ImGui::SameLine();
     ImGui::Checkbox("supply arcs", &ui.show_arcs);
@@ -342,9 +473,10 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     const float top = width < 900 ? 16.0f + ImGui::GetFrameHeight() : 8.0f;
     ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowBgAlpha(0.85f);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(560.0f, width - left - 16), 10000));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(560.0f * ui.scale, width - left - 16), 10000));
     ImGui::Begin("##caption", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
                                            ImGuiWindowFlags_NoFocusOnAppearing);
+    remember_window(ui, "caption-window");
     if (f.choke == Choke::Yes) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
         ImGui::Text("%s: a choke point", n.name.c_str());
@@ -352,17 +484,17 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     } else {
         ImGui::Text("%s", n.name.c_str());
     }
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f, width - left - 40));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f * ui.scale, width - left - 40));
     if (f.has_shares)
         ImGui::TextDisabled("alliance holds %s of world supply; %s can obtain %s under denial", percent_text(f.alliance_share).c_str(),
                             target.c_str(), percent_text(f.target_access).c_str());
     ImGui::PopTextWrapPos();
-    if (ImGui::SmallButton(ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
+    if (small_button(ui, ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
     remember(ui, "why");
     if (ui.show_why) {
         // the rows, members, inputs and sources behind the figures (the core's explanation)
         const Explanation e = m.explain(sel);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f, width - left - 40));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f * ui.scale, width - left - 40));
         for (const std::string& line : e.lines) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s", line.c_str());
@@ -393,13 +525,14 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
 }
 
 // The legend, bottom right: what each colour means, with the scale of shares.
-void legend(const Model& m, const UiState& ui, float width, float height) {
+void legend(const Model& m, UiState& ui, float width, float height) {
     const Domain* d = m.domain();
     const int sel = m.selected_node();
     ImGui::SetNextWindowPos(ImVec2(width - 8, height - 8), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                         ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoFocusOnAppearing);
+    remember_window(ui, "legend-window");
     auto swatch = [](glm::u8vec4 c, const char* text) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float s = ImGui::GetTextLineHeight();
@@ -413,7 +546,7 @@ void legend(const Model& m, const UiState& ui, float width, float height) {
         const double mx = max_country_share(n);
         ImGui::Text("Share of world supply: %s", n.name.c_str());
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = 220, h = ImGui::GetTextLineHeight();
+        const float w = 220 * ui.scale, h = ImGui::GetTextLineHeight();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         for (int i = 0; i < 44; ++i) {
             const glm::u8vec4 c = palette::share(i / 43.0);
@@ -443,7 +576,7 @@ void legend(const Model& m, const UiState& ui, float width, float height) {
 // Sources and credits, help, about: small windows opened from the panel's footer.
 void info_windows(const Model& m, UiState& ui, float width, float height) {
     const Dataset& ds = m.data();
-    const float w = std::min(620.0f, width - 24.0f);
+    const float w = std::min(620.0f * ui.scale, width - 24.0f);
     auto open = [&](const char* title, bool* shown) {
         ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
         ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.8f));
@@ -530,16 +663,71 @@ void hovered_card(const Model& m, int hovered) {
 
 }  // namespace
 
+bool ui_style(UiState& ui, float width, float height) {
+    ui.touch = width < 700;
+    float scale = 1.0f;
+    if (ui.mode == UiMode::Presentation) scale = height >= 1000 ? 1.9f : 1.5f;
+    else if (width >= 1600 && height >= 1000) scale = 1.2f;   // projectors, large screens
+    if (ui.mode == UiMode::Presentation && ui.touch) scale = 1.25f;
+    const int key = int(scale * 100) * 8 + int(ui.mode) * 2 + (ui.touch ? 1 : 0);
+    if (key == ui.style_key) return false;
+    const bool font_changed = scale != ui.scale || ui.style_key < 0;
+    ui.style_key = key;
+    ui.scale = scale;
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 6;
+    style.FrameRounding = 4;
+    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+    if (ui.mode == UiMode::Presentation) {
+        // high contrast: opaque black panels, white text, light grey for secondary text
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
+        style.Colors[ImGuiCol_PopupBg] = ImVec4(0, 0, 0, 1);
+        style.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
+        style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.86f, 0.86f, 0.86f, 1);
+        style.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 0.6f);
+        style.Colors[ImGuiCol_FrameBg] = ImVec4(0.18f, 0.22f, 0.32f, 1);
+        style.WindowBorderSize = 2;
+        style.FrameBorderSize = 1;
+    }
+    style.ScaleAllSizes(scale);
+    if (ui.touch) {
+        // every control at least 44 px high: frame = font + 2 x padding
+        const float font_px = 15.0f * scale;
+        style.FramePadding = ImVec2(12, std::ceil((44.0f - font_px) * 0.5f));
+        style.ItemSpacing = ImVec2(10, 8);
+        style.ScrollbarSize = 20;
+        style.GrabMinSize = 28;
+        style.TouchExtraPadding = ImVec2(0, 0);
+    }
+    ImGui::GetStyle() = style;
+    return font_changed;
+}
+
 void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
-    const float panel_w = std::min(400.0f, width - 16.0f);
-    const bool small_screen = width < 700;
-    // phones: the panel starts folded so that the map shows; touches get a larger reach
-    ImGui::GetStyle().TouchExtraPadding = small_screen ? ImVec2(6, 6) : ImVec2(0, 0);
-    if (small_screen) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+    const float panel_w = std::min(400.0f * ui.scale, width - 16.0f);
+    // phones: the panel starts folded so that the map shows, and a full-width button (not a
+    // small title-bar arrow) unfolds it
+    if (ui.touch && !ui.touch_seen) ui.panel_open = false;
+    ui.touch_seen |= ui.touch;
     ImGui::SetNextWindowPos(ImVec2(8, 8), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(panel_w, 0), ImVec2(panel_w, height - 16.0f));
-    ImGui::Begin("Techno-alliance map", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-    if (!m.loaded()) {
+    ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
+    if (ui.touch) ImGui::SetNextWindowBgAlpha(1.0f);
+    if (ui.touch) flags |= ImGuiWindowFlags_NoTitleBar;
+    else ImGui::SetNextWindowCollapsed(!ui.panel_open, ImGuiCond_Always);
+    bool open = ImGui::Begin("Techno-alliance map", nullptr, flags);
+    remember_window(ui, "panel");
+    if (ui.touch) {
+        if (ImGui::Button(ui.panel_open ? "Hide the panel" : "Alliance, target and figures", ImVec2(-1, 0))) ui.panel_open = !ui.panel_open;
+        remember(ui, "panel-toggle");
+        open = ui.panel_open;
+    } else {
+        ui.panel_open = !ImGui::IsWindowCollapsed();
+    }
+    if (!open) {
+        // folded (phones start so): nothing inside to lay out
+    } else if (!m.loaded()) {
         ImGui::TextUnformatted("Loading data…");
     } else {
         alliance_section(m, ui);
@@ -551,12 +739,14 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         ImGui::Separator();
         map_section(m, ui);
         ImGui::Separator();
-        if (ImGui::SmallButton("Sources and credits")) ui.show_sources = !ui.show_sources;
+        if (small_button(ui, "Sources and credits")) ui.show_sources = !ui.show_sources;
         remember(ui, "sources");
         ImGui::SameLine();
-        if (ImGui::SmallButton("Help")) ui.show_help = !ui.show_help;
+        if (small_button(ui, "Help")) ui.show_help = !ui.show_help;
+        remember(ui, "help");
         ImGui::SameLine();
-        if (ImGui::SmallButton("About")) ui.show_about = !ui.show_about;
+        if (small_button(ui, "About")) ui.show_about = !ui.show_about;
+        remember(ui, "about");
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
                             "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
@@ -564,7 +754,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
                             m.data().version().c_str());
         ImGui::PopTextWrapPos();
     }
-    if (!ui.load_message.empty()) {
+    if (open && !ui.load_message.empty()) {
         ImGui::Separator();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
         ImGui::PushTextWrapPos(0.0f);
@@ -577,8 +767,11 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     if (m.loaded()) {
         info_windows(m, ui, width, height);
         chain_window(m, ui, width, height);
-        legend(m, ui, width, height);
-        map_caption(m, ui, width >= 900 ? ui.panel_right : 0.0f, width);
+        // on phones the unfolded panel covers the map: the legend and caption wait for it
+        if (!(ui.touch && ui.panel_open)) {
+            legend(m, ui, width, height);
+            map_caption(m, ui, width >= 900 ? ui.panel_right : 0.0f, width);
+        }
     }
     ui.tooltip_country = -1;
     if (m.loaded() && !ImGui::GetIO().WantCaptureMouse && hovered >= 0) {

@@ -6,15 +6,25 @@
 #include <string>
 
 #include "core/model.h"
+#include "view/chain_graph.h"
 #include "view/map_content.h"
 
 namespace techmap {
 
+// Full: the panels. Embed: map, legend and a link to the full view. Presentation: large type,
+// high contrast, for a projector at the back of a classroom.
+enum class UiMode { Full, Embed, Presentation };
+
 struct UiState {
+    UiMode mode = UiMode::Full;
+    bool touch = false;          // small screen: controls at least 44 px high, no small buttons
+    float scale = 1.0f;          // type and control size (the font is rasterised at 15 px x scale)
+    int style_key = -1;          // what the style was last built for
     int preset_year = 0;         // 0 = today, else "as of" year (2021)
     int preset = -1;             // selected preset index in the combo
     std::string load_message;    // shown when the last data load had problems
-    bool panel_open = true;
+    bool panel_open = true;      // the alliance panel is unfolded
+    bool touch_seen = false;     // a small screen has been seen (the panel then starts folded)
     float panel_right = 0;       // right edge of the docked panel (CSS px), for fitting the map
     MapLayer layer = MapLayer::Role;  // colour countries by role or by share of the selected input
     bool show_arcs = true;       // supply arcs of the selected input
@@ -28,7 +38,15 @@ struct UiState {
     // that the page (tests, a guided story) can point at them whatever the font and layout.
     std::map<std::string, std::array<float, 4>> items;
     int tooltip_country = -1;    // the country whose card is shown this frame (-1: none)
+    ChainGraph chain;            // the graph layout of the chain, built once per domain
+    int chain_domain = -1;
+    int chain_tab = 0;           // 0 graph, 1 tree
 };
+
+// Chooses type size and control sizes for the screen and mode (phones: 44 px touch targets;
+// projectors and presentation mode: larger type, high contrast). Call before ImGui::NewFrame;
+// returns true when the font must be rasterised again at 15 px x ui.scale.
+bool ui_style(UiState& ui, float width_css, float height_css);
 
 // Builds the panels for this frame. `hovered` is a dataset country under the pointer (or -1).
 void ui_draw(Model& model, UiState& ui, int hovered, float width_css, float height_css);
