@@ -13,6 +13,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -219,7 +220,7 @@ void handle_map_event(const SDL_Event& e) {
     switch (e.type) {
         case SDL_MOUSEBUTTONDOWN:
             if (e.button.which == SDL_TOUCH_MOUSEID && pointer.fingers > 1) break;
-            if (io.WantCaptureMouse || e.button.button != SDL_BUTTON_LEFT) break;
+            if (ui_covers(float(e.button.x), float(e.button.y)) || e.button.button != SDL_BUTTON_LEFT) break;
             pointer.down = true;
             pointer.dragged = false;
             pointer.down_x = pointer.x = e.button.x;
@@ -241,18 +242,18 @@ void handle_map_event(const SDL_Event& e) {
             pointer.x = e.motion.x;
             pointer.y = e.motion.y;
             pointer.seen = true;
-            a.hovered = io.WantCaptureMouse ? -1 : a.country_at({e.motion.x, e.motion.y});
+            a.hovered = ui_covers(float(e.motion.x), float(e.motion.y)) ? -1 : a.country_at({e.motion.x, e.motion.y});
             break;
         case SDL_MOUSEBUTTONUP:
             if (e.button.button != SDL_BUTTON_LEFT) break;
-            if (pointer.down && !pointer.dragged && !io.WantCaptureMouse) {
+            if (pointer.down && !pointer.dragged && !ui_covers(float(e.button.x), float(e.button.y))) {
                 const int c = a.country_at({e.button.x, e.button.y});
                 if (c >= 0 && c != a.model.scenario().target) a.model.toggle_member(c);
             }
             pointer.down = false;
             break;
         case SDL_MOUSEWHEEL:
-            if (io.WantCaptureMouse) break;
+            if (ui_covers(float(pointer.x), float(pointer.y))) break;
             zoom_goal(e.wheel.preciseY > 0 ? 1.3 : 1 / 1.3, {pointer.x, pointer.y});
             break;
         case SDL_FINGERDOWN: ++pointer.fingers; break;
@@ -390,11 +391,26 @@ void frame() {
     SDL_Event e;
     bool had_events = false;
     const long revision_before = a.model.recomputations();
-    while (SDL_PollEvent(&e)) {
+    // Dear ImGui 1.86 reads keys as held or not once per frame: a key pressed and released
+    // between two frames (a quick tap, a test's key press, a slow frame) would be missed. So the
+    // release of a key pressed in this batch, and every event after it, waits for the next frame.
+    static std::vector<SDL_Event> deferred;
+    std::vector<SDL_Event> batch;
+    batch.swap(deferred);
+    while (SDL_PollEvent(&e)) batch.push_back(e);
+    std::vector<SDL_Scancode> pressed;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const SDL_Event& ev = batch[i];
+        if (ev.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), ev.key.keysym.scancode) != pressed.end()) {
+            deferred.assign(batch.begin() + long(i), batch.end());
+            break;
+        }
+        if (ev.type == SDL_KEYDOWN) pressed.push_back(ev.key.keysym.scancode);
         had_events = true;
-        ImGui_ImplSDL2_ProcessEvent(&e);
-        if (a.model.loaded()) handle_map_event(e);
+        ImGui_ImplSDL2_ProcessEvent(&ev);
+        if (a.model.loaded()) handle_map_event(ev);
     }
+    if (!deferred.empty()) a.request_redraw(2);
     if (had_events) a.request_redraw(3);
     if (ease_view()) a.request_redraw(2);
     if (a.bench_left > 0) {

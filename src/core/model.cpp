@@ -324,6 +324,17 @@ std::string Model::figures_json() const {
         nodes.push_back(std::move(o));
     }
     j["nodes"] = nodes;
+    if (has_pin()) {
+        const Comparison c = compare();
+        json cmp, flips = json::array();
+        cmp["pinned"] = c.pinned_name;
+        cmp["chokePointsBefore"] = c.choke_points_before;
+        cmp["chokePointsAfter"] = c.choke_points_after;
+        for (const Flip& fl : c.flips)
+            flips.push_back({{"id", d->nodes[size_t(fl.node)].id}, {"before", choke_name(fl.before)}, {"after", choke_name(fl.after)}});
+        cmp["flips"] = flips;
+        j["comparison"] = cmp;
+    }
     return j.dump();
 }
 

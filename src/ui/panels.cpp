@@ -3,9 +3,11 @@
 #include "ui/panels.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdarg>
 #include <cstdint>
 #include <cstdio>
@@ -23,6 +25,25 @@ void remember(UiState& ui, const char* name) {
 void remember_window(UiState& ui, const char* name) {
     const ImVec2 p = ImGui::GetWindowPos(), z = ImGui::GetWindowSize();
     ui.items[name] = {p.x, p.y, p.x + z.x, p.y + z.y};
+}
+
+// Does a country's name or code contain `needle` (ignoring case)? Empty matches all.
+bool matches(const Country& k, const char* needle) {
+    std::string n = needle, hay = k.name + " " + k.id;
+    if (n.empty()) return true;
+    auto lower = [](std::string& x) { std::transform(x.begin(), x.end(), x.begin(), [](unsigned char ch) { return char(std::tolower(ch)); }); };
+    lower(n);
+    lower(hay);
+    return hay.find(n) != std::string::npos;
+}
+
+// Continues on the same line if a button labelled `next` fits there, else starts a new line.
+void same_line_if_fits(const char* next) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float need = ImGui::CalcTextSize(next).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
 }
 
 // A compact button; on touch screens a full-height one (44 px targets).
@@ -61,6 +82,7 @@ void alliance_section(Model& m, UiState& ui) {
                 ui.preset = int(i);
                 m.apply_preset(p.id, ui.preset_year);
             }
+            remember(ui, ("preset:" + p.id).c_str());
             if (!exists) ImGui::EndDisabled();
         }
         ImGui::EndCombo();
@@ -68,8 +90,10 @@ void alliance_section(Model& m, UiState& ui) {
     ImGui::TextUnformatted("Membership as of");
     ImGui::SameLine();
     bool changed = ImGui::RadioButton("today", &ui.preset_year, 0);
+    remember(ui, "year-today");
     ImGui::SameLine();
     changed |= ImGui::RadioButton("2021", &ui.preset_year, 2021);
+    remember(ui, "year-2021");
     if (changed && ui.preset >= 0) m.apply_preset(ds.alliances[size_t(ui.preset)].id, ui.preset_year);
     if (ui.preset >= 0 && !ds.alliances[size_t(ui.preset)].note.empty())
         ImGui::TextDisabled("%s", ds.alliances[size_t(ui.preset)].note.c_str());
@@ -98,18 +122,14 @@ void alliance_section(Model& m, UiState& ui) {
     if (list_open) {
         if (ImGui::IsWindowAppearing()) {
             ui.search[0] = 0;
-            ImGui::SetKeyboardFocusHere();
+            if (!ui.touch) ImGui::SetKeyboardFocusHere();  // phones: no keyboard popping up
         }
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##search", "search", ui.search, sizeof ui.search);
-        std::string needle = ui.search;
-        std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
         bool first = true;
         for (int c : ds.countries_by_name) {
             const Country& k = ds.countries[size_t(c)];
-            std::string hay = k.name + " " + k.id;
-            std::transform(hay.begin(), hay.end(), hay.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
-            if (!needle.empty() && hay.find(needle) == std::string::npos) continue;
+            if (!matches(k, ui.search)) continue;
             if (c == s.target) continue;
             const std::string label = (s.is_member(c) ? "[x] " : "[ ] ") + k.name + "##c" + k.id;
             if (ImGui::Selectable(label.c_str(), s.is_member(c), ImGuiSelectableFlags_DontClosePopups)) m.toggle_member(c);
@@ -118,17 +138,19 @@ void alliance_section(Model& m, UiState& ui) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    same_line_if_fits("Undo");
     if (!m.can_undo()) ImGui::BeginDisabled();
     if (ImGui::Button("Undo")) m.undo();
+    remember(ui, "undo");
     if (!m.can_undo()) ImGui::EndDisabled();
-    ImGui::SameLine();
+    same_line_if_fits("Redo");
     if (!m.can_redo()) ImGui::BeginDisabled();
     if (ImGui::Button("Redo")) m.redo();
     if (!m.can_redo()) ImGui::EndDisabled();
     if (shown > 0) {
-        ImGui::SameLine();
+        same_line_if_fits("Clear");
         if (ImGui::Button("Clear")) { m.clear_members(); ui.preset = -1; }
+        remember(ui, "clear");
     }
     // name the alliance
     if (!ui.name_editing && std::string(ui.name_buf) != m.alliance_name())
@@ -145,14 +167,28 @@ void target_section(Model& m, UiState& ui) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
     const char* preview = s.target >= 0 ? ds.countries[size_t(s.target)].name.c_str() : "none";
-    if (ImGui::BeginCombo("##target", preview)) {
-        for (int c : ds.countries_by_name)
-            if (ImGui::Selectable(ds.countries[size_t(c)].name.c_str(), c == s.target)) m.set_target(c);
+    const bool open = ImGui::BeginCombo("##target", preview, ImGuiComboFlags_HeightLarge);
+    remember(ui, "target");
+    if (open) {
+        if (ImGui::IsWindowAppearing()) {
+            ui.target_search[0] = 0;
+            if (!ui.touch) ImGui::SetKeyboardFocusHere();  // phones: no keyboard popping up
+        }
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##target-search", "search", ui.target_search, sizeof ui.target_search);
+        bool first = true;
+        for (int c : ds.countries_by_name) {
+            if (!matches(ds.countries[size_t(c)], ui.target_search)) continue;
+            if (ImGui::Selectable((ds.countries[size_t(c)].name + "##t" + ds.countries[size_t(c)].id).c_str(), c == s.target)) m.set_target(c);
+            if (first) remember(ui, "target-first");
+            first = false;
+        }
         ImGui::EndCombo();
     }
     float t = float(s.threshold);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##threshold", &t, 50.0f, 100.0f, "control threshold %.0f%%")) m.set_threshold(double(t));
+    if (ImGui::SliderFloat("##threshold", &t, 50.0f, 100.0f, "control threshold %.0f%%")) m.set_threshold(double(std::round(t)));
+    remember(ui, "threshold");
     bool deny = s.deny, fdpr = s.third_country_rule, ret = s.retaliation;
     if (ImGui::Checkbox("Deny the target", &deny)) m.set_deny(deny);
     remember(ui, "deny");
@@ -240,7 +276,9 @@ void compare_section(Model& m, UiState& ui) {
     const Model::Comparison c = m.compare();
     ImGui::Text("Compared with \"%s\":", c.pinned_name.c_str());
     ImGui::SameLine();
-    if (small_button(ui, "unpin")) { m.unpin(); return; }
+    const bool unpin = small_button(ui, "unpin");
+    remember(ui, "unpin");
+    if (unpin) { m.unpin(); return; }
     bullet("choke points %d -> %d; %zu inputs change status", c.choke_points_before, c.choke_points_after, c.flips.size());
     const char* names[] = {"no", "possible", "yes"};
     for (size_t i = 0; i < c.flips.size() && i < 6; ++i) {
@@ -293,7 +331,7 @@ void chain_graph_view(Model& m, UiState& ui) {
     }
     const ChainGraph& g = ui.chain;
     const DomainFigures& figs = m.figures();
-    const float bw = 196, bh = 46, gx = 34, gy = 10;
+    const float k = ui.scale, bw = 196 * k, bh = 46 * k, gx = 34 * k, gy = 10 * k;
     const ImVec2 canvas(float(g.columns) * (bw + gx) + 8, float(g.rows) * (bh + gy) + 8 + (g.unlinked_row >= 0 ? 20.0f : 0.0f));
     ImGui::BeginChild("##graph", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f), true, ImGuiWindowFlags_HorizontalScrollbar);
     remember(ui, "chain-graph");
@@ -331,6 +369,7 @@ void chain_graph_view(Model& m, UiState& ui) {
         ImGui::SetCursorScreenPos(p0);
         ImGui::PushID(int(i));
         if (ImGui::InvisibleButton("##box", ImVec2(bw, bh))) m.select_node(b.node);
+        remember(ui, ("box:" + n.id).c_str());
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
         // fill: grey -> member blue with the alliance's (lower-bound) share; no data: dark
@@ -397,7 +436,7 @@ void chain_window(Model& m, UiState& ui, float width, float height) {
     const Domain* d = m.domain();
     if (!ui.show_chain || !d) return;
     ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(900.0f, width - 16), std::min(620.0f, height * 0.8f)), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(std::min(900.0f * ui.scale, width - 16), std::min(620.0f * ui.scale, height * 0.8f)), ImGuiCond_Appearing);
     ImGui::SetNextWindowBgAlpha(0.98f);
     if (ImGui::Begin("Supply chain", &ui.show_chain, ImGuiWindowFlags_NoCollapse)) {
         remember(ui, "chain-window");
@@ -470,7 +509,7 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     const Scenario& s = m.scenario();
     const std::string target = s.target >= 0 ? m.data().countries[size_t(s.target)].name : "the target";
     // on narrow screens the caption goes below the folded panel's title bar
-    const float top = width < 900 ? 16.0f + ImGui::GetFrameHeight() : 8.0f;
+    const float top = width < 900 ? ui.panel_bottom + 8.0f : 8.0f;
     ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(560.0f * ui.scale, width - left - 16), 10000));
@@ -663,6 +702,14 @@ void hovered_card(const Model& m, int hovered) {
 
 }  // namespace
 
+bool ui_covers(float x, float y) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return true;  // a click outside closes it
+    for (const ImGuiWindow* w : g.Windows)
+        if (w->WasActive && !w->Hidden && w->OuterRectClipped.Contains(ImVec2(x, y))) return true;
+    return false;
+}
+
 bool ui_style(UiState& ui, float width, float height) {
     ui.touch = width < 700;
     float scale = 1.0f;
@@ -763,6 +810,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         ImGui::PopStyleColor();
     }
     ui.panel_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
+    ui.panel_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
     if (m.loaded()) {
         info_windows(m, ui, width, height);

@@ -25,12 +25,14 @@ struct UiState {
     std::string load_message;    // shown when the last data load had problems
     bool panel_open = true;      // the alliance panel is unfolded
     bool touch_seen = false;     // a small screen has been seen (the panel then starts folded)
+    float panel_bottom = 0;      // its bottom edge (CSS px): the map's caption goes below on narrow screens
     float panel_right = 0;       // right edge of the docked panel (CSS px), for fitting the map
     MapLayer layer = MapLayer::Role;  // colour countries by role or by share of the selected input
     bool show_arcs = true;       // supply arcs of the selected input
     bool show_labels = true;
     bool show_why = false;       // the selected input's explanation under the map caption
     char search[64] = {0};       // country list filter
+    char target_search[64] = {0};  // target list filter
     char name_buf[81] = {0};     // the alliance's name being edited
     bool name_editing = false;
     bool show_sources = false, show_help = false, show_about = false, show_chain = false;
@@ -47,6 +49,11 @@ struct UiState {
 // projectors and presentation mode: larger type, high contrast). Call before ImGui::NewFrame;
 // returns true when the font must be rasterised again at 15 px x ui.scale.
 bool ui_style(UiState& ui, float width_css, float height_css);
+
+// Is a point (CSS px) on one of the panels' windows, or is a popup open? Decided from the
+// windows as last drawn, not from the last frame's pointer position, so that a tap on the map
+// right after one on a panel reaches the map (touch screens have no hover in between).
+bool ui_covers(float x, float y);
 
 // Builds the panels for this frame. `hovered` is a dataset country under the pointer (or -1).
 void ui_draw(Model& model, UiState& ui, int hovered, float width_css, float height_css);

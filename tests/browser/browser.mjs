@@ -2,6 +2,7 @@
 // drive Debian's Chromium headless with WebGL 2 (SwiftShader) through playwright-core.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 
@@ -56,4 +57,35 @@ export async function screenshot(page, name) {
   const file = path.join(OUT, name + '.png');
   await page.screenshot({ path: file });
   return file;
+}
+
+// Clicks the middle of a named ImGui control (its rectangle as the app reports it).
+export async function clickItem(page, name, { dx = 0 } = {}) {
+  const r = (await page.evaluate(() => window.techmap.uiItems()))[name];
+  if (!r) throw new Error(`no control named '${name}' on screen`);
+  await page.mouse.click((r[0] + r[2]) / 2 + dx, (r[1] + r[3]) / 2);
+  await settle(page);
+  return r;
+}
+
+// The figures the core computes natively for a scenario (tools/cli/scenario_figures), to check
+// that what the page shows after a user's clicks is the core's answer for that scenario.
+export function coreFigures(scenario) {
+  const exe = path.join(ROOT, 'build/native/tests/scenario_figures');
+  if (!fs.existsSync(exe)) throw new Error(`${exe} missing: build the native preset first`);
+  const out = execFileSync(exe, [path.join(SITE, 'data/world.json'), path.join(SITE, 'data/semiconductors.json')],
+    { input: JSON.stringify(scenario), encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+// Deep comparison with a tolerance for numbers; returns the first difference (or null).
+export function firstDifference(a, b, where = '') {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 0.002 ? null : `${where}: ${a} vs ${b}`;
+  if (Array.isArray(a) !== Array.isArray(b) || typeof a !== typeof b || (a === null) !== (b === null)) return `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+  if (a && typeof a === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) { const d = firstDifference(a[k], b[k], `${where}.${k}`); if (d) return d; }
+    return null;
+  }
+  return a === b ? null : `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
 }

@@ -1,0 +1,44 @@
+// scenario_figures — the core, natively: reads a scenario (the page's JSON form) on stdin and
+// prints the figures the core computes for it, as the page's JavaScript API does. The browser
+// tests compare what the page shows after a user's clicks with this independent computation.
+//
+//   echo '{"members":["USA","JPN","NLD"],"target":"CHN"}' | scenario_figures data/world.json data/semiconductors.json
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s DATA.json... < scenario.json\n", argv[0]);
+        return 2;
+    }
+    std::vector<techmap::DataFile> files;
+    for (int i = 1; i < argc; ++i) {
+        std::ifstream f(argv[i], std::ios::binary);
+        if (!f) {
+            std::fprintf(stderr, "%s: cannot read\n", argv[i]);
+            return 2;
+        }
+        std::ostringstream s;
+        s << f.rdbuf();
+        std::string name = argv[i];
+        name = name.substr(name.find_last_of('/') + 1);
+        files.push_back({name, s.str()});
+    }
+    techmap::Model model;
+    const techmap::LoadResult r = model.load(files);
+    if (!r.ok()) {
+        std::fprintf(stderr, "%s", r.summary().c_str());
+        return 1;
+    }
+    const std::string scenario((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    for (const std::string& msg : model.set_scenario_json(scenario)) std::fprintf(stderr, "ignored: %s\n", msg.c_str());
+    std::printf("%s\n", model.figures_json().c_str());
+    return 0;
+}
