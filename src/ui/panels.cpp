@@ -331,7 +331,7 @@ void chain_graph_view(Model& m, UiState& ui) {
     }
     const ChainGraph& g = ui.chain;
     const DomainFigures& figs = m.figures();
-    const float k = ui.scale, bw = 196 * k, bh = 46 * k, gx = 34 * k, gy = 10 * k;
+    const float sc = ui.scale, bw = 196 * sc, bh = 46 * sc, gx = 34 * sc, gy = 10 * sc;
     const ImVec2 canvas(float(g.columns) * (bw + gx) + 8, float(g.rows) * (bh + gy) + 8 + (g.unlinked_row >= 0 ? 20.0f : 0.0f));
     ImGui::BeginChild("##graph", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f), true, ImGuiWindowFlags_HorizontalScrollbar);
     remember(ui, "chain-graph");
