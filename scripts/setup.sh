@@ -25,7 +25,8 @@ command -v npm >/dev/null || die "npm is missing: install it (e.g. 'apt-get inst
 # ---- apt packages --------------------------------------------------------------------------
 PKGS=(cmake make g++ pkg-config dpkg-dev ca-certificates
       libglm-dev nlohmann-json3-dev doctest-dev
-      chromium fonts-dejavu-core fonttools)
+      chromium fonts-dejavu-core fonttools
+      clang libclang-rt-14-dev)  # libFuzzer for the link parser's fuzz run
 HAVE_EMSDK=0
 case "$(readlink -f "$(command -v emcc 2>/dev/null || echo none)")" in
   none|/usr/share/emscripten/*) PKGS+=(emscripten) ;;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh — set up and run every test (the README's second command):
 #   1. native doctest suite of the core (ctest), also built with ASan + UBSan
-#   2. the same suite compiled to WebAssembly, run under Node (ctest)
-#   3. browser end-to-end tests: headless Chromium + WebGL 2 against the built site (node --test)
+#   2. a bounded libFuzzer run over the scenario-link parser (clang, sanitizers)
+#   3. the same suite compiled to WebAssembly, run under Node (ctest)
+#   4. browser end-to-end tests: headless Chromium + WebGL 2 against the built site (node --test)
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -21,6 +22,12 @@ sanitized() {
   cmake --preset native-debug >/dev/null && cmake --build build/native-debug -j"$(nproc)" --target techmap_tests &&
     ctest --test-dir build/native-debug --output-on-failure
 }
+fuzz() {  # a bounded libFuzzer run over the scenario-link parser (seeds in tests/fuzz/seeds)
+  cmake --preset fuzz >/dev/null && cmake --build build/fuzz -j"$(nproc)" --target fuzz_link || return 1
+  mkdir -p build/fuzz/corpus
+  build/fuzz/tests/fuzz_link -max_total_time="${TECHMAP_FUZZ_SECONDS:-30}" -max_len=4096 -print_final_stats=1 \
+    build/fuzz/corpus tests/fuzz/seeds 2>&1 | grep -E "^(Done|stat::number|INFO: Seed|==|SUMMARY|.*ERROR)" ; return "${PIPESTATUS[0]}"
+}
 web() {
   scripts/build.sh && ctest --test-dir build/web -V --output-on-failure
 }
@@ -33,6 +40,7 @@ browser() {
 }
 suite "core, native (doctest via ctest)" native
 suite "core, native with address and undefined-behaviour sanitizers (ctest)" sanitized
+suite "scenario-link parser, libFuzzer (bounded run)" fuzz
 suite "core, WebAssembly under Node (doctest via ctest)" web
 if [ -f build/web/site/techmap.wasm ]; then
   suite "browser end-to-end (Playwright + Chromium, node --test)" browser

@@ -19,6 +19,8 @@ LoadResult Model::load(const std::vector<DataFile>& files) {
     scenario_ = Scenario{};
     scenario_.members.assign(data_.countries.size(), 0);
     undo_.clear();  // member sets of another dataset do not apply
+    preset_id_.clear();
+    preset_year_ = 0;
     redo_.clear();
     pinned_.reset();
     domain_ = data_.domains.empty() ? -1 : 0;
@@ -46,7 +48,7 @@ void Model::recompute() {
 void Model::members_changed() { recompute(); }
 
 void Model::remember_members() {
-    undo_.push_back({scenario_.members, alliance_name_});
+    undo_.push_back({scenario_.members, alliance_name_, preset_id_, preset_year_});
     if (undo_.size() > 100) undo_.pop_front();
     redo_.clear();
 }
@@ -54,9 +56,11 @@ void Model::remember_members() {
 // Moves one step of member history: restores the top of `from`, saving the present on `to`.
 bool Model::step_history(std::deque<MemberState>& from, std::deque<MemberState>& to) {
     if (from.empty()) return false;
-    to.push_back({scenario_.members, alliance_name_});
+    to.push_back({scenario_.members, alliance_name_, preset_id_, preset_year_});
     scenario_.members = std::move(from.back().members);
     alliance_name_ = std::move(from.back().name);
+    preset_id_ = std::move(from.back().preset);
+    preset_year_ = from.back().preset_year;
     from.pop_back();
     if (scenario_.target >= 0) scenario_.members[size_t(scenario_.target)] = 0;  // the target may have changed since
     members_changed();
@@ -98,6 +102,8 @@ void Model::set_member(int c, bool member) {
     remember_members();
     scenario_.members[size_t(c)] = member;
     alliance_name_ = "Custom alliance";
+    preset_id_.clear();
+    preset_year_ = 0;
     members_changed();
 }
 
@@ -112,6 +118,8 @@ void Model::set_members(const std::vector<int>& countries, const std::string& na
     for (int c : countries)
         if (c >= 0 && size_t(c) < scenario_.members.size() && c != scenario_.target) scenario_.members[size_t(c)] = 1;
     alliance_name_ = name;
+    preset_id_.clear();
+    preset_year_ = 0;
     members_changed();
 }
 
@@ -124,6 +132,8 @@ bool Model::apply_preset(const std::string& id, int year) {
     const AllianceSnapshot* snap = year > 0 ? p.as_of(year) : p.latest();
     if (!snap) return false;
     set_members(snap->members, p.name + " (" + std::to_string(snap->year) + ")");
+    preset_id_ = p.id;
+    preset_year_ = snap->year;
     return true;
 }
 
@@ -131,13 +141,17 @@ void Model::set_target(int c) {
     if (c >= int(data_.countries.size())) return;
     if (c == scenario_.target) return;
     scenario_.target = c < 0 ? -1 : c;
-    if (c >= 0) scenario_.members[size_t(c)] = 0;
+    if (c >= 0 && scenario_.members[size_t(c)]) {
+        scenario_.members[size_t(c)] = 0;  // no longer the preset's member set
+        preset_id_.clear();
+        preset_year_ = 0;
+    }
     recompute();
 }
 
 void Model::set_threshold(double t) {
     if (!std::isfinite(t)) return;
-    t = std::clamp(t, 1.0, 100.0);
+    t = std::round(std::clamp(t, 1.0, 100.0) * 100) / 100;  // hundredths of a percent: what a link keeps
     if (t == scenario_.threshold) return;
     scenario_.threshold = t;
     keys_valid_ = false;

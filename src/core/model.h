@@ -39,6 +39,10 @@ public:
     // Members of a preset as of `year` (0 = the latest snapshot). False if unknown/not yet existing.
     bool apply_preset(const std::string& id, int year = 0);
     void set_alliance_name(const std::string& name);
+    // The preset the members came from (empty after any other change) and the year of the
+    // snapshot used, so that a link can say "NATO as of 2021" instead of 30 codes.
+    const std::string& preset_id() const { return preset_id_; }
+    int preset_snapshot_year() const { return preset_year_; }
     // Undo and redo changes of the member set (toggles, presets, clear), 100 steps deep.
     bool undo();
     bool redo();
@@ -105,9 +109,12 @@ private:
     DomainKeys keys_;
     bool keys_valid_ = false;
     long recomputations_ = 0;
+    std::string preset_id_;
+    int preset_year_ = 0;
     struct MemberState {
         std::vector<uint8_t> members;
-        std::string name;
+        std::string name, preset;
+        int preset_year = 0;
     };
     std::deque<MemberState> undo_, redo_;  // deque: the oldest step drops off in O(1)
     struct Pinned {

@@ -1,0 +1,360 @@
+// scenario_link.cpp — reading and writing scenario links (see scenario_link.h for the format).
+#include "core/scenario_link.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/model.h"
+
+namespace techmap {
+namespace {
+
+constexpr double kDefaultThreshold = 80;
+constexpr size_t kMaxMembers = 400;
+constexpr size_t kMaxNotices = 12;
+
+// A value as it may be quoted in a notice: at most 24 printable ASCII characters.
+std::string quote(std::string_view v) {
+    std::string q;
+    for (char ch : v) {
+        if (q.size() >= 24) { q += "…"; break; }
+        q += (ch >= 0x20 && ch < 0x7f) ? ch : '?';
+    }
+    return "'" + q + "'";
+}
+
+bool is_code(std::string_view v, size_t max_len) {
+    if (v.empty() || v.size() > max_len) return false;
+    return std::all_of(v.begin(), v.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.';
+    });
+}
+
+// A finite number, the whole of `v`; no exponents, no hex, at most 24 characters.
+bool parse_number(std::string_view v, double& out) {
+    if (v.empty() || v.size() > 24) return false;
+    for (char ch : v)
+        if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+')) return false;
+    char buf[32];
+    std::memcpy(buf, v.data(), v.size());
+    buf[v.size()] = 0;
+    char* end = nullptr;
+    out = std::strtod(buf, &end);
+    return end == buf + v.size() && std::isfinite(out);
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    while (true) {
+        const size_t at = s.find(sep, start);
+        parts.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+        if (at == std::string_view::npos) break;
+        start = at + 1;
+    }
+    return parts;
+}
+
+std::string number_text(double v, int decimals) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+}
+
+bool valid_utf8(const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 4;
+        if (n == 4 || n > s.size() - i - 1) return false;
+        for (size_t k = 1; k <= n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool LinkState::operator==(const LinkState& o) const {
+    return preset == o.preset && preset_year == o.preset_year && members == o.members && name == o.name && target == o.target &&
+           threshold == o.threshold && deny == o.deny && third_country_rule == o.third_country_rule && retaliation == o.retaliation &&
+           domain == o.domain && node == o.node && layer == o.layer && view == o.view && mode == o.mode &&
+           data_version == o.data_version && story_step == o.story_step && story == o.story;
+}
+
+std::string percent_encode(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (char ch : text) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+            c == '~' || c == ',' || c == '@' || c == ':' || c == '+') {
+            out += ch;
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+bool percent_decode(std::string_view text, std::string& out) {
+    out.clear();
+    bool ok = true;
+    auto hexval = [](char ch) {
+        if (ch >= '0' && ch <= '9') return ch - '0';
+        if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+        if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+        return -1;
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%') {
+            const int hi = i + 1 < text.size() ? hexval(text[i + 1]) : -1;
+            const int lo = i + 2 < text.size() ? hexval(text[i + 2]) : -1;
+            if (hi < 0 || lo < 0) { ok = false; continue; }  // a lone '%': dropped
+            out += char(hi * 16 + lo);
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return ok && valid_utf8(out);
+}
+
+ParsedLink parse_link(std::string_view fragment) {
+    ParsedLink r;
+    auto notice = [&](std::string msg) {
+        if (r.notices.size() < kMaxNotices) r.notices.push_back(std::move(msg));
+        else if (r.notices.size() == kMaxNotices) r.notices.push_back("and more parts of the link were ignored");
+    };
+    if (!fragment.empty() && fragment[0] == '#') fragment.remove_prefix(1);
+    if (fragment.size() > kMaxLinkLength) {
+        notice("the link is too long: only its first " + std::to_string(kMaxLinkLength) + " characters were read");
+        fragment = fragment.substr(0, kMaxLinkLength);
+    }
+    if (fragment.empty()) return r;
+    LinkState& s = r.state;
+    bool first = true;
+    for (std::string_view part : split(fragment, '&')) {
+        if (part.empty()) continue;
+        const size_t eq = part.find('=');
+        const std::string_view key = part.substr(0, eq);
+        const std::string_view raw = eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1);
+        const bool was_first = first;
+        first = false;
+        if (was_first && eq == std::string_view::npos && key.size() >= 2 && key[0] == 'v') {
+            double v = 0;
+            if (!parse_number(key.substr(1), v) || v != std::floor(v) || v < 1) notice("unknown link version " + quote(key));
+            else if (v > 1) notice("this link was made by a newer version (" + quote(key) + "): read as version 1");
+            continue;
+        }
+        std::string value;
+        if (!percent_decode(raw, value)) {
+            notice("the value of " + quote(key) + " is not valid percent-encoded UTF-8 text and was ignored");
+            continue;
+        }
+        if (key == "a") {
+            const size_t at = value.find('@');
+            const std::string id = value.substr(0, at);
+            double year = 0;
+            if (!is_code(id, 32)) { notice("alliance preset " + quote(value) + " is not a preset id"); continue; }
+            if (at != std::string::npos && (!parse_number(std::string_view(value).substr(at + 1), year) || year < 1900 || year > 2200 ||
+                                            year != std::floor(year))) {
+                notice("alliance preset year " + quote(value.substr(at + 1)) + " is not a year");
+                continue;
+            }
+            s.preset = id;
+            s.preset_year = int(year);
+        } else if (key == "m") {
+            std::vector<std::string> codes;
+            if (!value.empty())
+                for (std::string_view c : split(value, ',')) {
+                    if (codes.size() >= kMaxMembers) { notice("only the first " + std::to_string(kMaxMembers) + " members were read"); break; }
+                    if (!is_code(c, 8)) { notice("member " + quote(c) + " is not a country code"); continue; }
+                    codes.emplace_back(c);
+                }
+            s.members = std::move(codes);
+        } else if (key == "name") {
+            if (value.size() > 80) notice("the alliance's name was cut to 80 characters");
+            s.name = value.substr(0, 80);
+            // keep whole UTF-8 characters only
+            while (!s.name->empty() && !valid_utf8(*s.name)) s.name->pop_back();
+        } else if (key == "t") {
+            if (!value.empty() && !is_code(value, 8)) { notice("target " + quote(value) + " is not a country code"); continue; }
+            s.target = value;
+        } else if (key == "th") {
+            double v = 0;
+            if (!parse_number(value, v) || v < 1 || v > 100) { notice("threshold " + quote(value) + " is not a percentage from 1 to 100"); continue; }
+            s.threshold = v;
+        } else if (key == "p") {
+            s.deny = s.third_country_rule = s.retaliation = false;
+            if (!value.empty())
+                for (std::string_view f : split(value, ',')) {
+                    if (f == "deny") s.deny = true;
+                    else if (f == "fdpr") s.third_country_rule = true;
+                    else if (f == "ret") s.retaliation = true;
+                    else notice("unknown policy switch " + quote(f));
+                }
+        } else if (key == "d") {
+            if (!is_code(value, 64)) { notice("domain " + quote(value) + " is not a domain id"); continue; }
+            s.domain = value;
+        } else if (key == "n") {
+            if (!value.empty() && !is_code(value, 64)) { notice("node " + quote(value) + " is not a node id"); continue; }
+            s.node = value;
+        } else if (key == "l") {
+            if (value != "role" && value != "share") { notice("map layer " + quote(value) + " is not role or share"); continue; }
+            s.layer = value;
+        } else if (key == "c") {
+            const std::vector<std::string_view> xs = split(value, ',');
+            double lon = 0, lat = 0, zoom = 1;
+            if (xs.size() != 3 || !parse_number(xs[0], lon) || !parse_number(xs[1], lat) || !parse_number(xs[2], zoom) ||
+                lon < -180 || lon > 180 || lat < -90 || lat > 90 || zoom < 1 || zoom > 64) {
+                notice("view " + quote(value) + " is not lon,lat,zoom on the map");
+                continue;
+            }
+            s.view = LinkView{lon, lat, zoom};
+        } else if (key == "mode") {
+            if (value != "full" && value != "embed" && value != "presentation") { notice("mode " + quote(value) + " is unknown"); continue; }
+            s.mode = value;
+        } else if (key == "dv") {
+            if (value.size() > 64) { notice("data version " + quote(value) + " is too long"); continue; }
+            s.data_version = value;
+        } else if (key == "s") {
+            double v = 0;
+            if (!parse_number(value, v) || v < 1 || v > 99 || v != std::floor(v)) { notice("story step " + quote(value) + " is not a step number"); continue; }
+            s.story_step = int(v);
+        } else if (key == "story") {
+            if (value.size() > 12000) { notice("the story is too long to read"); continue; }
+            s.story = value;
+        } else {
+            notice("unknown part " + quote(key) + " was ignored");
+        }
+    }
+    return r;
+}
+
+std::string format_link(const LinkState& s) {
+    std::string out = "#v1";
+    auto add = [&](const char* key, const std::string& value) { out += std::string("&") + key + "=" + value; };
+    if (!s.preset.empty()) add("a", percent_encode(s.preset) + (s.preset_year > 0 ? "@" + std::to_string(s.preset_year) : ""));
+    if (s.members) {
+        std::string m;
+        for (const std::string& c : *s.members) m += (m.empty() ? "" : ",") + percent_encode(c);
+        add("m", m);
+    }
+    if (s.name) add("name", percent_encode(*s.name));
+    if (s.target && *s.target != "CHN") add("t", percent_encode(*s.target));
+    if (s.threshold && *s.threshold != kDefaultThreshold) add("th", number_text(*s.threshold, 2));
+    const bool deny = s.deny.value_or(true), fdpr = s.third_country_rule.value_or(false), ret = s.retaliation.value_or(true);
+    if (!deny || fdpr || !ret) {
+        std::string p;
+        if (deny) p += "deny";
+        if (fdpr) p += std::string(p.empty() ? "" : ",") + "fdpr";
+        if (ret) p += std::string(p.empty() ? "" : ",") + "ret";
+        add("p", p);
+    }
+    if (s.domain) add("d", percent_encode(*s.domain));
+    if (s.node && !s.node->empty()) add("n", percent_encode(*s.node));
+    if (s.layer && *s.layer != "role") add("l", *s.layer);
+    if (s.view && !(*s.view == LinkView{}))
+        add("c", number_text(s.view->lon, 3) + "," + number_text(s.view->lat, 3) + "," + number_text(s.view->zoom, 3));
+    if (s.mode && *s.mode != "full") add("mode", *s.mode);
+    if (s.story_step) add("s", std::to_string(*s.story_step));
+    if (s.story) add("story", percent_encode(*s.story));
+    if (s.data_version) add("dv", percent_encode(*s.data_version));
+    return out;
+}
+
+LinkState link_of(const Model& m) {
+    LinkState s;
+    const Dataset& ds = m.data();
+    const Scenario& sc = m.scenario();
+    if (!m.preset_id().empty()) {
+        s.preset = m.preset_id();
+        s.preset_year = m.preset_snapshot_year();
+    } else {
+        std::vector<std::string> codes;
+        for (size_t c = 0; c < sc.members.size(); ++c)
+            if (sc.members[c]) codes.push_back(ds.countries[c].id);
+        std::sort(codes.begin(), codes.end());
+        if (!codes.empty()) s.members = std::move(codes);
+        if (m.alliance_name() != "Custom alliance") s.name = m.alliance_name();
+    }
+    s.target = sc.target >= 0 ? ds.countries[size_t(sc.target)].id : std::string();
+    s.threshold = std::round(sc.threshold * 100) / 100;
+    s.deny = sc.deny;
+    s.third_country_rule = sc.third_country_rule;
+    s.retaliation = sc.retaliation;
+    const Domain* d = m.domain();
+    if (d && m.domain_index() != 0) s.domain = d->id;
+    if (d && m.selected_node() >= 0) s.node = d->nodes[size_t(m.selected_node())].id;
+    if (!ds.version().empty()) s.data_version = ds.version();
+    return s;
+}
+
+std::vector<std::string> apply_link(Model& m, const LinkState& s) {
+    std::vector<std::string> notices;
+    const Dataset& ds = m.data();
+    if (s.data_version && *s.data_version != ds.version())
+        notices.push_back("this link was made with data version " + quote(*s.data_version) + "; figures may differ with " +
+                          quote(ds.version()));
+    // domain first (the node belongs to it); absent: the first domain
+    if (s.domain) {
+        if (!m.select_domain(*s.domain)) notices.push_back("unknown domain " + quote(*s.domain));
+    } else if (!ds.domains.empty()) {
+        m.select_domain(ds.domains[0].id);
+    }
+    // target before members (the target cannot be a member)
+    const std::string target = s.target.value_or("CHN");
+    if (target.empty()) m.set_target(-1);
+    else if (const int c = ds.find_country(target); c >= 0) m.set_target(c);
+    else notices.push_back("unknown target country " + quote(target));
+    // members: a preset's snapshot, or codes, or none
+    bool members_set = false;
+    if (!s.preset.empty()) {
+        if (m.apply_preset(s.preset, s.preset_year)) members_set = true;
+        else notices.push_back("alliance preset " + quote(s.preset + (s.preset_year ? "@" + std::to_string(s.preset_year) : "")) +
+                               " is not in the data");
+    }
+    if (!members_set) {
+        std::vector<int> members;
+        for (const std::string& code : s.members.value_or(std::vector<std::string>{})) {
+            const int c = ds.find_country(code);
+            if (c < 0) notices.push_back("unknown country code " + quote(code));
+            else if (c == m.scenario().target) notices.push_back(quote(code) + " is the target and cannot be a member");
+            else members.push_back(c);
+        }
+        std::sort(members.begin(), members.end());
+        members.erase(std::unique(members.begin(), members.end()), members.end());
+        // only when it changes anything, so that opening the same link twice adds no undo step
+        std::vector<uint8_t> want(ds.countries.size(), 0);
+        for (int c : members) want[size_t(c)] = 1;
+        const std::string name = s.name.value_or("Custom alliance");
+        if (want != m.scenario().members || !m.preset_id().empty() || name != m.alliance_name()) m.set_members(members, name);
+    }
+    m.set_threshold(s.threshold.value_or(kDefaultThreshold));
+    m.set_deny(s.deny.value_or(true));
+    m.set_third_country_rule(s.third_country_rule.value_or(false));
+    m.set_retaliation(s.retaliation.value_or(true));
+    if (s.node && !s.node->empty()) {
+        const Domain* d = m.domain();
+        const int n = d ? d->find_node(*s.node) : -1;
+        if (n < 0) notices.push_back("node " + quote(*s.node) + " is not in this domain");
+        m.select_node(n);
+    } else {
+        m.select_node(-1);
+    }
+    return notices;
+}
+
+}  // namespace techmap

@@ -1,0 +1,77 @@
+// scenario_link.h — the whole view in a URL fragment, readable and versioned:
+//
+//   #v1&a=Chip4@2023&t=CHN&th=80&p=deny,ret&n=N20&l=share&c=121.5,23.7,3&dv=world-2026-11+eto-46e0106
+//
+// Keys (version 1; a later version must keep reading these):
+//   a   alliance preset and the year of its snapshot (`NATO@2021`); or
+//   m   members as ISO 3166-1 alpha-3 codes (`USA,JPN,NLD`); `m=` is an empty alliance
+//   name  the alliance's name (percent-encoded)
+//   t   target country code (`t=` none)       th  control threshold, percent (1-100)
+//   p   policy switches that are on: deny, fdpr (third-country rule), ret (retaliation)
+//   d   domain id     n  selected node id      l  map layer: role | share
+//   c   view centre and zoom: lon,lat,zoom     mode  full | embed | presentation
+//   dv  data version the link was made with    s  guided-story step (1-based)
+//   story  a teacher's own story: percent-encoded JSON {"title", "steps": [{"caption", "link"}]}
+// Absent keys take version 1's defaults (the app's start-up state), so a link lists only what
+// differs. Parsing never fails: what can be applied is applied, and each ignored part gets a
+// short notice (unknown codes, bad numbers, truncated or oversized input).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/map_view.h"
+
+namespace techmap {
+
+class Model;
+
+struct LinkView {
+    double lon = 0, lat = 0, zoom = 1;
+    bool operator==(const LinkView& o) const { return lon == o.lon && lat == o.lat && zoom == o.zoom; }
+};
+
+struct LinkState {
+    std::string preset;                    // a=ID@YEAR (empty: none)
+    int preset_year = 0;
+    std::optional<std::vector<std::string>> members;  // m=
+    std::optional<std::string> name;
+    std::optional<std::string> target;     // "" = none
+    std::optional<double> threshold;
+    std::optional<bool> deny, third_country_rule, retaliation;
+    std::optional<std::string> domain, node;  // node "" = none
+    std::optional<std::string> layer;      // "role" | "share"
+    std::optional<LinkView> view;
+    std::optional<std::string> mode;       // "full" | "embed" | "presentation"
+    std::optional<std::string> data_version;
+    std::optional<int> story_step;         // 1-based
+    std::optional<std::string> story;      // JSON text
+    bool operator==(const LinkState& o) const;
+};
+
+struct ParsedLink {
+    int version = 1;
+    LinkState state;
+    std::vector<std::string> notices;      // what was ignored, one short sentence each
+};
+
+constexpr size_t kMaxLinkLength = 16384;   // longer input is cut (and says so)
+
+// Reads a fragment, with or without the leading '#'. Never fails; see ParsedLink::notices.
+ParsedLink parse_link(std::string_view fragment);
+// Writes the fragment (with '#'), listing only values that differ from version 1's defaults.
+std::string format_link(const LinkState& state);
+
+// The link of a model's scenario (the caller adds view, layer, mode, story).
+LinkState link_of(const Model& model);
+// Applies the scenario parts of a link to the model; returns notices for what it could not
+// apply (unknown codes, a node not in the domain, another data version).
+std::vector<std::string> apply_link(Model& model, const LinkState& state);
+
+// Percent-encoding of a fragment value (RFC 3986 unreserved characters and ",@:+" kept).
+std::string percent_encode(std::string_view text);
+// Decodes; false (and a best-effort result) for a broken '%' sequence or bytes that are not UTF-8.
+bool percent_decode(std::string_view text, std::string& out);
+
+}  // namespace techmap
