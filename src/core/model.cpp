@@ -189,8 +189,10 @@ const DomainKeys& Model::keys() {
     return keys_;
 }
 
-double Model::target_demand_share(int* year) const {
-    const Indicator* ind = data_.find_indicator("chip_demand_share");
+double Model::target_demand_share(int* year) const { return target_indicator("chip_demand_share", year); }
+
+double Model::target_indicator(const std::string& id, int* year) const {
+    const Indicator* ind = data_.find_indicator(id);
     const IndicatorValue* v = ind ? ind->for_country(scenario_.target) : nullptr;
     if (!v) return kUnknown;
     if (year) *year = v->year;
@@ -316,6 +318,10 @@ std::string Model::figures_json() const {
     double demand = target_demand_share(&demand_year);
     summary["targetDemandShare"] = is_known(demand) ? json(demand) : json(nullptr);
     if (is_known(demand)) summary["targetDemandYear"] = demand_year;
+    int home_year = 0;
+    const double home = target_indicator("chip_market_made_at_home", &home_year);
+    summary["targetMarketMadeAtHome"] = is_known(home) ? json(home) : json(nullptr);
+    if (is_known(home)) summary["targetMarketMadeAtHomeYear"] = home_year;
     j["summary"] = summary;
     json nodes = json::array();
     for (size_t i = 0; i < d->nodes.size(); ++i) {

@@ -66,6 +66,8 @@ public:
     Pooled pooled_rd() const { return pooled(data_, scenario_, "gerd"); }
     // The target's share of world chip demand, if known (else NaN), with year.
     double target_demand_share(int* year = nullptr) const;
+    // An indicator's value for the target (NaN when unknown), with its year.
+    double target_indicator(const std::string& id, int* year = nullptr) const;
     Explanation explain(int node) const;
     // What role a country plays now: 0 none, 1 member, 2 target.
     int role(int country) const;

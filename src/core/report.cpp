@@ -1,0 +1,158 @@
+// report.cpp — text summary and CSV export of the current scenario.
+#include "core/report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "core/model.h"
+
+namespace techmap {
+namespace {
+
+std::string fixed(double v, int decimals = 1) {
+    char b[48];
+    std::snprintf(b, sizeof b, "%.*f", decimals, v);
+    return b;
+}
+
+std::string csv_cell(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return q + "\"";
+}
+
+// Years and source titles behind a node's shares: "2019-2022", "SIA 2021; ...".
+void provenance(const Dataset& ds, const Node& n, std::string& years, std::string& sources) {
+    int lo = 0, hi = 0;
+    std::set<int> src;
+    for (const ShareRow& r : n.shares) {
+        if (r.year > 0) {
+            lo = lo ? std::min(lo, r.year) : r.year;
+            hi = std::max(hi, r.year);
+        }
+        if (r.source >= 0) src.insert(r.source);
+    }
+    years = lo == 0 ? std::string() : lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi);
+    sources.clear();
+    for (int s : src) sources += (sources.empty() ? "" : "; ") + ds.sources[size_t(s)].title;
+}
+
+}  // namespace
+
+std::string scenario_summary(const Model& m) {
+    if (!m.loaded() || !m.domain()) return "No data loaded.";
+    const Dataset& ds = m.data();
+    const Scenario& s = m.scenario();
+    const Domain& d = *m.domain();
+    const DomainFigures& f = m.figures();
+    const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "no target";
+    std::string members;
+    int count = 0;
+    for (int c : ds.countries_by_name)
+        if (s.is_member(c)) {
+            if (count < 12) members += (members.empty() ? "" : ", ") + ds.countries[size_t(c)].name;
+            ++count;
+        }
+    if (count > 12) members += " and " + std::to_string(count - 12) + " more";
+    std::string out = m.alliance_name() + ": " + (count ? std::to_string(count) + (count == 1 ? " member (" : " members (") + members + ")" : "no members") +
+                      ". Target: " + target + ". " + d.name + ", control threshold " + fixed(s.threshold, 0) + "%. ";
+    out += "The alliance holds " + std::to_string(f.choke_points) + " choke points among " + std::to_string(f.nodes_with_shares) +
+           " inputs with data";
+    if (f.possible_choke_points) out += " (" + std::to_string(f.possible_choke_points) + " more possible, resting on unknown shares)";
+    out += ". ";
+    if (s.deny && s.target >= 0)
+        out += target + "'s access to finished products under denial" + (s.third_country_rule ? " with the third-country rule" : "") +
+               ": " + percent_text(f.target_access_to_outputs) + " of world supply. ";
+    if (s.retaliation && s.target >= 0)
+        out += "The alliance's access to finished products if " + target + " cuts it off: " +
+               percent_text(f.alliance_access_to_outputs) + ". ";
+    const Pooled rd = m.pooled_rd();
+    if (!rd.unit.empty() && count > 0) {
+        out += "R&D spending (" + rd.indicator_name + ", " + std::to_string(rd.year_max) + "): members " + fixed(rd.members_value, 0) +
+               ", " + target + " " + (rd.target_known ? fixed(rd.target_value, 0) : std::string("unknown")) + ", " + rd.unit;
+        if (rd.members_without_data) out += " (" + std::to_string(rd.members_without_data) + " members without data)";
+        out += ". ";
+    }
+    if (m.selected_node() >= 0) {
+        const Node& n = d.nodes[size_t(m.selected_node())];
+        const NodeFigures& nf = f.nodes[size_t(m.selected_node())];
+        std::string years, sources;
+        provenance(ds, n, years, sources);
+        out += "Selected: " + n.name;
+        if (nf.has_shares) {
+            out += ", the alliance holds " + percent_text(nf.alliance_share) + " of world supply";
+            if (nf.choke == Choke::Yes) out += " (a choke point)";
+            else if (nf.choke == Choke::Possible) out += " (possibly a choke point)";
+            if (!years.empty()) out += " (" + years + ", " + sources + ")";
+        } else {
+            out += ", no shares of its own in the data";
+        }
+        out += ".";
+    }
+    return out;
+}
+
+std::string figures_csv(const Model& m) {
+    std::string out = "record,id,name,metric,low,high,unit,year,source\r\n";
+    auto row = [&](const std::string& record, const std::string& id, const std::string& name, const std::string& metric,
+                   const std::string& lo, const std::string& hi, const std::string& unit, const std::string& year,
+                   const std::string& source) {
+        out += csv_cell(record) + "," + csv_cell(id) + "," + csv_cell(name) + "," + csv_cell(metric) + "," + csv_cell(lo) + "," +
+               csv_cell(hi) + "," + csv_cell(unit) + "," + csv_cell(year) + "," + csv_cell(source) + "\r\n";
+    };
+    auto range_row = [&](const std::string& record, const std::string& id, const std::string& name, const std::string& metric,
+                         const Range& r, const std::string& unit, const std::string& year, const std::string& source) {
+        row(record, id, name, metric, fixed(r.lo, 3), fixed(r.hi, 3), unit, year, source);
+    };
+    if (!m.loaded() || !m.domain()) return out;
+    const Dataset& ds = m.data();
+    const Scenario& s = m.scenario();
+    const Domain& d = *m.domain();
+    const DomainFigures& f = m.figures();
+    std::string members;
+    for (size_t c = 0; c < s.members.size(); ++c)
+        if (s.members[c]) members += (members.empty() ? "" : " ") + ds.countries[c].id;
+    row("scenario", "alliance", m.alliance_name(), "members", members, members, "ISO 3166-1 alpha-3", "", "");
+    row("scenario", "target", s.target >= 0 ? ds.countries[size_t(s.target)].name : "", "target",
+        s.target >= 0 ? ds.countries[size_t(s.target)].id : "", s.target >= 0 ? ds.countries[size_t(s.target)].id : "", "", "", "");
+    row("scenario", "threshold", "control threshold", "threshold", fixed(s.threshold, 2), fixed(s.threshold, 2), "%", "", "");
+    row("scenario", "policy", "policy switches", "deny/third-country rule/retaliation",
+        std::string(s.deny ? "deny" : "") + (s.third_country_rule ? " fdpr" : "") + (s.retaliation ? " ret" : ""), "", "", "", "");
+    row("scenario", "data", "data version", "version", ds.version(), ds.version(), "", "", "");
+    row("summary", d.id, d.name, "choke points", std::to_string(f.choke_points), std::to_string(f.choke_points + f.possible_choke_points),
+        "inputs", "", "");
+    row("summary", d.id, d.name, "inputs with data", std::to_string(f.nodes_with_shares), std::to_string(f.nodes_with_shares), "inputs", "", "");
+    range_row("summary", d.id, d.name, "target access to finished products under denial", f.target_access_to_outputs, "% of world supply", "", "");
+    range_row("summary", d.id, d.name, "alliance access to finished products under retaliation", f.alliance_access_to_outputs,
+              "% of world supply", "", "");
+    const Pooled rd = m.pooled_rd();
+    if (!rd.unit.empty()) {
+        std::string src;
+        for (int i : rd.sources) src += (src.empty() ? "" : "; ") + ds.sources[size_t(i)].title;
+        const std::string years = rd.year_min == rd.year_max ? std::to_string(rd.year_max)
+                                                              : std::to_string(rd.year_min) + "-" + std::to_string(rd.year_max);
+        row("summary", "rd", rd.indicator_name, "members' total", fixed(rd.members_value, 1), fixed(rd.members_value, 1), rd.unit,
+            rd.members_with_data ? years : "", src);
+        row("summary", "rd", rd.indicator_name, "target", rd.target_known ? fixed(rd.target_value, 1) : "",
+            rd.target_known ? fixed(rd.target_value, 1) : "", rd.unit, rd.target_known ? std::to_string(rd.target_year) : "",
+            rd.target_source >= 0 ? ds.sources[size_t(rd.target_source)].title : "");
+    }
+    for (size_t i = 0; i < d.nodes.size(); ++i) {
+        const Node& n = d.nodes[i];
+        const NodeFigures& nf = f.nodes[i];
+        if (!nf.has_shares) continue;
+        std::string years, sources;
+        provenance(ds, n, years, sources);
+        range_row("node", n.id, n.name, "alliance share", nf.alliance_share, "% of world supply", years, sources);
+        row("node", n.id, n.name, "choke point", nf.choke == Choke::Yes ? "yes" : nf.choke == Choke::Possible ? "possible" : "no",
+            nf.choke == Choke::Yes ? "yes" : nf.choke == Choke::Possible ? "possible" : "no", "", years, sources);
+        range_row("node", n.id, n.name, "target access under denial", nf.target_access, "% of world supply", years, sources);
+        range_row("node", n.id, n.name, "alliance access under retaliation", nf.alliance_access, "% of world supply", years, sources);
+        range_row("node", n.id, n.name, "HHI", nf.hhi, "0-10000", years, sources);
+    }
+    return out;
+}
+
+}  // namespace techmap

@@ -1,0 +1,21 @@
+// report.h — the current scenario in words and as a table: the page's text summary (read by
+// screen readers through an aria-live region) and the CSV export. Both read the Model's
+// figures; neither computes one.
+#pragma once
+#include <string>
+
+namespace techmap {
+
+class Model;
+
+// A few sentences: the alliance, the target, the headline figures with their ranges and the
+// selected input, with years and sources where a figure has them.
+std::string scenario_summary(const Model& model);
+
+// The scenario's figures as CSV (RFC 4180, UTF-8), one row per figure:
+//   record,id,name,metric,low,high,unit,year,source
+// record is "scenario", "summary" or "node"; unknown values are empty cells, never 0; a figure
+// that is exact has low == high. Each node row names the years and sources of its shares.
+std::string figures_csv(const Model& model);
+
+}  // namespace techmap
