@@ -37,6 +37,7 @@ add_custom_command(OUTPUT ${TECHMAP_SHADER_HEADER}
 add_executable(techmap_app
   src/app/main.cpp
   src/app/web_api.cpp
+  src/app/app_state.cpp
   src/render/gl_util.cpp
   src/render/map_renderer.cpp
   src/ui/panels.cpp
@@ -69,10 +70,12 @@ add_custom_command(OUTPUT ${TECHMAP_FONT}
 add_custom_target(techmap_font ALL DEPENDS ${TECHMAP_FONT})
 add_dependencies(techmap_app techmap_font)
 
-# the static site: page, scripts, data and map asset beside the build output
-add_custom_command(TARGET techmap_app POST_BUILD
+# the static site: page, scripts, data and map asset beside the build output (copied on every
+# build, so that an edit of the page or the data needs no relink)
+add_custom_target(techmap_site ALL
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/index.html ${TECHMAP_SITE_DIR}/index.html
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/web ${TECHMAP_SITE_DIR}/web
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/data ${TECHMAP_SITE_DIR}/data
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/assets ${TECHMAP_SITE_DIR}/assets
   COMMENT "Assembling the static site in ${TECHMAP_SITE_DIR}")
+add_dependencies(techmap_site techmap_app)

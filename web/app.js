@@ -2,7 +2,7 @@
 // progress bar, hands the data to the C++ side, and exposes window.techmap (the JS API).
 'use strict';
 (function () {
-  const FILES = ['data/world.json', 'data/semiconductors.json', 'assets/world-110m.bin', 'assets/ui-font.ttf'];
+  const FILES = ['data/world.json', 'data/semiconductors.json', 'data/story.json', 'assets/world-110m.bin', 'assets/ui-font.ttf'];
   const LATER = ['assets/world-50m.bin'];  // fetched after the first map: detail for zooming in
   const WASM = 'techmap.wasm', JS = 'techmap.js';
   const $ = (id) => document.getElementById(id);
@@ -91,11 +91,19 @@
           .catch((e) => console.warn('techmap: the detailed map could not be loaded (' + e.message + '); the coarse map stays.'));
       },
       onTechmapChange: () => changed(),
-      // main() has created the window and the GL context: hand the data over now
+      onTechmapAction: (action) => pageAction(action),
+      onTechmapCaptured: (rgba, w, h, cropX) => savePng(rgba, w, h, cropX),
+      // main() has created the window and the GL context: hand the data over now, then open
+      // the link in the address (before the first frame, so that it is the first thing seen)
       onTechmapStarted: () => {
         FILES.forEach((name, i) => addFile(name, new Uint8Array(files[i])));
         const problems = Module.ccall('techmap_commit_files', 'string', [], []);
         if (problems) console.warn('techmap data: ' + problems);
+        if (location.hash.length > 1) openLink(location.hash);
+        lastLink = call('techmap_link');
+        history.replaceState(history.state, '', lastLink);
+        started = true;
+        setInterval(syncAddress, 200);
       },
     };
     const s = document.createElement('script');
@@ -112,16 +120,140 @@
   }
   const call = (fn, ...args) => Module.ccall(fn, 'string', args.map(() => 'string'), args);
 
-  // The text summary for screen readers: the canvas alone says nothing.
+  // The text summary for screen readers (an aria-live region) and the figures as a plain table:
+  // the canvas alone says nothing. Shown on screen by the panel's "Text view".
+  let lastSummary = '';
   function updateSummary() {
-    try {
-      const f = window.techmap.figures(), s = f.scenario, sum = f.summary;
-      if (!sum) return;
-      const range = (r) => r[0] === r[1] ? r[0].toFixed(1) + '%' : r[0].toFixed(1) + '–' + r[1].toFixed(1) + '%';
-      $('summary').textContent = (s.alliance || 'Alliance') + ': ' + (s.members.join(', ') || 'no members') +
-        '. Target: ' + (s.target || 'none') + '. Choke points held: ' + sum.chokePoints + ' of ' + sum.nodesWithShares +
-        ' inputs. Target access to finished chips under denial: ' + range(sum.targetAccessToOutputs) + '.';
-    } catch (e) { /* not loaded yet */ }
+    if (!started) return;
+    const text = call('techmap_summary');
+    if (text === lastSummary) return;
+    lastSummary = text;
+    $('summary-text').textContent = text;
+    const f = window.techmap.figures();
+    const target = f.scenario.target || 'the target';
+    const pct = (r) => r[0] === r[1] ? r[0].toFixed(1) + '%' : r[0].toFixed(1) + '–' + r[1].toFixed(1) + '%';
+    const head = ['Input', 'Alliance share of world supply', 'Choke point', target + "'s access under denial", 'Year', 'Source'];
+    const table = document.createElement('table');
+    const cap = table.createCaption();
+    cap.textContent = 'Figures of the scenario, one row per input with published shares (ranges where shares are unknown)';
+    const tr = table.createTHead().insertRow();
+    for (const h of head) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = h; tr.appendChild(th); }
+    const body = table.createTBody();
+    for (const n of f.nodes) {
+      if (!n.hasShares) continue;
+      const row = body.insertRow();
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = n.name;
+      row.appendChild(th);
+      for (const v of [pct(n.allianceShare), n.choke === 'yes' ? 'yes' : n.choke === 'possible' ? 'possible (unknown shares)' : 'no',
+        pct(n.targetAccess), n.years || 'unknown', n.sources || 'unknown']) row.insertCell().textContent = v;
+    }
+    $('figures-table').replaceChildren(table);
+  }
+
+  // --- the address: the whole view in the fragment; back/forward step through changes -------
+  let started = false, lastLink = '', pending = null, pendingSince = 0;
+  const stripView = (link) => link.replace(/&c=[^&]*/, '');
+  function openLink(fragment) {
+    const notices = JSON.parse(call('techmap_open_link', fragment));
+    showNotice(notices.length ? 'Part of this link could not be used: ' + notices.join('; ') + '.' : '');
+    changed();
+    return notices;
+  }
+  // A change is written once it has held for a moment (a slider drag makes one entry); a move
+  // of the map only replaces the current entry, other changes add one.
+  function syncAddress() {
+    const link = call('techmap_link');
+    if (link === lastLink) { pending = null; return; }
+    updateSummary();
+    if (link !== pending) { pending = link; pendingSince = performance.now(); return; }
+    if (performance.now() - pendingSince < 300) return;
+    if (stripView(link) === stripView(lastLink)) history.replaceState(history.state, '', link);
+    else history.pushState(null, '', link);
+    lastLink = link;
+    pending = null;
+  }
+  function followAddress() {
+    if (!started || location.hash === lastLink) return;
+    openLink(location.hash);
+    lastLink = call('techmap_link');
+  }
+  window.addEventListener('popstate', followAddress);
+  window.addEventListener('hashchange', followAddress);
+
+  // --- notices, copying, downloads ------------------------------------------------------------
+  let noticeTimer = 0;
+  function showNotice(text, ms = 0) {
+    clearTimeout(noticeTimer);
+    $('notice-text').textContent = text;
+    $('notice').hidden = !text;
+    if (text && ms) noticeTimer = setTimeout(() => { $('notice').hidden = true; }, ms);
+  }
+  $('notice-close').addEventListener('click', () => showNotice(''));
+  const fullUrl = () => location.origin + location.pathname + call('techmap_link');
+  function copyText(text, what) {
+    const fallback = () => {
+      $('copy-field').value = text;
+      $('copy-dialog').hidden = false;
+      $('copy-field').focus();
+      $('copy-field').select();
+    };
+    if (navigator.clipboard && window.isSecureContext)
+      navigator.clipboard.writeText(text).then(() => showNotice(what + ' copied to the clipboard.', 4000), fallback);
+    else fallback();
+  }
+  $('copy-close').addEventListener('click', () => { $('copy-dialog').hidden = true; $('canvas').focus(); });
+  function download(blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 2000);
+  }
+  const stamp = () => new Date().toISOString().slice(0, 10);
+  function pageAction(action) {
+    if (action === 'copy-link') copyText(fullUrl(), 'The link');
+    else if (action === 'copy-story-link') copyText(fullUrl(), "The story's link");
+    else if (action === 'export-csv') download(new Blob([call('techmap_figures_csv')], { type: 'text/csv;charset=utf-8' }), `techmap-figures-${stamp()}.csv`);
+    else if (action === 'open-full-view') window.open(location.origin + location.pathname + call('techmap_link').replace(/&mode=embed/, ''), '_blank', 'noopener');
+    else if (action === 'text-view') toggleTextView();
+  }
+  function toggleTextView(show) {
+    const on = show !== undefined ? show : $('textview').classList.contains('visually-hidden');
+    $('textview').classList.toggle('visually-hidden', !on);
+    $('textview').classList.toggle('shown', on);
+    if (on) { updateSummary(); $('textview-close').focus(); }
+  }
+  $('textview-close').addEventListener('click', () => { toggleTextView(false); $('canvas').focus(); });
+  $('textview-open').addEventListener('click', () => toggleTextView(true));
+  // The map as drawn (without the panel), with a strip naming the scenario, the sources and the link.
+  function savePng(rgba, w, h, cropX) {
+    const dpr = window.devicePixelRatio || 1, cw = w - cropX, strip = Math.round(64 * dpr);
+    const c = document.createElement('canvas');
+    c.width = cw;
+    c.height = h + strip;
+    const ctx = c.getContext('2d');
+    const img = ctx.createImageData(cw, h);
+    for (let y = 0; y < h; y++) {
+      const from = ((h - 1 - y) * w + cropX) * 4;
+      img.data.set(rgba.subarray(from, from + cw * 4), y * cw * 4);
+    }
+    for (let i = 3; i < img.data.length; i += 4) img.data[i] = 255;
+    ctx.putImageData(img, 0, 0);
+    ctx.fillStyle = '#1c2129';
+    ctx.fillRect(0, h, cw, strip);
+    const s = window.techmap.scenario(), st = window.techmap.status();
+    ctx.fillStyle = '#e8e8e8';
+    ctx.font = `${Math.round(13 * dpr)}px sans-serif`;
+    ctx.fillText(`Techno-alliance map: ${s.alliance} (${s.members.join(', ') || 'no members'}) and ${s.target || 'no target'}`, 10 * dpr, h + 18 * dpr, cw - 20 * dpr);
+    ctx.fillStyle = '#b8c0cc';
+    ctx.font = `${Math.round(11 * dpr)}px sans-serif`;
+    ctx.fillText('Data: Emerging Technology Observatory, Advanced Semiconductor Supply Chain Dataset, Georgetown CSET (CC BY-NC 4.0); ' +
+      'map: Natural Earth; lakes © OpenStreetMap contributors (ODbL); data version ' + st.dataVersion, 10 * dpr, h + 36 * dpr, cw - 20 * dpr);
+    ctx.fillText(fullUrl(), 10 * dpr, h + 53 * dpr, cw - 20 * dpr);
+    c.toBlob((b) => download(b, `techmap-${stamp()}.png`), 'image/png');
   }
 
   const listeners = [];
@@ -132,6 +264,14 @@
   }
   // window.techmap: the page's JavaScript API (see README).
   window.techmap = {
+    // The whole view as a URL fragment, and opening one (returns what it could not apply).
+    link: () => call('techmap_link'),
+    openLink: (fragment) => openLink(fragment),
+    summary: () => call('techmap_summary'),
+    figuresCsv: () => call('techmap_figures_csv'),
+    story: () => JSON.parse(call('techmap_story')),
+    // Panel actions by name: 'story-step:2', 'mode:presentation', 'export-png', 'export-csv', 'copy-link'...
+    action: (name) => Module.ccall('techmap_action', null, ['string'], [name]),
     ready: () => !!(window.Module && Module.calledRun && JSON.parse(call('techmap_status')).firstMapDrawn),
     status: () => JSON.parse(call('techmap_status')),
     scenario: () => JSON.parse(call('techmap_get_scenario')),

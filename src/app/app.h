@@ -77,6 +77,15 @@ struct App {
     // Hands the pending files to the model (data), the map (assets) and ImGui (font).
     std::string commit_files();
     bool upload_levels(std::string& error);  // (re)creates GL objects for every level
+
+    // --- links, stories, exports (app_state.cpp) ---
+    bool capture_requested = false;   // read the next frame's pixels for a PNG export
+    std::vector<std::string> link_notices;  // what the last opened link could not apply
+    std::string current_link() const;       // the whole view as a URL fragment
+    std::vector<std::string> open_link(const std::string& fragment);
+    void open_story_step(int step);         // 1-based, in the active story
+    void handle_ui_actions();
+    void capture_frame(int fb_w, int fb_h); // after drawing, if requested
 };
 
 App& app();

@@ -75,7 +75,7 @@ bool App::upload_levels(std::string& error) {
 }
 
 std::string App::commit_files() {
-    std::vector<DataFile> data;
+    std::vector<DataFile> data, stories;
     std::string problems;
     for (DataFile& f : pending) {
         if (ends_with(f.name, ".bin")) {
@@ -91,6 +91,8 @@ std::string App::commit_files() {
             // coarse levels first: 110m before 50m whatever the arrival order
             auto pos = std::find_if(levels.begin(), levels.end(), [&](const MapLevel& x) { return x.map.vertices.size() > L.map.vertices.size(); });
             levels.insert(pos, std::move(L));
+        } else if (ends_with(f.name, "story.json")) {
+            stories.push_back(std::move(f));
         } else if (ends_with(f.name, ".ttf")) {
             font_bytes = std::move(f.bytes);
             rebuild_fonts();
@@ -109,6 +111,13 @@ std::string App::commit_files() {
         ui.load_message = r.ok() ? std::string() : "The data could not be loaded; the previous data stays in use.\n" + r.summary();
         if (r.ok() && model.selected_node() < 0 && model.domain())
             model.select_node(model.domain()->find_node("N20"));  // EUV lithography: the classic choke point
+    }
+    // stories cite the dataset's sources: read them once the data is in
+    for (const DataFile& f : stories) {
+        Story st;
+        std::string err;
+        if (model.loaded() && parse_story(f.bytes, model.data(), st, err)) ui.story = std::move(st);
+        else problems += "error: " + f.name + ": " + err + "\n";
     }
     for (MapLevel& L : levels) L.links.build(model.data(), L.map);
     content_key = -1;
@@ -342,6 +351,7 @@ void draw_frame() {
     const double t_ui0 = emscripten_get_now();
     a.ui.items.clear();
     ui_draw(a.model, a.ui, a.hovered, float(a.css_w), float(a.css_h));  // may change the scenario
+    a.handle_ui_actions();
     const double t_ui1 = emscripten_get_now();
     double t_content = t_ui1, t_markers = t_ui1;
 
@@ -376,6 +386,7 @@ void draw_frame() {
                     {css.x * px, css.y * px, css.w * px, css.h * px}, hovered_map, a.style, px);
     const double t_map = emscripten_get_now();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    a.capture_frame(fb_w, fb_h);
     ++a.frames_drawn;
     a.last_frame_map_ms = t_map - t1;
     const double t2 = emscripten_get_now();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "core/report.h"
 
 using techmap::app;
 
@@ -121,6 +122,37 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
 // Screen rectangles of the panel's named controls (CSS px), for the page and tests.
 EMSCRIPTEN_KEEPALIVE const char* techmap_ui_items() { return out(nlohmann::json(app().ui.items).dump()); }
 
+// The whole view as a URL fragment ("#v1&..."), and opening one: returns the notices (JSON list).
+EMSCRIPTEN_KEEPALIVE const char* techmap_link() { return out(app().current_link()); }
+EMSCRIPTEN_KEEPALIVE const char* techmap_open_link(const char* fragment) {
+    return out(nlohmann::json(app().open_link(fragment ? fragment : "")).dump());
+}
+
+// The current scenario in words (the page's aria-live summary) and as CSV.
+EMSCRIPTEN_KEEPALIVE const char* techmap_summary() { return out(techmap::scenario_summary(app().model)); }
+EMSCRIPTEN_KEEPALIVE const char* techmap_figures_csv() { return out(techmap::figures_csv(app().model)); }
+
+// The active story and step: {title, custom, step, steps: [{title, caption, link, sources}]}.
+EMSCRIPTEN_KEEPALIVE const char* techmap_story() {
+    const techmap::App& a = app();
+    const techmap::Story& st = a.ui.story_custom ? a.ui.custom_story : a.ui.story;
+    nlohmann::json steps = nlohmann::json::array();
+    for (const techmap::StoryStep& x : st.steps) {
+        nlohmann::json src = nlohmann::json::array();
+        for (int i : x.sources) src.push_back(a.model.data().sources[size_t(i)].title);
+        nlohmann::json expect = nlohmann::json::array();
+        for (const auto& e : x.expect) expect.push_back({{"figure", e.figure}, {"value", e.value}, {"tolerance", e.tolerance}});
+        steps.push_back({{"title", x.title}, {"caption", x.caption}, {"link", x.link}, {"sources", src}, {"expect", expect}});
+    }
+    return out(nlohmann::json{{"title", st.title}, {"custom", a.ui.story_custom}, {"step", a.ui.story_step}, {"steps", steps}}.dump());
+}
+
+// What a panel button asks for, from the page: "story-step:2", "mode:presentation", "export-png"...
+EMSCRIPTEN_KEEPALIVE void techmap_action(const char* action) {
+    app().ui.actions.push_back(action ? action : "");
+    app().request_redraw();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
     techmap::App& a = app();
     const int lv = a.active_level();
@@ -139,7 +171,9 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
                      {"tooltip", a.ui.tooltip_country >= 0 ? a.model.data().countries[size_t(a.ui.tooltip_country)].id : std::string()},
                      {"lastFrameCpuMs", a.last_frame_cpu_ms},
                      {"firstMapDrawn", a.first_map_drawn}, {"framesDrawn", a.frames_drawn},
-                     {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message}};
+                     {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message},
+                     {"mode", a.ui.mode == techmap::UiMode::Embed ? "embed" : a.ui.mode == techmap::UiMode::Presentation ? "presentation" : "full"},
+                     {"focused", a.ui.focused}, {"storyStep", a.ui.story_step}};
     return out(j.dump());
 }
 

@@ -1,5 +1,6 @@
 // model.cpp — scenario mutations, recompute, and JSON for the page's JavaScript API.
 #include "core/model.h"
+#include "core/report.h"
 
 #include <algorithm>
 #include <cmath>
@@ -341,6 +342,10 @@ std::string Model::figures_json() const {
         if (nf.target_bottleneck >= 0) o["targetBottleneck"] = d->nodes[size_t(nf.target_bottleneck)].id;
         if (nf.alliance_bottleneck >= 0) o["allianceBottleneck"] = d->nodes[size_t(nf.alliance_bottleneck)].id;
         o["restsOnUnknowns"] = nf.rests_on_unknowns;
+        std::string years, sources;
+        node_provenance(data_, n, years, sources);
+        o["years"] = years;
+        o["sources"] = sources;
         nodes.push_back(std::move(o));
     }
     j["nodes"] = nodes;

@@ -23,8 +23,9 @@ std::string csv_cell(const std::string& s) {
     return q + "\"";
 }
 
-// Years and source titles behind a node's shares: "2019-2022", "SIA 2021; ...".
-void provenance(const Dataset& ds, const Node& n, std::string& years, std::string& sources) {
+}  // namespace
+
+void node_provenance(const Dataset& ds, const Node& n, std::string& years, std::string& sources) {
     int lo = 0, hi = 0;
     std::set<int> src;
     for (const ShareRow& r : n.shares) {
@@ -39,6 +40,8 @@ void provenance(const Dataset& ds, const Node& n, std::string& years, std::strin
     for (int s : src) sources += (sources.empty() ? "" : "; ") + ds.sources[size_t(s)].title;
 }
 
+namespace {
+void provenance(const Dataset& ds, const Node& n, std::string& years, std::string& sources) { node_provenance(ds, n, years, sources); }
 }  // namespace
 
 std::string scenario_summary(const Model& m) {

@@ -7,6 +7,11 @@
 namespace techmap {
 
 class Model;
+struct Dataset;
+struct Node;
+
+// The years ("2019-2022") and source titles ("A; B") behind a node's shares.
+void node_provenance(const Dataset& ds, const Node& node, std::string& years, std::string& sources);
 
 // A few sentences: the alliance, the target, the headline figures with their ranges and the
 // selected input, with years and sources where a figure has them.

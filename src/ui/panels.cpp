@@ -20,6 +20,7 @@ namespace {
 void remember(UiState& ui, const char* name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ui.items[name] = {a.x, a.y, b.x, b.y};
+    if (ImGui::IsItemFocused()) ui.focused = name;
 }
 
 void remember_window(UiState& ui, const char* name) {
@@ -604,7 +605,7 @@ void legend(const Model& m, UiState& ui, float width, float height) {
         swatch(palette::kOther, "not aligned");
     }
     swatch(palette::kNoData, "not in the data");
-    if (ui.show_arcs && sel >= 0 && d) {
+    if (ui.show_arcs && sel >= 0 && d && height >= 500) {
         ImGui::Separator();
         ImGui::TextWrapped("Arcs: suppliers of %s to the target, width by share; blue = a member's (denied).",
                            d->nodes[size_t(sel)].name.c_str());
@@ -666,6 +667,110 @@ void info_windows(const Model& m, UiState& ui, float width, float height) {
         }
         ImGui::End();
     }
+}
+
+// The guided story (or a teacher's own): one step at a time, caption and sources, previous/next.
+void story_window(const Model& m, UiState& ui, float left, float width, float height) {
+    const Story& st = ui.story_custom ? ui.custom_story : ui.story;
+    if (ui.story_step <= 0 || size_t(ui.story_step) > st.steps.size()) return;
+    const StoryStep& step = st.steps[size_t(ui.story_step - 1)];
+    // bottom of the map, left of the legend; above it when there is no room beside it
+    float right = width - 8.0f, bottom = height - 8.0f;
+    if (auto it = ui.items.find("legend-window"); it != ui.items.end()) {
+        if (it->second[0] - 8.0f - (left + 8.0f) >= 360.0f * ui.scale) right = it->second[0] - 8.0f;
+        else bottom = it->second[1] - 8.0f;
+    }
+    const float w = std::min(620.0f * ui.scale, right - left - 8.0f);
+    ImGui::SetNextWindowPos(ImVec2(std::max(left + 8.0f, (left + right) * 0.5f - w * 0.5f), bottom), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(120.0f, bottom - 16.0f) * 0.75f));
+    ImGui::SetNextWindowBgAlpha(0.96f);
+    bool open = true;
+    const std::string title = st.title + "###story";
+    if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                               ImGuiWindowFlags_NoFocusOnAppearing)) {
+        remember_window(ui, "story-window");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Step %d of %zu", ui.story_step, st.steps.size());
+        if (!step.title.empty()) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(step.title.c_str());
+        }
+        ImGui::TextUnformatted(step.caption.c_str());
+        remember(ui, "story-caption");
+        if (!step.sources.empty()) {
+            std::string src;
+            for (int i : step.sources) src += (src.empty() ? "" : "; ") + m.data().sources[size_t(i)].title;
+            ImGui::TextDisabled("Sources: %s", src.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        if (ui.story_step <= 1) ImGui::BeginDisabled();
+        if (ImGui::Button("< Previous")) ui.actions.push_back("story-step:" + std::to_string(ui.story_step - 1));
+        remember(ui, "story-prev");
+        if (ui.story_step <= 1) ImGui::EndDisabled();
+        ImGui::SameLine();
+        const bool last = size_t(ui.story_step) >= st.steps.size();
+        if (last) ImGui::BeginDisabled();
+        if (ImGui::Button("Next >")) ui.actions.push_back("story-step:" + std::to_string(ui.story_step + 1));
+        remember(ui, "story-next");
+        if (last) ImGui::EndDisabled();
+        same_line_if_fits("Link to this step");
+        if (ImGui::Button("Link to this step")) ui.actions.push_back("copy-link");
+        remember(ui, "story-link");
+        if (ui.story_custom) {
+            same_line_if_fits("Copy the story's link");
+            if (ImGui::Button("Copy the story's link")) ui.actions.push_back("copy-story-link");
+            remember(ui, "story-share");
+        }
+    }
+    ImGui::End();
+    if (!open) ui.story_step = 0;
+}
+
+// Embedded in another page: the map, its legend and caption, and a way to the full view.
+void embed_corner(UiState& ui, float height) {
+    ImGui::SetNextWindowPos(ImVec2(8, height - 8), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    ImGui::Begin("##embed", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
+                                         ImGuiWindowFlags_NoFocusOnAppearing);
+    remember_window(ui, "embed-window");
+    if (small_button(ui, "Open the full view")) ui.actions.push_back("open-full-view");
+    remember(ui, "open-full-view");
+    ImGui::End();
+}
+
+// Sharing and classroom tools: links, stories, exports, presentation mode, the text view.
+void share_section(UiState& ui) {
+    if (small_button(ui, "Copy link")) ui.actions.push_back("copy-link");
+    remember(ui, "copy-link");
+    same_line_if_fits("Guided story");
+    if (small_button(ui, "Guided story")) {
+        ui.story_custom = false;
+        ui.actions.push_back("story-step:1");
+    }
+    remember(ui, "story");
+    same_line_if_fits("Presentation mode");
+    const bool pres = ui.mode == UiMode::Presentation;
+    if (small_button(ui, pres ? "Leave presentation mode" : "Presentation mode")) ui.actions.push_back(pres ? "mode:full" : "mode:presentation");
+    remember(ui, "presentation");
+    if (small_button(ui, "PNG")) ui.actions.push_back("export-png");
+    remember(ui, "export-png");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the map with its legend and attribution as a PNG image");
+    same_line_if_fits("CSV");
+    if (small_button(ui, "CSV")) ui.actions.push_back("export-csv");
+    remember(ui, "export-csv");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download every figure of this scenario, with years and sources, as CSV");
+    same_line_if_fits("Text view");
+    if (small_button(ui, "Text view")) ui.actions.push_back("text-view");
+    remember(ui, "text-view");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The scenario's summary and figures as text and a table (also read by screen readers)");
+    // one's own story: add this view as a step (a caption is optional: nothing needs typing)
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+    ImGui::InputTextWithHint("##story-caption", "caption (optional)", ui.story_caption, sizeof ui.story_caption);
+    same_line_if_fits("Add to my story");
+    if (small_button(ui, "Add to my story")) ui.actions.push_back("story-add");
+    remember(ui, "story-add");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Adds this view as the next step of your own story; share it with \"Copy the story's link\"");
 }
 
 void hovered_card(const Model& m, int hovered) {
@@ -752,6 +857,22 @@ bool ui_style(UiState& ui, float width, float height) {
 }
 
 void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
+    ui.focused.clear();
+    if (ui.mode == UiMode::Embed) {
+        ui.panel_right = 0;
+        ui.panel_bottom = 0;
+        if (m.loaded()) {
+            embed_corner(ui, height);
+            legend(m, ui, width, height);
+            map_caption(m, ui, 0.0f, width);
+        }
+        ui.tooltip_country = -1;
+        if (m.loaded() && hovered >= 0 && !ImGui::GetIO().WantCaptureMouse) {
+            hovered_card(m, hovered);
+            ui.tooltip_country = hovered;
+        }
+        return;
+    }
     const float panel_w = std::min(400.0f * ui.scale, width - 16.0f);
     // phones: the panel starts folded so that the map shows, and a full-width button (not a
     // small title-bar arrow) unfolds it
@@ -786,6 +907,8 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         ImGui::Separator();
         map_section(m, ui);
         ImGui::Separator();
+        share_section(ui);
+        ImGui::Separator();
         if (small_button(ui, "Sources and credits")) ui.show_sources = !ui.show_sources;
         remember(ui, "sources");
         ImGui::SameLine();
@@ -815,10 +938,12 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     if (m.loaded()) {
         info_windows(m, ui, width, height);
         chain_window(m, ui, width, height);
-        // on phones the unfolded panel covers the map: the legend and caption wait for it
+        // on phones the unfolded panel covers the map: the legend and caption wait for it,
+        // and the story's window takes the legend's place
         if (!(ui.touch && ui.panel_open)) {
-            legend(m, ui, width, height);
+            if (!(ui.touch && ui.story_step > 0)) legend(m, ui, width, height);
             map_caption(m, ui, width >= 900 ? ui.panel_right : 0.0f, width);
+            story_window(m, ui, width >= 900 ? ui.panel_right : 0.0f, width, height);
         }
     }
     ui.tooltip_country = -1;

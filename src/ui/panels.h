@@ -4,8 +4,10 @@
 #include <array>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/model.h"
+#include "core/story.h"
 #include "view/chain_graph.h"
 #include "view/map_content.h"
 
@@ -40,6 +42,18 @@ struct UiState {
     // that the page (tests, a guided story) can point at them whatever the font and layout.
     std::map<std::string, std::array<float, 4>> items;
     int tooltip_country = -1;    // the country whose card is shown this frame (-1: none)
+    // Guided stories: the built-in one (data/story.json) and a teacher's own (built here or
+    // opened from a link). story_step is 1-based; 0 = no story shown.
+    Story story, custom_story;
+    bool story_custom = false;
+    int story_step = 0;
+    char story_caption[200] = {0};  // caption for the next step of one's own story
+    bool text_view = false;         // the page's text summary and table are shown
+    // What the panels ask the page or the app to do this frame: "copy-link", "export-png",
+    // "export-csv", "open-full-view", "story-step:N", "story-add", "copy-story-link",
+    // "text-view", "mode:full|presentation". Handled after the frame is built.
+    std::vector<std::string> actions;
+    std::string focused;            // the named control with keyboard focus (tests, the page)
     ChainGraph chain;            // the graph layout of the chain, built once per domain
     int chain_domain = -1;
     int chain_tab = 0;           // 0 graph, 1 tree

@@ -147,7 +147,9 @@ TEST_CASE("hostile and broken links: applied as far as they can be, with notices
         {"#v1&m=\xff\xfe", "not valid"},
         {"#v1&dv=old-data", "data version"},
     };
-    for (const auto& [frag, expect] : cases) {
+    for (const auto& c : cases) {
+        const std::string& frag = c.first;
+        const std::string& expect = c.second;
         INFO(frag.substr(0, 80));
         ParsedLink p = parse_link(frag);
         std::vector<std::string> notes = p.notices;
