@@ -79,7 +79,8 @@ struct App {
     bool upload_levels(std::string& error);  // (re)creates GL objects for every level
 
     // --- links, stories, exports (app_state.cpp) ---
-    bool capture_requested = false;   // read the next frame's pixels for a PNG export
+    bool capture_pending = false;     // a PNG export was asked for: the next frame is read back
+    bool capture_requested = false;   // this frame is drawn for the export (no hover, no tooltip)
     std::vector<std::string> link_notices;  // what the last opened link could not apply
     std::string current_link() const;       // the whole view as a URL fragment
     std::vector<std::string> open_link(const std::string& fragment);

@@ -119,7 +119,18 @@ void App::handle_ui_actions() {
             }
             if (ui.custom_story.steps.size() >= kMaxStorySteps) continue;
             std::string caption = ui.story_caption;
-            if (caption.empty()) caption = model.alliance_name() + ": " + std::to_string(model.figures().choke_points) + " choke points.";
+            if (caption.empty()) {
+                // nothing typed (a phone, a hurry): the scenario in one sentence
+                const Scenario& sc = model.scenario();
+                std::string members;
+                for (size_t c = 0; c < sc.members.size(); ++c)
+                    if (sc.members[c]) members += (members.empty() ? "" : ", ") + model.data().countries[c].id;
+                caption = model.alliance_name() + " (" + (members.empty() ? "no members" : members) + ") and " +
+                          (sc.target >= 0 ? model.data().countries[size_t(sc.target)].name : std::string("no target")) + ": " +
+                          std::to_string(model.figures().choke_points) + " choke points of " +
+                          std::to_string(model.figures().nodes_with_shares) + " inputs.";
+                if (caption.size() > 600) caption = caption.substr(0, 600);
+            }
             ui.custom_story.steps.push_back({"", caption, link, {}, {}});
             ui.story_caption[0] = 0;
             ui.story_custom = true;
@@ -129,7 +140,7 @@ void App::handle_ui_actions() {
         } else if (a == "mode:full") {
             ui.mode = UiMode::Full;
         } else if (a == "export-png") {
-            capture_requested = true;
+            capture_pending = true;
         } else {
             js_ui_action(a.c_str());  // copy-link, export-csv, open-full-view, text-view, ...
         }

@@ -14,6 +14,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -151,7 +152,10 @@ void rebuild_fonts() {
     }
     g_label_font = font;
     io.FontGlobalScale = float(1.0 / a.dpr);
+    // the backend recreates its font texture only with its other GL objects: do it here, so that
+    // a change of pixel ratio, screen size or presentation mode shows the new type at once
     ImGui_ImplOpenGL3_DestroyFontsTexture();
+    if (a.gl && !a.gl_lost && a.frames_drawn > 0) ImGui_ImplOpenGL3_CreateFontsTexture();
     a.request_redraw();
 }
 
@@ -281,7 +285,9 @@ void handle_map_event(const SDL_Event& e) {
                 if (e.key.keysym.sym == SDLK_y) a.model.redo();
                 break;
             }
+            if (e.key.keysym.sym == SDLK_ESCAPE) a.ui.keyboard_to_map = true;  // leave the panel (unless a popup takes it)
             if (io.WantCaptureKeyboard) break;
+            if (e.key.keysym.sym == SDLK_TAB) { a.ui.keyboard_to_panel = true; break; }  // Tab from the map enters the panel
             switch (e.key.keysym.sym) {
                 case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: zoom_goal(1.5, area.center()); break;
                 case SDLK_MINUS: case SDLK_KP_MINUS: zoom_goal(1 / 1.5, area.center()); break;
@@ -344,9 +350,15 @@ void draw_frame() {
     // 1.86's SDL backend reads the pointer only while the window has input focus, which a
     // browser canvas may not report: give ImGui the position tracked from the events instead.
     if (pointer.seen) ImGui::GetIO().MousePos = ImVec2(float(pointer.x), float(pointer.y));
+    a.capture_requested = a.capture_pending;
+    a.capture_pending = false;
+    if (a.capture_requested) {  // an exported image shows no tooltip or hover
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        a.hovered = -1;
+    }
     ImGui::NewFrame();
     // what is under the pointer may change without it moving (zoom, pan by keys, new level)
-    if (pointer.seen && a.model.loaded())
+    if (pointer.seen && a.model.loaded() && !a.capture_requested)
         a.hovered = ImGui::GetIO().WantCaptureMouse ? -1 : a.country_at({pointer.x, pointer.y});
     const double t_ui0 = emscripten_get_now();
     a.ui.items.clear();

@@ -884,6 +884,11 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     if (ui.touch) ImGui::SetNextWindowBgAlpha(1.0f);
     if (ui.touch) flags |= ImGuiWindowFlags_NoTitleBar;
     else ImGui::SetNextWindowCollapsed(!ui.panel_open, ImGuiCond_Always);
+    if (ui.keyboard_to_panel) {
+        ImGui::SetNextWindowFocus();
+        if (!ui.panel_open) ui.panel_open = true;
+        ui.keyboard_to_panel = false;
+    }
     bool open = ImGui::Begin("Techno-alliance map", nullptr, flags);
     remember_window(ui, "panel");
     if (ui.touch) {
@@ -950,6 +955,10 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
     if (m.loaded() && !ImGui::GetIO().WantCaptureMouse && hovered >= 0) {
         hovered_card(m, hovered);
         ui.tooltip_country = hovered;
+    }
+    if (ui.keyboard_to_map) {
+        ui.keyboard_to_map = false;
+        if (!ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && !ImGui::GetIO().WantTextInput) ImGui::FocusWindow(nullptr);
     }
 }
 

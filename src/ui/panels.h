@@ -53,6 +53,8 @@ struct UiState {
     // "export-csv", "open-full-view", "story-step:N", "story-add", "copy-story-link",
     // "text-view", "mode:full|presentation". Handled after the frame is built.
     std::vector<std::string> actions;
+    bool keyboard_to_panel = false; // Tab on the map: the panel takes the keyboard (arrows move, Space acts)
+    bool keyboard_to_map = false;   // Escape: the map takes the keyboard back
     std::string focused;            // the named control with keyboard focus (tests, the page)
     ChainGraph chain;            // the graph layout of the chain, built once per domain
     int chain_domain = -1;

@@ -59,10 +59,22 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// Clicks the middle of a named ImGui control (its rectangle as the app reports it).
+// Clicks the middle of a named ImGui control (its rectangle as the app reports it), scrolling
+// the panel first, as a user would, when the control lies below or above its visible part.
 export async function clickItem(page, name, { dx = 0 } = {}) {
-  const r = (await page.evaluate(() => window.techmap.uiItems()))[name];
-  if (!r) throw new Error(`no control named '${name}' on screen`);
+  let r;
+  for (let i = 0; i < 12; i++) {
+    const items = await page.evaluate(() => window.techmap.uiItems());
+    r = items[name];
+    if (!r) throw new Error(`no control named '${name}' on screen`);
+    const panel = items.panel, y = (r[1] + r[3]) / 2;
+    const inPanel = panel && r[0] >= panel[0] && r[2] <= panel[2] + 1 && !['story-prev', 'story-next', 'story-link', 'story-share'].includes(name) && !name.startsWith('box:') &&
+      !name.startsWith('preset:') && !name.startsWith('chain') && name !== 'target-first' && name !== 'countries-first';
+    if (!inPanel || (y > panel[1] + 30 && y < panel[3] - 4)) break;
+    await page.mouse.move((panel[0] + panel[2]) / 2, (panel[1] + panel[3]) / 2);
+    await page.mouse.wheel(0, y >= panel[3] - 4 ? 240 : -240);
+    await settle(page);
+  }
   await page.mouse.click((r[0] + r[2]) / 2 + dx, (r[1] + r[3]) / 2);
   await settle(page);
   return r;
