@@ -7,6 +7,9 @@
 //                            presets and macro indicators (from shared/data/sourced-figures.md)
 //   data/semiconductors.json the ETO Advanced Semiconductor Supply Chain Dataset as one domain
 //                            (CC BY-NC 4.0, Georgetown CSET / Emerging Technology Observatory)
+//   data/domains.json        beyond chips: rare earths, critical chip materials, mobile network
+//                            equipment, AI compute and research, chip demand (sourced-figures.md),
+//                            and the links from these materials into the chip graph
 //
 // Treatment of the ETO quirks (see data/README.md for the reasoning):
 //   * empty share on a country row  -> "share": null   (known supplier, unknown share)
@@ -93,6 +96,13 @@ for (const r of figureRows.filter(r => r.domain === 'membership' && r.value === 
   if (!a.snapshots.has(year)) a.snapshots.set(year, { year, members: [], source: sourceId(r.source_title, r.source_url) });
   if (!countryIds.has(r.country_iso3)) die(`membership ${r.item}: unknown country ${r.country_iso3}`);
   a.snapshots.get(year).members.push(r.country_iso3);
+}
+// the EU as a region: figures published for "the EU" are held by its members together
+const eu = alliances.get('EU27');
+if (eu) {
+  const latest = [...eu.snapshots.values()].sort((x, y) => y.year - x.year)[0];
+  regions.push({ id: 'EU27', name: 'European Union (EU-27)', members: [...new Set(latest.members)].sort(),
+                 note: 'A figure published for the EU as a whole: held by its members together, with no country breakdown.' });
 }
 const allianceList = [...alliances.values()].map(a => ({
   ...a, snapshots: [...a.snapshots.values()].sort((x, y) => x.year - y.year)
@@ -193,6 +203,10 @@ const semis = {
               stages: stages.map(s => ({ id: s.stage_id, name: s.stage_name })),
               nodes, edges }],
 };
+// registered after the ETO rows so that the ETO source ids stay as they were
+indicators.push(indicator('ai_private_investment', 'Private investment in AI', 'USD bn',
+  figureRows.filter(r => r.domain === 'ai' && r.item === 'ai_private_investment' && r.year === '2023'),
+  'Stanford AI Index 2024 (via courseon.ai), 2023, by the country of the company invested in. Countries not listed are unknown, not zero.'));
 const world = {
   format: 'techmap-dataset/1',
   version: 'world-2026-11',
@@ -202,6 +216,126 @@ const world = {
   alliances: allianceList,
   indicators,
 };
+// ---- beyond chips: domains from sourced-figures.md ---------------------------------------------
+// Each node takes the rows of one item and year; ROW (rest of world) rows are left out: what the
+// named countries do not hold stays unattributed, which the core treats as "could be anyone".
+const sfSources = new Map();
+function rows(domain, item, year) {
+  const rs = figureRows.filter(r => r.domain === domain && r.item === item && r.year === String(year) && r.country_iso3 !== 'ROW' && r.country_iso3 !== 'WLD');
+  if (!rs.length) die(`sourced-figures.md: no rows for ${domain}/${item}/${year}`);
+  return rs;
+}
+function shareRows(domain, item, year, keep = () => true) {
+  return rows(domain, item, year).filter(keep).map(r => {
+    const src = sourceId(r.source_title, r.source_url.split(' ; ')[0]);
+    sfSources.set(src, true);
+    const holder = r.country_iso3 === 'EUU' ? { region: 'EU27' } : { country: r.country_iso3 };
+    if (holder.country && !countryIds.has(holder.country)) die(`sourced-figures.md: unknown country ${holder.country}`);
+    return { ...holder, share: +r.value, year: +r.year, source: src };
+  }).sort((a, b) => b.share - a.share);
+}
+const node = (id, name, kind, description, shares, extra = {}) => ({ id, name, kind, description, shares, ...extra });
+// polysilicon: capacity in kt by country (2023) -> % of the world's 2,256 kt (derived here)
+const polyWorld = +figureRows.find(r => r.domain === 'materials' && r.item === 'polysilicon_capacity' && r.country_iso3 === 'WLD' && r.year === '2023').value;
+const polyRows = figureRows.filter(r => r.domain === 'materials' && r.item === 'polysilicon_capacity' && r.year === '2023' && countryIds.has(r.country_iso3))
+  .map(r => ({ country: r.country_iso3, share: +(100 * +r.value / polyWorld).toFixed(1), year: 2023, source: sourceId(r.source_title, r.source_url) }))
+  .sort((a, b) => b.share - a.share);
+for (const r of polyRows) sfSources.set(r.source, true);
+const neonRow = rows('materials', 'semigrade_neon_supply_share', 2021).filter(r => r.value === '45');
+const domainsFile = {
+  format: 'techmap-dataset/1',
+  version: 'sf-2026-11',
+  licence: { name: 'mixed', attribution: 'Figures: the sources named on each record, collected in shared/data/sourced-figures.md.' },
+  sources: [],
+  domains: [
+    { id: 'rare_earths', name: 'Rare earths',
+      description: 'Rare-earth elements from the mine through separation and refining to permanent magnets. China mines about two thirds and refines over 90%.',
+      nodes: [
+        node('RE-MINE', 'Rare-earth mine production (2024)', 'material', 'Mine production in tonnes of rare-earth-oxide equivalent; shares of the world total of 390,000 t (USGS, derived here). China\'s figure is its production quota and excludes undocumented production.',
+             shareRows('rare_earths', 'mine_production_share', 2024)),
+        node('RE-SEP', 'Rare-earth separation and refining (2023)', 'process', 'Separation of mixed rare-earth concentrates into individual oxides and metals (IEA, Global Critical Minerals Outlook 2024). Australia\'s 1% is derived (98% for the top three minus China\'s 92% and Malaysia\'s 5%).',
+             shareRows('rare_earths', 'refined_output_share', 2023)),
+        node('RE-MAG', 'NdFeB permanent magnets (estimate, 2024)', 'material', 'Sintered neodymium-iron-boron magnets for motors, drives and actuators.',
+             shareRows('rare_earths', 'ndfeb_magnet_production_share', 2024),
+             { note: 'WEAK: an estimate ("at least 85%, possibly 90%") from trade press citing IEEE Spectrum; no country breakdown of the rest was found, so the other 10% is unattributed.' }),
+        node('RE-MINE-2023', 'Rare-earth mine production (2023)', 'material', 'The previous year of the same USGS table (world total 376,000 t), for comparison.',
+             shareRows('rare_earths', 'mine_production_share', 2023)),
+        node('RE-SEP-2019', 'Rare-earth separation and refining (2019)', 'process', 'IEA (2021), The Role of Critical Minerals in Clean Energy Transitions, for comparison.',
+             shareRows('rare_earths', 'processing_share', 2019)),
+      ],
+      // mining and refining side by side, not chained: ore crosses borders in ways the data does
+      // not trace (Myanmar's is refined in China, Australia's in Malaysia), so chaining country
+      // shares would count a cut-off twice
+      edges: [{ from: 'RE-SEP', to: 'RE-MAG', type: 'goes_into' }] },
+    { id: 'chip_materials', name: 'Critical chip materials',
+      description: 'Materials with one dominant supplier that chip making or its neighbours depend on: gallium, germanium, semiconductor-grade neon, polysilicon.',
+      nodes: [
+        node('GA', 'Gallium, primary low-purity (2023)', 'material', 'Gallium is a by-product of alumina refining; it goes into compound semiconductors (GaN, GaAs) for power, radio-frequency and optoelectronic chips.',
+             shareRows('materials', 'gallium_primary_production_share', 2023),
+             { note: 'OK: China\'s share from USGS via the Critical Minerals Association; the USGS country table was not retrieved, so the rest (Japan, Russia, South Korea...) is unattributed.' }),
+        node('GE', 'Germanium, refined (2023)', 'material', 'Germanium goes into infrared optics, fibre optics and silicon-germanium layers of chips (as germane gas).',
+             shareRows('materials', 'germanium_refined_production_share', 2023),
+             { note: 'OK: China\'s share from mining.com; the rest (Canada, Finland, Russia, the United States, Belgium...) is not broken down.' }),
+        node('NEON', 'Semiconductor-grade neon (2021)', 'material', 'Purified neon is the buffer gas of the excimer lasers of DUV lithography scanners.',
+             neonRow.map(r => { const src = sourceId(r.source_title, r.source_url); sfSources.set(src, true); return { country: r.country_iso3, share: 45, year: 2021, source: src }; }),
+             { note: 'OK: two Ukrainian firms (Ingas, Cryoin) supplied 45-54% (Reuters, Techcet); the low end is used. Russia\'s and China\'s shares were not found: unattributed, not zero.' }),
+        node('POLY', 'Polysilicon capacity (2023, mostly solar-grade)', 'material', 'Polysilicon is the feedstock of silicon wafers. Shares of the world\'s 2,256 kt capacity (EnergyTrend/TrendForce), derived here.',
+             polyRows,
+             { note: 'Capacity, not output, and mostly solar-grade: electronic-grade polysilicon for chips comes mainly from Germany, the United States and Japan, with no sourced shares.' }),
+      ],
+      edges: [] },
+    { id: 'ran', name: 'Mobile network equipment',
+      description: 'Radio access network (RAN) and telecom equipment, by the home country of the vendor (Huawei, ZTE: China; Ericsson: Sweden; Nokia: Finland; Samsung: South Korea; Cisco: United States).',
+      nodes: [
+        node('RAN', 'Mobile RAN equipment (2020)', 'tool', 'Revenue shares of radio access network equipment (Dell\'Oro Group via Mobile World Live); country shares are the sums of their vendors\' shares.',
+             shareRows('telecom', 'RAN_country_share', 2020),
+             { firms: [['Huawei', 'CHN', 33], ['Ericsson', 'SWE', 29], ['Nokia', 'FIN', 19], ['ZTE', 'CHN', 10], ['Samsung', 'KOR', 6]]
+                 .map(([name, country, share]) => ({ name, country, share, year: 2020, source: sourceId(rows('telecom', 'RAN_vendor_share_Huawei', 2020)[0].source_title, rows('telecom', 'RAN_vendor_share_Huawei', 2020)[0].source_url) })) }),
+        node('TELECOM', 'Telecom equipment, all kinds (2023)', 'tool', 'Revenue shares of all telecom equipment (Dell\'Oro Group via Mobile World Live).',
+             shareRows('telecom', 'telecom_equipment_country_share', 2023),
+             { note: 'The United States\' 6% is Cisco only (Ciena was not reported for 2023).' }),
+      ],
+      edges: [] },
+    { id: 'ai', name: 'AI compute and research',
+      description: 'Proxies for AI capability: supercomputer performance, AI research output and citations, private investment in AI start-ups.',
+      nodes: [
+        node('TOP500', 'Supercomputer performance (TOP500, Nov 2020)', 'tool', 'Shares of the aggregate Rmax (2,430 PFlop/s) of the 500 fastest systems, computed from the official list file.',
+             shareRows('ai', 'top500_Rmax_share', 2020, r => r.country_iso3 !== 'EUU'),
+             { note: 'The EU-27 sum (15.55%, derived by the source) is left out: its members are listed one by one.' }),
+        node('AI-PUBS', 'AI journal publications (2020)', 'design', 'Shares of the world\'s AI journal publications (Stanford HAI, AI Index 2021). Only China, the United States and the EU are given; the EU figure is held by its members together.',
+             shareRows('ai', 'ai_journal_publications_share', 2020)),
+        node('AI-CITES', 'AI journal citations (2020)', 'design', 'Shares of the world\'s AI journal citations (Stanford HAI, AI Index 2021).',
+             shareRows('ai', 'ai_journal_citations_share', 2020)),
+        node('AI-VC', 'Private investment in AI start-ups (2020)', 'material', 'Shares of global private investment in AI start-ups (Tortoise Global AI Index).',
+             shareRows('ai', 'ai_startup_private_investment_share', 2020)),
+      ],
+      edges: [] },
+    { id: 'chip_demand', name: 'Semiconductor demand',
+      description: 'Where chips are sold: shares of world semiconductor sales by billing location (SIA/WSTS). A target with a large market is also a large customer of the alliance\'s firms.',
+      nodes: [
+        node('SALES-2021', 'Semiconductor sales by market (2021)', 'output', 'World sales USD 555.9 bn; mainland China USD 192.5 bn (SIA). Other markets are not broken down by country in the sources found.',
+             shareRows('semis_market', 'semiconductor_sales_share', 2021)),
+      ],
+      edges: [] },
+  ],
+  // Where the materials go into the chip graph. "source": the cited source says so; "assumption":
+  // a modelling choice, said as such in the app. Off by default (a scenario switch turns them on).
+  links: [
+    { from: 'chip_materials/NEON', to: 'semiconductors/N25', basis: 'source', source: neonRow.length ? sourceId(neonRow[0].source_title, neonRow[0].source_url) : undefined,
+      note: 'Semiconductor-grade neon is the laser gas of DUV lithography (Reuters/Techcet: "global neon consumption for chip production").' },
+    { from: 'rare_earths/RE-SEP', to: 'semiconductors/N90', basis: 'assumption',
+      note: 'Cerium oxide, a separated rare earth, is the abrasive of CMP slurries for oxide layers; how much of CMP materials depends on it is not in the data.' },
+    { from: 'chip_materials/POLY', to: 'semiconductors/N26', basis: 'assumption',
+      note: 'Wafers are grown from polysilicon, but these shares are mostly solar-grade capacity: they overstate China\'s role in electronic-grade polysilicon.' },
+    { from: 'chip_materials/GE', to: 'semiconductors/N91', basis: 'assumption',
+      note: 'Germane (GeH4) is an electronic gas for silicon-germanium layers of advanced logic chips; its weight among electronic gases is not in the data.' },
+  ],
+  notShown: 'Gallium is listed but not linked: it goes into compound semiconductors (GaN, GaAs), which the advanced-logic chip graph does not model. Quantum computing and biotechnology are not shown: the figures found cover three economies (public quantum funding announced, McKinsey 2022) or come from an aggregator of unclear method (biotech patents), too thin for shares of world supply.',
+};
+domainsFile.sources = sources.filter(s => sfSources.has(s.id) || domainsFile.links.some(l => l.source === s.id) ||
+  domainsFile.domains.some(d => d.nodes.some(n => (n.firms || []).some(f => f.source === s.id))));
+for (const l of domainsFile.links) if (l.source === undefined) delete l.source;
+
 fs.mkdirSync(outDir, { recursive: true });
 const write = (name, obj) => {
   const file = path.join(outDir, name);
@@ -210,3 +344,4 @@ const write = (name, obj) => {
 };
 write('world.json', world);
 write('semiconductors.json', semis);
+write('domains.json', domainsFile);

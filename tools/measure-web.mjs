@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { start, openApp, SITE } from '../tests/browser/browser.mjs';
 
-const files = ['techmap.js', 'techmap.wasm', 'data/world.json', 'data/semiconductors.json', 'assets/world-110m.bin',
+const files = ['techmap.js', 'techmap.wasm', 'data/world.json', 'data/semiconductors.json', 'data/domains.json', 'data/story.json', 'assets/world-110m.bin',
   'assets/ui-font.ttf', 'index.html', 'web/app.js', 'web/style.css'];
 let total = 0;
 for (const f of files) {

@@ -92,10 +92,17 @@ NodeKind parse_kind(const std::string& k, bool& ok) {
 }
 
 // [SECTION] per-file reading ------------------------------------------------------------------
+// A link as written ("domain/node"), resolved once every file is read.
+struct PendingLink {
+    std::string from, to, basis, note, file, record;
+    int source = -1;
+};
+
 struct Reader {
     Dataset& ds;
     std::vector<Problem>& problems;
     std::string file;
+    std::vector<PendingLink>* links = nullptr;
     std::unordered_map<std::string, int> local_sources;  // source ids are scoped to their file
 
     void error(const std::string& record, const std::string& msg) {
@@ -148,6 +155,26 @@ struct Reader {
         read_alliances(root);
         read_indicators(root);
         read_domains(root);
+        read_links(root);
+        if (std::string ns = str(root, "notShown"); !ns.empty()) ds.not_shown += (ds.not_shown.empty() ? "" : " ") + ns;
+    }
+
+    void read_links(const json& root) {
+        const json* a = arr(root, "links");
+        if (!a || !links) return;
+        for (const json& j : *a) {
+            PendingLink l;
+            l.from = str(j, "from");
+            l.to = str(j, "to");
+            l.basis = str(j, "basis");
+            l.note = str(j, "note");
+            l.file = file;
+            l.record = "link '" + l.from + "' -> '" + l.to + "'";
+            if (l.basis == "source") l.source = source(j, l.record);
+            else if (l.basis != "assumption") { error(l.record, "basis must be \"source\" or \"assumption\""); continue; }
+            if (l.basis == "assumption" && l.note.empty()) { error(l.record, "an assumption needs a note saying what is assumed"); continue; }
+            links->push_back(std::move(l));
+        }
     }
 
     void read_countries(const json& root) {
@@ -440,6 +467,67 @@ bool order_domain(Domain& d, std::string& cycle_node) {
     return false;
 }
 
+// Resolves "domain/node" to indices; false when either is unknown.
+bool find_link_end(const Dataset& ds, const std::string& ref, int& domain, int& node) {
+    const size_t slash = ref.find('/');
+    if (slash == std::string::npos) return false;
+    domain = ds.find_domain(ref.substr(0, slash));
+    node = domain >= 0 ? ds.domains[size_t(domain)].find_node(ref.substr(slash + 1)) : -1;
+    return node >= 0;
+}
+
+// Brings the linked node, with everything that goes into it, into the consuming domain as
+// copies (ids "domain/node"), and adds the edge into the consumer.
+void import_link(Dataset& ds, const PendingLink& p, std::vector<Problem>& problems) {
+    DomainLink l;
+    l.basis = p.basis;
+    l.note = p.note;
+    l.source = p.source;
+    auto fail = [&](const std::string& msg) { problems.push_back({Problem::Error, p.file, p.record, msg}); };
+    if (!find_link_end(ds, p.from, l.from_domain, l.from_node)) return fail("no node '" + p.from + "' (write domain/node)");
+    if (!find_link_end(ds, p.to, l.to_domain, l.to_node)) return fail("no node '" + p.to + "' (write domain/node)");
+    if (l.from_domain == l.to_domain) return fail("a link joins two domains; within one domain use an edge");
+    const int index = int(ds.links.size());
+    const Domain& from = ds.domains[size_t(l.from_domain)];
+    Domain& to = ds.domains[size_t(l.to_domain)];
+    // copy the node and, recursively, its inputs (they limit what it can deliver)
+    std::vector<int> copy_of(from.nodes.size(), -1);
+    std::vector<int> stack{l.from_node};
+    std::vector<int> visit;
+    while (!stack.empty()) {
+        const int v = stack.back();
+        stack.pop_back();
+        if (copy_of[size_t(v)] >= 0) continue;
+        const std::string id = from.id + "/" + from.nodes[size_t(v)].id;
+        const int existing = to.find_node(id);
+        if (existing >= 0) { copy_of[size_t(v)] = existing; continue; }  // brought in by an earlier link
+        Node n = from.nodes[size_t(v)];
+        n.id = id;
+        n.inputs.clear();
+        n.outputs.clear();
+        n.subtypes.clear();
+        n.parent = -1;
+        n.link = index;
+        copy_of[size_t(v)] = int(to.nodes.size());
+        to.nodes.push_back(std::move(n));
+        visit.push_back(v);
+        for (int in : from.nodes[size_t(v)].inputs) stack.push_back(in);
+    }
+    for (int v : visit)
+        for (int in : from.nodes[size_t(v)].inputs) {
+            Node& c = to.nodes[size_t(copy_of[size_t(v)])];
+            c.inputs.push_back(copy_of[size_t(in)]);
+            to.nodes[size_t(copy_of[size_t(in)])].outputs.push_back(copy_of[size_t(v)]);
+        }
+    l.imported_node = copy_of[size_t(l.from_node)];
+    Node& consumer = to.nodes[size_t(l.to_node)];
+    if (std::find(consumer.inputs.begin(), consumer.inputs.end(), l.imported_node) == consumer.inputs.end()) {
+        consumer.inputs.push_back(l.imported_node);
+        to.nodes[size_t(l.imported_node)].outputs.push_back(l.to_node);
+    }
+    ds.links.push_back(std::move(l));
+}
+
 void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& limits, Reader& r) {
     double sum = 0;
     bool has_unknown_row = false;
@@ -467,8 +555,9 @@ void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& 
 LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& limits) {
     LoadResult result;
     Dataset ds;
+    std::vector<PendingLink> links;
     for (const DataFile& f : files) {
-        Reader r{ds, result.problems, f.name, {}};
+        Reader r{ds, result.problems, f.name, &links, {}};
         if (f.bytes.size() > limits.max_file_bytes) {
             std::ostringstream m;
             m << "file is " << f.bytes.size() / (1024 * 1024) << " MB; the limit is "
@@ -483,7 +572,8 @@ LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& li
         }
         r.read(root);
     }
-    Reader whole{ds, result.problems, files.empty() ? std::string("(none)") : files.back().name, {}};
+    Reader whole{ds, result.problems, files.empty() ? std::string("(none)") : files.back().name, nullptr, {}};
+    for (const PendingLink& p : links) import_link(ds, p, result.problems);
     if (files.empty()) whole.error("(dataset)", "no files given");
     if (ds.countries.empty()) whole.error("(dataset)", "no countries");
     for (Domain& d : ds.domains) {

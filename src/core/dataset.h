@@ -67,6 +67,10 @@ struct Node {
     std::vector<int> outputs;   // nodes this one goes into
     std::vector<int> subtypes;  // nodes that are "a type of" this one
     int parent = -1;            // the node this one is a type of
+    // A copy of a node of another domain, brought in by a cross-domain link (with the inputs it
+    // needs): it feeds this domain only when the scenario turns links on, and is not counted
+    // among this domain's own figures.
+    int link = -1;              // index into Dataset::links, or -1 for the domain's own nodes
     // derived at load time
     double published_sum = 0;   // sum of known shares as published
     double scale = 1;           // < 1 when rounding made the sum pass 100 (normalised)
@@ -116,6 +120,15 @@ struct DatasetInfo {
     std::string file, version, licence, attribution;
 };
 
+// "X of one domain goes into Y of another" (neon into photolithography, ...): the basis says
+// whether a source says so ("source") or it is a modelling assumption ("assumption").
+struct DomainLink {
+    int from_domain = -1, from_node = -1, to_domain = -1, to_node = -1;
+    int imported_node = -1;      // the copy of from_node inside to_domain
+    std::string basis, note;
+    int source = -1;             // for basis "source"
+};
+
 struct Dataset {
     std::vector<DatasetInfo> files;
     std::vector<Country> countries;
@@ -124,6 +137,8 @@ struct Dataset {
     std::vector<Domain> domains;
     std::vector<AlliancePreset> alliances;
     std::vector<Indicator> indicators;
+    std::vector<DomainLink> links;
+    std::string not_shown;               // what the data leaves out on purpose, and why
     std::vector<int> countries_by_name;  // country indices in name order (derived at load)
 
     int find_country(const std::string& iso3) const;  // -1 when unknown

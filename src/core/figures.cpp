@@ -108,18 +108,22 @@ struct Access {
 };
 
 // `access` reads the figure already computed for an input (inputs come first in the order).
-Access access_of(const Node& n, const Range& denier, const Range& own, const std::vector<NodeFigures>& figs,
-                 Range NodeFigures::*access, bool inputs_bind_third_countries) {
+// `links`: whether inputs brought in from other domains count (the scenario's switch).
+Access access_of(const Domain& dom, const Node& n, const Range& denier, const Range& own, const std::vector<NodeFigures>& figs,
+                 Range NodeFigures::*access, bool inputs_bind_third_countries, bool links, bool only_own_assured) {
     Access a;
     Range f{1, 1};
+    int active_inputs = 0;
     for (int in : n.inputs) {
+        if (!links && dom.nodes[size_t(in)].link >= 0) continue;
+        ++active_inputs;
         const Range& x = figs[size_t(in)].*access;
         if (x.lo / 100 < f.lo) a.bottleneck = in;  // the scarcest input (by its lower bound)
         f.lo = std::min(f.lo, x.lo / 100);
         f.hi = std::min(f.hi, x.hi / 100);
     }
     if (n.shares.empty()) {
-        if (!n.inputs.empty()) {
+        if (active_inputs > 0) {
             a.value = {100 * f.lo, 100 * f.hi};
         } else if (!n.subtypes.empty()) {
             // a category without shares of its own is made of its subtypes, each of them needed
@@ -134,6 +138,14 @@ Access access_of(const Node& n, const Range& denier, const Range& own, const std
         } else {
             a.value = {0, 100};  // nothing known about this node
         }
+        return a;
+    }
+    if (only_own_assured) {
+        // third countries may follow the denier: at worst only one's own output, made with the
+        // inputs one can still get; at best everything the denier does not hold
+        const double lo = own.lo * f.lo;
+        const double hi = (100 - denier.lo) - own.lo * (1 - f.hi);
+        a.value = {std::clamp(lo, 0.0, 100.0), std::clamp(std::max(lo, hi), 0.0, 100.0)};
         return a;
     }
     Range direct{100 - denier.hi, 100 - denier.lo};
@@ -173,7 +185,8 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
             f.hhi = {0, 10000};
         }
         // Denial: the alliance denies, the target is denied.
-        Access t = access_of(node, f.alliance_share, f.target_share, out.nodes, &NodeFigures::target_access, s.third_country_rule);
+        Access t = access_of(dom, node, f.alliance_share, f.target_share, out.nodes, &NodeFigures::target_access, s.third_country_rule,
+                             s.links, false);
         if (!s.deny) {  // no denial: everything is available, still bounded by unknown nodes
             t.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
             t.bottleneck = -1;
@@ -181,7 +194,8 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
         f.target_access = t.value;
         f.target_bottleneck = t.bottleneck;
         // Retaliation: the target denies, the alliance is denied (no third-country rule).
-        Access a = access_of(node, f.target_share, f.alliance_share, out.nodes, &NodeFigures::alliance_access, false);
+        Access a = access_of(dom, node, f.target_share, f.alliance_share, out.nodes, &NodeFigures::alliance_access, false, s.links,
+                             s.retaliation_third_countries);
         if (!s.retaliation) {
             a.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
             a.bottleneck = -1;
@@ -196,6 +210,7 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
     out.outputs.clear();
     for (size_t i = 0; i < n; ++i) {
         const NodeFigures& f = out.nodes[i];
+        if (dom.nodes[i].link >= 0) continue;  // another domain's node: counted there, not here
         if (f.has_shares) {
             ++out.nodes_with_shares;
             out.choke_points += f.choke == Choke::Yes;
@@ -360,8 +375,22 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         std::string line = "If " + target + " cuts the alliance off, the alliance can obtain " + percent_text(nf.alliance_access);
         if (nf.alliance_bottleneck >= 0)
             line += ", limited by '" + dom.nodes[size_t(nf.alliance_bottleneck)].name + "'";
+        if (s.retaliation_third_countries) line += "; at worst third countries follow the cut-off, leaving only members' own output";
         e.lines.push_back(line + ".");
     }
+    // where a linked material comes from, and what feeds in from other domains
+    if (n.link >= 0 && size_t(n.link) < ds.links.size()) {
+        const DomainLink& l = ds.links[size_t(n.link)];
+        e.lines.push_back("From the domain '" + ds.domains[size_t(l.from_domain)].name + "', linked into '" +
+                          dom.nodes[size_t(l.to_node)].name + "' (" + (l.basis == "source" ? "a sourced link" : "a modelling assumption") +
+                          "): " + l.note + (s.links ? "" : " Links are off: it does not limit the chain now."));
+    }
+    for (int in : n.inputs)
+        if (dom.nodes[size_t(in)].link >= 0) {
+            const DomainLink& l = ds.links[size_t(dom.nodes[size_t(in)].link)];
+            e.lines.push_back("Needs '" + dom.nodes[size_t(in)].name + "' from " + ds.domains[size_t(l.from_domain)].name + " (" +
+                              (l.basis == "source" ? "sourced" : "assumed") + " link, " + (s.links ? "on" : "off") + ").");
+        }
     for (int src : sources)
         if (src >= 0) e.lines.push_back("Source: " + ds.sources[size_t(src)].title);
     return e;

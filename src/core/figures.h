@@ -42,6 +42,11 @@ struct Scenario {
     bool deny = true;              // the alliance denies the target
     bool third_country_rule = false;  // extend denial to non-members' production on alliance inputs
     bool retaliation = true;       // compute the target's cut-off of the alliance
+    // The target's cut-off reaches third countries (as China's 2025 rare-earth rules claim to):
+    // only the alliance's own production is assured; third countries' may or may not be there.
+    bool retaliation_third_countries = false;
+    // Cross-domain links on: materials of other domains (rare earths, neon...) feed the chain.
+    bool links = false;
     int member_count() const;
     bool is_member(int c) const { return c >= 0 && size_t(c) < members.size() && members[size_t(c)]; }
 };

@@ -152,7 +152,7 @@ DomainKeys domain_keys(const Domain& dom, double threshold) {
     int max_country = 0;
     for (const Node& n : dom.nodes) {
         NodeKeys k = node_keys(n, threshold);
-        if (k.reachable) {
+        if (k.reachable && n.link < 0) {  // another domain's node (a link) is that domain's game
             ++games_with_winner;
             for (const Power& p : k.power) power_sum[p.country] += p.index;
             search.games.push_back(players_of(n));

@@ -42,8 +42,8 @@ const Domain* Model::domain() const {
 
 void Model::recompute() {
     ++recomputations_;
-    if (const Domain* d = domain()) compute_domain(data_, *d, scenario_, figures_);
-    else figures_ = DomainFigures{};
+    all_.resize(data_.domains.size());
+    for (size_t i = 0; i < data_.domains.size(); ++i) compute_domain(data_, data_.domains[i], scenario_, all_[i]);
 }
 
 void Model::members_changed() { recompute(); }
@@ -76,7 +76,7 @@ void Model::set_alliance_name(const std::string& name) {
 }
 
 void Model::pin() {
-    pinned_ = Pinned{scenario_, alliance_name_, figures_, domain_};
+    pinned_ = Pinned{scenario_, alliance_name_, figures(), domain_};
 }
 
 Model::Comparison Model::compare() const {
@@ -85,9 +85,9 @@ Model::Comparison Model::compare() const {
     if (!pinned_ || !d || pinned_->domain != domain_) return c;
     c.pinned_name = pinned_->name;
     c.choke_points_before = pinned_->figures.choke_points;
-    c.choke_points_after = figures_.choke_points;
+    c.choke_points_after = figures().choke_points;
     for (size_t i = 0; i < d->nodes.size(); ++i) {
-        const NodeFigures &a = pinned_->figures.nodes[i], &b = figures_.nodes[i];
+        const NodeFigures &a = pinned_->figures.nodes[i], &b = figures().nodes[i];
         if (a.choke != b.choke) c.flips.push_back({int(i), a.choke, b.choke, a.target_access, b.target_access});
     }
     std::stable_sort(c.flips.begin(), c.flips.end(), [](const Flip& x, const Flip& y) {
@@ -164,6 +164,10 @@ void Model::set_third_country_rule(bool on) {
     if (scenario_.third_country_rule != on) { scenario_.third_country_rule = on; recompute(); }
 }
 void Model::set_retaliation(bool on) { if (scenario_.retaliation != on) { scenario_.retaliation = on; recompute(); } }
+void Model::set_retaliation_third_countries(bool on) {
+    if (scenario_.retaliation_third_countries != on) { scenario_.retaliation_third_countries = on; recompute(); }
+}
+void Model::set_links(bool on) { if (scenario_.links != on) { scenario_.links = on; recompute(); } }
 
 bool Model::select_domain(const std::string& id) {
     int d = data_.find_domain(id);
@@ -202,7 +206,7 @@ double Model::target_indicator(const std::string& id, int* year) const {
 
 Explanation Model::explain(int node) const {
     const Domain* d = domain();
-    return d ? explain_node(data_, *d, scenario_, figures_, node) : Explanation{};
+    return d ? explain_node(data_, *d, scenario_, figures(), node) : Explanation{};
 }
 
 int Model::role(int c) const {
@@ -224,6 +228,8 @@ std::string Model::scenario_json() const {
     j["deny"] = scenario_.deny;
     j["thirdCountryRule"] = scenario_.third_country_rule;
     j["retaliation"] = scenario_.retaliation;
+    j["retaliationThirdCountries"] = scenario_.retaliation_third_countries;
+    j["links"] = scenario_.links;
     const Domain* d = domain();
     j["domain"] = d ? json(d->id) : json(nullptr);
     j["node"] = (d && node_ >= 0) ? json(d->nodes[size_t(node_)].id) : json(nullptr);
@@ -275,6 +281,8 @@ std::vector<std::string> Model::set_scenario_json(const std::string& text) {
     flag("deny", &Model::set_deny);
     flag("thirdCountryRule", &Model::set_third_country_rule);
     flag("retaliation", &Model::set_retaliation);
+    flag("retaliationThirdCountries", &Model::set_retaliation_third_countries);
+    flag("links", &Model::set_links);
     if (auto it = j.find("node"); it != j.end()) {
         const Domain* d = domain();
         if (it->is_null()) select_node(-1);
@@ -294,7 +302,7 @@ std::string Model::figures_json() const {
     const Domain* d = domain();
     j["scenario"] = json::parse(scenario_json());
     if (!d) return j.dump();
-    const DomainFigures& f = figures_;
+    const DomainFigures& f = figures();
     json summary;
     summary["chokePoints"] = f.choke_points;
     summary["possibleChokePoints"] = f.possible_choke_points;

@@ -53,6 +53,8 @@ public:
     void set_deny(bool on);
     void set_third_country_rule(bool on);
     void set_retaliation(bool on);
+    void set_retaliation_third_countries(bool on);
+    void set_links(bool on);
     bool select_domain(const std::string& id);
     void select_node(int node);     // -1 = none
 
@@ -61,7 +63,10 @@ public:
     int selected_node() const { return node_; }
 
     // --- figures ----------------------------------------------------------------------------
-    const DomainFigures& figures() const { return figures_; }
+    // The selected domain's figures; every domain is recomputed on each change (the links make
+    // them depend on each other, and the domain picker shows each one's headline).
+    const DomainFigures& figures() const { return domain_ >= 0 && size_t(domain_) < all_.size() ? all_[size_t(domain_)] : empty_; }
+    const DomainFigures& figures_of(int domain) const { return domain >= 0 && size_t(domain) < all_.size() ? all_[size_t(domain)] : empty_; }
     const DomainKeys& keys();       // computed lazily, cached per (domain, threshold)
     Pooled pooled_rd() const { return pooled(data_, scenario_, "gerd"); }
     // The target's share of world chip demand, if known (else NaN), with year.
@@ -107,7 +112,8 @@ private:
     Scenario scenario_;
     std::string alliance_name_ = "Custom alliance";
     int domain_ = -1, node_ = -1;
-    DomainFigures figures_;
+    std::vector<DomainFigures> all_;  // per domain
+    DomainFigures empty_;
     DomainKeys keys_;
     bool keys_valid_ = false;
     long recomputations_ = 0;

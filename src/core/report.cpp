@@ -145,7 +145,7 @@ std::string figures_csv(const Model& m) {
     for (size_t i = 0; i < d.nodes.size(); ++i) {
         const Node& n = d.nodes[i];
         const NodeFigures& nf = f.nodes[i];
-        if (!nf.has_shares) continue;
+        if (!nf.has_shares || n.link >= 0) continue;  // linked nodes are listed with their own domain
         std::string years, sources;
         provenance(ds, n, years, sources);
         range_row("node", n.id, n.name, "alliance share", nf.alliance_share, "% of world supply", years, sources);

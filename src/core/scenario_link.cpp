@@ -29,7 +29,7 @@ std::string quote(std::string_view v) {
 bool is_code(std::string_view v, size_t max_len) {
     if (v.empty() || v.size() > max_len) return false;
     return std::all_of(v.begin(), v.end(), [](char ch) {
-        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.';
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.' || ch == '/';
     });
 }
 
@@ -87,6 +87,7 @@ bool valid_utf8(const std::string& s) {
 bool LinkState::operator==(const LinkState& o) const {
     return preset == o.preset && preset_year == o.preset_year && members == o.members && name == o.name && target == o.target &&
            threshold == o.threshold && deny == o.deny && third_country_rule == o.third_country_rule && retaliation == o.retaliation &&
+           retaliation_third_countries == o.retaliation_third_countries && links == o.links &&
            domain == o.domain && node == o.node && layer == o.layer && view == o.view && mode == o.mode &&
            data_version == o.data_version && story_step == o.story_step && story == o.story;
 }
@@ -197,12 +198,14 @@ ParsedLink parse_link(std::string_view fragment) {
             if (!parse_number(value, v) || v < 1 || v > 100) { notice("threshold " + quote(value) + " is not a percentage from 1 to 100"); continue; }
             s.threshold = v;
         } else if (key == "p") {
-            s.deny = s.third_country_rule = s.retaliation = false;
+            s.deny = s.third_country_rule = s.retaliation = s.retaliation_third_countries = s.links = false;
             if (!value.empty())
                 for (std::string_view f : split(value, ',')) {
                     if (f == "deny") s.deny = true;
                     else if (f == "fdpr") s.third_country_rule = true;
                     else if (f == "ret") s.retaliation = true;
+                    else if (f == "ret3") s.retaliation_third_countries = true;
+                    else if (f == "links") s.links = true;
                     else notice("unknown policy switch " + quote(f));
                 }
         } else if (key == "d") {
@@ -256,11 +259,15 @@ std::string format_link(const LinkState& s) {
     if (s.target && *s.target != "CHN") add("t", percent_encode(*s.target));
     if (s.threshold && *s.threshold != kDefaultThreshold) add("th", number_text(*s.threshold, 2));
     const bool deny = s.deny.value_or(true), fdpr = s.third_country_rule.value_or(false), ret = s.retaliation.value_or(true);
-    if (!deny || fdpr || !ret) {
+    const bool ret3 = s.retaliation_third_countries.value_or(false), links = s.links.value_or(false);
+    if (!deny || fdpr || !ret || ret3 || links) {
         std::string p;
-        if (deny) p += "deny";
-        if (fdpr) p += std::string(p.empty() ? "" : ",") + "fdpr";
-        if (ret) p += std::string(p.empty() ? "" : ",") + "ret";
+        auto on = [&](bool f, const char* name) { if (f) p += std::string(p.empty() ? "" : ",") + name; };
+        on(deny, "deny");
+        on(fdpr, "fdpr");
+        on(ret, "ret");
+        on(ret3, "ret3");
+        on(links, "links");
         add("p", p);
     }
     if (s.domain) add("d", percent_encode(*s.domain));
@@ -295,6 +302,8 @@ LinkState link_of(const Model& m) {
     s.deny = sc.deny;
     s.third_country_rule = sc.third_country_rule;
     s.retaliation = sc.retaliation;
+    s.retaliation_third_countries = sc.retaliation_third_countries;
+    s.links = sc.links;
     const Domain* d = m.domain();
     if (d && m.domain_index() != 0) s.domain = d->id;
     if (d && m.selected_node() >= 0) s.node = d->nodes[size_t(m.selected_node())].id;
@@ -346,6 +355,8 @@ std::vector<std::string> apply_link(Model& m, const LinkState& s) {
     m.set_deny(s.deny.value_or(true));
     m.set_third_country_rule(s.third_country_rule.value_or(false));
     m.set_retaliation(s.retaliation.value_or(true));
+    m.set_retaliation_third_countries(s.retaliation_third_countries.value_or(false));
+    m.set_links(s.links.value_or(false));
     if (s.node && !s.node->empty()) {
         const Domain* d = m.domain();
         const int n = d ? d->find_node(*s.node) : -1;

@@ -7,7 +7,8 @@
 //   m   members as ISO 3166-1 alpha-3 codes (`USA,JPN,NLD`); `m=` is an empty alliance
 //   name  the alliance's name (percent-encoded)
 //   t   target country code (`t=` none)       th  control threshold, percent (1-100)
-//   p   policy switches that are on: deny, fdpr (third-country rule), ret (retaliation)
+//   p   policy switches that are on: deny, fdpr (third-country rule), ret (retaliation),
+//       ret3 (the retaliation reaches third countries), links (materials feed the chip chain)
 //   d   domain id     n  selected node id      l  map layer: role | share
 //   c   view centre and zoom: lon,lat,zoom     mode  full | embed | presentation
 //   dv  data version the link was made with    s  guided-story step (1-based)
@@ -39,7 +40,7 @@ struct LinkState {
     std::optional<std::string> name;
     std::optional<std::string> target;     // "" = none
     std::optional<double> threshold;
-    std::optional<bool> deny, third_country_rule, retaliation;
+    std::optional<bool> deny, third_country_rule, retaliation, retaliation_third_countries, links;
     std::optional<std::string> domain, node;  // node "" = none
     std::optional<std::string> layer;      // "role" | "share"
     std::optional<LinkView> view;

@@ -91,8 +91,10 @@ static void bench_toggles(const char* label, Model& m, int reps) {
 }
 
 int main() {
-    std::vector<DataFile> files = {{"world.json", read_file("data/world.json")},
-                                   {"semiconductors.json", read_file("data/semiconductors.json")}};
+    const std::vector<DataFile> chips = {{"world.json", read_file("data/world.json")},
+                                         {"semiconductors.json", read_file("data/semiconductors.json")}};
+    std::vector<DataFile> files = chips;
+    files.push_back({"domains.json", read_file("data/domains.json")});
     std::vector<double> loads;
     for (int i = 0; i < 20; ++i) {
         auto t = Clock::now();
@@ -102,10 +104,19 @@ int main() {
     }
     std::printf("%-44s median %8.2f ms\n", "load + validate default data", median(loads));
 
+    {
+        Model chips_only;
+        chips_only.load(chips);
+        chips_only.apply_preset("G7");
+        bench_toggles("recompute after one toggle (semiconductors only)", chips_only, 5000);
+    }
     Model m;
     m.load(files);
     m.apply_preset("G7");
-    bench_toggles("recompute after one toggle (semiconductors)", m, 5000);
+    m.set_links(true);
+    m.set_retaliation_third_countries(true);
+    std::printf("default data: %zu domains, %zu cross-domain links\n", m.data().domains.size(), m.data().links.size());
+    bench_toggles("recompute after one toggle (all domains, links on)", m, 5000);
 
     size_t bytes = 0;
     const Dataset& ds = m.data();

@@ -85,7 +85,7 @@ export async function clickItem(page, name, { dx = 0 } = {}) {
 export function coreFigures(scenario) {
   const exe = path.join(ROOT, 'build/native/tests/scenario_figures');
   if (!fs.existsSync(exe)) throw new Error(`${exe} missing: build the native preset first`);
-  const out = execFileSync(exe, [path.join(SITE, 'data/world.json'), path.join(SITE, 'data/semiconductors.json')],
+  const out = execFileSync(exe, ['world', 'semiconductors', 'domains'].map((f) => path.join(SITE, `data/${f}.json`)),
     { input: JSON.stringify(scenario), encoding: 'utf8' });
   return JSON.parse(out);
 }

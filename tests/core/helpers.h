@@ -18,7 +18,9 @@ inline std::string read_file(const std::string& rel) {
 }
 
 inline std::vector<DataFile> default_files() {
-    return {{"world.json", read_file("data/world.json")}, {"semiconductors.json", read_file("data/semiconductors.json")}};
+    return {{"world.json", read_file("data/world.json")},
+            {"semiconductors.json", read_file("data/semiconductors.json")},
+            {"domains.json", read_file("data/domains.json")}};
 }
 
 inline const Dataset& default_dataset() {

@@ -32,14 +32,17 @@ TEST_CASE("the default data loads without errors") {
     REQUIRE(r.ok());
     const Dataset& ds = *r.dataset;
     CHECK(ds.countries.size() >= 240);
-    CHECK(ds.domains.size() == 1);
-    CHECK(ds.domains[0].nodes.size() == 129);  // 126 inputs + 3 stages
+    CHECK(ds.domains.size() == 6);  // semiconductors + rare earths, chip materials, RAN, AI, demand
+    int own = 0;
+    for (const Node& n : ds.domains[0].nodes) own += n.link < 0;
+    CHECK(own == 129);  // 126 inputs + 3 stages, plus the linked materials
+    CHECK(ds.links.size() == 4);
     CHECK(ds.alliances.size() == 9);
-    CHECK(ds.version() == "world-2026-11+eto-46e0106");
+    CHECK(ds.version() == "world-2026-11+eto-46e0106+sf-2026-11");
     // every share carries a year and a source
     for (const Node& n : ds.domains[0].nodes)
         for (const ShareRow& s : n.shares) {
-            CHECK(s.year >= 2019);
+            CHECK(s.year >= (n.link >= 0 ? 2010 : 2019));
             CHECK(s.source >= 0);
         }
 }
@@ -127,5 +130,5 @@ TEST_CASE("a failed load leaves the model's previous dataset in place") {
     CHECK_FALSE(bad.ok());
     CHECK(m.loaded());
     CHECK(m.figures_json() == before);
-    CHECK(m.data().domains.size() == 1);
+    CHECK(m.data().domains.size() == 6);
 }

@@ -38,7 +38,9 @@ LinkState random_state(std::mt19937& rng, const Dataset& ds) {
     s.deny = coin();
     s.third_country_rule = coin();
     s.retaliation = coin();
-    s.domain = d.id;
+    s.retaliation_third_countries = coin();
+    s.links = coin();
+    s.domain = coin() ? d.id : ds.domains[pick(ds.domains.size())].id;
     if (coin()) s.node = d.nodes[pick(d.nodes.size())].id;
     if (coin()) s.layer = coin() ? "share" : "role";
     if (coin()) s.view = LinkView{q(-180, 180, 1000), q(-90, 90, 1000), q(1, 20, 1000)};
@@ -53,8 +55,9 @@ LinkState random_state(std::mt19937& rng, const Dataset& ds) {
 LinkState normalised(LinkState s) {
     if (s.target && *s.target == "CHN") s.target.reset();
     if (s.threshold && *s.threshold == 80) s.threshold.reset();
-    if (s.deny.value_or(true) && !s.third_country_rule.value_or(false) && s.retaliation.value_or(true))
-        s.deny.reset(), s.third_country_rule.reset(), s.retaliation.reset();
+    if (s.deny.value_or(true) && !s.third_country_rule.value_or(false) && s.retaliation.value_or(true) &&
+        !s.retaliation_third_countries.value_or(false) && !s.links.value_or(false))
+        s.deny.reset(), s.third_country_rule.reset(), s.retaliation.reset(), s.retaliation_third_countries.reset(), s.links.reset();
     if (s.node && s.node->empty()) s.node.reset();
     if (s.layer && *s.layer == "role") s.layer.reset();
     if (s.view && *s.view == LinkView{}) s.view.reset();

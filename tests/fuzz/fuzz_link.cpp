@@ -24,7 +24,9 @@ std::string read(const char* rel) {
 techmap::Model& model() {
     static techmap::Model* m = [] {
         auto* mm = new techmap::Model();
-        if (!mm->load({{"world.json", read("data/world.json")}, {"semiconductors.json", read("data/semiconductors.json")}}).ok()) {
+        if (!mm->load({{"world.json", read("data/world.json")},
+                       {"semiconductors.json", read("data/semiconductors.json")},
+                       {"domains.json", read("data/domains.json")}}).ok()) {
             std::fprintf(stderr, "fuzz_link: cannot load data/\n");
             std::abort();
         }
