@@ -311,18 +311,22 @@ std::string Model::figures_json() const {
     summary["allianceAccessToOutputs"] = range(f.alliance_access_to_outputs);
     summary["targetDeniedNodes"] = f.target_denied_nodes;
     summary["allianceExposedNodes"] = f.alliance_exposed_nodes;
-    Pooled p = pooled_rd();
-    json rd;
-    rd["indicator"] = p.indicator_name;
-    rd["unit"] = p.unit;
-    rd["members"] = p.members_value;
-    rd["membersWithData"] = p.members_with_data;
-    json missing = json::array();
-    for (int c : p.members_missing) missing.push_back(data_.countries[size_t(c)].id);
-    rd["membersMissing"] = missing;
-    rd["target"] = p.target_known ? json(p.target_value) : json(nullptr);
-    rd["years"] = json::array({p.year_min, p.year_max});
-    summary["rd"] = rd;
+    // pooled indicators: the members' total against the target's, with who lacks data
+    auto pooled_json = [&](const Pooled& p) {
+        json o;
+        o["indicator"] = p.indicator_name;
+        o["unit"] = p.unit;
+        o["members"] = std::round(p.members_value * 1000) / 1000;
+        o["membersWithData"] = p.members_with_data;
+        json missing = json::array();
+        for (int c : p.members_missing) missing.push_back(data_.countries[size_t(c)].id);
+        o["membersMissing"] = missing;
+        o["target"] = p.target_known ? json(p.target_value) : json(nullptr);
+        o["years"] = json::array({p.year_min, p.year_max});
+        return o;
+    };
+    summary["rd"] = pooled_json(pooled_rd());
+    summary["ai"] = pooled_json(pooled(data_, scenario_, "ai_private_investment"));
     int demand_year = 0;
     double demand = target_demand_share(&demand_year);
     summary["targetDemandShare"] = is_known(demand) ? json(demand) : json(nullptr);

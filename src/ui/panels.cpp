@@ -200,6 +200,28 @@ void target_section(Model& m, UiState& ui) {
                 "(the idea of the US foreign direct product rule).");
     if (ImGui::Checkbox("Target retaliates (cuts the alliance off)", &ret)) m.set_retaliation(ret);
     remember(ui, "retaliation");
+    if (s.retaliation) {
+        bool ret3 = s.retaliation_third_countries;
+        ImGui::Indent();
+        if (ImGui::Checkbox("and third countries follow", &ret3)) m.set_retaliation_third_countries(ret3);
+        remember(ui, "retaliation-third-countries");
+        help_marker("The worst case of a cut-off whose rules reach third countries (as China's 2025 rare-earth rules claim to): "
+                    "only the alliance's own production is assured, so the lower bound of its access is what members make.");
+        ImGui::Unindent();
+    }
+    if (!m.data().links.empty()) {
+        bool links = s.links;
+        if (ImGui::Checkbox("Materials feed the chip chain", &links)) m.set_links(links);
+        remember(ui, "links");
+        std::string text = "Cross-domain links: ";
+        for (const DomainLink& l : m.data().links) {
+            const Domain& from = m.data().domains[size_t(l.from_domain)];
+            const Domain& to = m.data().domains[size_t(l.to_domain)];
+            text += "\n- " + from.nodes[size_t(l.from_node)].name + " -> " + to.nodes[size_t(l.to_node)].name + " (" +
+                    (l.basis == "source" ? "sourced" : "assumption") + "): " + l.note;
+        }
+        help_marker(text.c_str());
+    }
 }
 
 // A bullet whose text wraps inside the panel (BulletText would run past its edge).
@@ -226,10 +248,12 @@ void results_section(Model& m) {
            f.possible_choke_points > 0 ? (" (+" + std::to_string(f.possible_choke_points) + " possible)").c_str() : "");
     if (f.possible_choke_points > 0 && ImGui::IsItemHovered())
         ImGui::SetTooltip("Possible: the alliance reaches the threshold only if shares the data leaves unknown fall to members.");
-    if (s.deny) bullet("%s's access to finished chips under denial: %s", target.c_str(), percent_text(f.target_access_to_outputs).c_str());
+    const std::string product = f.outputs.empty() ? std::string() : d->nodes[size_t(f.outputs[0])].name;
+    if (s.deny && !product.empty())
+        bullet("%s's access to the end product (%s) under denial: %s", target.c_str(), product.c_str(), percent_text(f.target_access_to_outputs).c_str());
     bullet("Inputs %s can get less than half of: %d", target.c_str(), f.target_denied_nodes);
-    if (s.retaliation) {
-        bullet("Alliance's access to finished chips if %s cuts it off: %s", target.c_str(), percent_text(f.alliance_access_to_outputs).c_str());
+    if (s.retaliation && !product.empty()) {
+        bullet("Alliance's access to the end product if %s cuts it off: %s", target.c_str(), percent_text(f.alliance_access_to_outputs).c_str());
         if (!f.alliance_access_to_outputs.exact() && ImGui::IsItemHovered())
             ImGui::SetTooltip("A range: some inputs have suppliers whose shares the data does not give (e.g. photoresists),\n"
                               "so the lower bound assumes the worst for each of them.");
@@ -257,8 +281,19 @@ void results_section(Model& m) {
                 std::snprintf(b, sizeof b, "%s%s %.2f", i ? ", " : "", ds.countries[size_t(keys.power[i].country)].id.c_str(), keys.power[i].index);
                 top += b;
             }
-            ImGui::SetTooltip("Power (mean Shapley-Shubik index over %d inputs): %s", keys.nodes_considered, top.c_str());
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+            ImGui::Text("Power (mean Shapley-Shubik index over %d inputs): %s", keys.nodes_considered, top.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
         }
+    }
+    const Pooled ai = pooled(ds, s, "ai_private_investment");
+    if (!ai.unit.empty() && (ai.members_with_data > 0 || ai.target_known)) {
+        const std::string tv = ai.target_known ? std::to_string(ai.target_value).substr(0, std::to_string(ai.target_value).find('.') + 3) : "unknown";
+        bullet("Private investment in AI (%d): members %.1f vs %s %s, %s%s", ai.year_max ? ai.year_max : ai.target_year, ai.members_value,
+               target.c_str(), tv.c_str(), ai.unit.c_str(),
+               ai.members_without_data ? (" (" + std::to_string(ai.members_without_data) + " members without data)").c_str() : "");
     }
     int year = 0;
     const double demand = m.target_demand_share(&year);
@@ -380,6 +415,7 @@ void chain_graph_view(Model& m, UiState& ui) {
             const glm::u8vec4 a = palette::kOther, c = palette::kMember;
             fill = IM_COL32(int(a.r + (c.r - a.r) * t), int(a.g + (c.g - a.g) * t), int(a.b + (c.b - a.b) * t), 255);
         }
+        if (n.link >= 0 && !m.scenario().links) fill = (fill & 0x00FFFFFFu) | (IM_COL32_A_MASK & IM_COL32(0, 0, 0, 110));  // a link, off
         dl->AddRectFilled(p0, p1, fill, 4.0f);
         const bool light = f.has_shares && f.alliance_share.lo < 45.0;
         const ImU32 ink = light ? IM_COL32(20, 20, 24, 255) : IM_COL32(245, 245, 245, 255);
@@ -393,6 +429,7 @@ void chain_graph_view(Model& m, UiState& ui) {
         if (f.choke == Choke::Yes) line2 += "  choke";
         else if (f.choke == Choke::Possible) line2 += "  choke?";
         if (b.kinds > 0) line2 += "  +" + std::to_string(b.kinds);
+        if (n.link >= 0) line2 += m.scenario().links ? "  linked" : "  linked (off)";
         dl->AddText(nullptr, 0.0f, ImVec2(p0.x + 6, p0.y + 6 + ImGui::GetTextLineHeight()), ink, line2.c_str(), nullptr, 0.0f, &clip);
         if (hovered) {
             ImGui::BeginTooltip();
@@ -466,6 +503,48 @@ void chain_window(Model& m, UiState& ui, float width, float height) {
 void map_section(Model& m, UiState& ui) {
     const Domain* d = m.domain();
     if (!d) return;
+    // the domain: every one recomputed live, each with its headline
+    const DomainFigures& cur = m.figures();
+    const std::string cur_label = d->name + "  (" + std::to_string(cur.choke_points) + " of " + std::to_string(cur.nodes_with_shares) + " held)";
+    ImGui::SetNextItemWidth(-1);
+    const bool dom_open = ImGui::BeginCombo("##domain", cur_label.c_str());
+    remember(ui, "domain");
+    if (dom_open) {
+        for (size_t i = 0; i < m.data().domains.size(); ++i) {
+            const Domain& x = m.data().domains[i];
+            const DomainFigures& xf = m.figures_of(int(i));
+            const std::string label = x.name + "  (" + std::to_string(xf.choke_points) + " of " + std::to_string(xf.nodes_with_shares) +
+                                      " held)##d" + x.id;
+            if (ImGui::Selectable(label.c_str(), int(i) == m.domain_index())) {
+                m.select_domain(x.id);
+                // show the domain's most concentrated own input first
+                int best = -1;
+                double best_hhi = -1;
+                for (size_t k = 0; k < x.nodes.size(); ++k)
+                    if (x.nodes[k].link < 0 && !x.nodes[k].shares.empty() && m.figures().nodes[k].hhi.lo > best_hhi) {
+                        best_hhi = m.figures().nodes[k].hhi.lo;
+                        best = int(k);
+                    }
+                m.select_node(x.id == "semiconductors" ? x.find_node("N20") : best);
+            }
+            remember(ui, ("domain:" + x.id).c_str());
+            if (ImGui::IsItemHovered() && !x.description.empty()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+                ImGui::TextUnformatted(x.description.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+        if (!m.data().not_shown.empty()) {
+            ImGui::Separator();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+            ImGui::TextDisabled("%s", m.data().not_shown.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndCombo();
+    }
+    d = m.domain();
     ImGui::TextUnformatted("Map");
     ImGui::SameLine();
     int layer = int(ui.layer);
@@ -479,15 +558,29 @@ void map_section(Model& m, UiState& ui) {
     const bool node_open = ImGui::BeginCombo("##node", sel >= 0 ? d->nodes[size_t(sel)].name.c_str() : "Choose an input…");
     remember(ui, "node");
     if (node_open) {
+        std::vector<char> listed(d->nodes.size(), 0);
+        auto item = [&](size_t i) {
+            const Node& n = d->nodes[i];
+            const NodeFigures& f = m.figures().nodes[i];
+            const std::string label = (f.choke == Choke::Yes ? "* " : "  ") + n.name + (n.link >= 0 ? "  (linked)" : "") + "##" + n.id;
+            if (ImGui::Selectable(label.c_str(), int(i) == sel)) m.select_node(int(i));
+            listed[i] = 1;
+        };
         for (const Stage& st : d->stages) {
-            ImGui::TextDisabled("%s", st.name.c_str());
+            bool heading = false;
             for (size_t i = 0; i < d->nodes.size(); ++i) {
-                const Node& n = d->nodes[i];
-                if (n.stage != st.id || n.shares.empty()) continue;
-                const NodeFigures& f = m.figures().nodes[i];
-                const std::string label = (f.choke == Choke::Yes ? "* " : "  ") + n.name + "##" + n.id;
-                if (ImGui::Selectable(label.c_str(), int(i) == sel)) m.select_node(int(i));
+                if (d->nodes[i].stage != st.id || d->nodes[i].shares.empty()) continue;
+                if (!heading) ImGui::TextDisabled("%s", st.name.c_str());
+                heading = true;
+                item(i);
             }
+        }
+        bool heading = false;
+        for (size_t i = 0; i < d->nodes.size(); ++i) {
+            if (listed[i] || d->nodes[i].shares.empty()) continue;
+            if (!heading && !d->stages.empty()) ImGui::TextDisabled("Other inputs");
+            heading = true;
+            item(i);
         }
         ImGui::EndCombo();
     }
