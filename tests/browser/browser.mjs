@@ -62,6 +62,7 @@ export async function screenshot(page, name) {
 // Clicks the middle of a named ImGui control (its rectangle as the app reports it), scrolling
 // the panel first, as a user would, when the control lies below or above its visible part.
 export async function clickItem(page, name, { dx = 0 } = {}) {
+  await settle(page);  // rectangles as laid out after the last change
   let r;
   for (let i = 0; i < 12; i++) {
     const items = await page.evaluate(() => window.techmap.uiItems());
