@@ -300,6 +300,62 @@ void results_section(Model& m) {
     if (is_known(demand)) bullet("%s's share of world chip sales: %.1f%% (%d, SIA/WSTS)", target.c_str(), demand, year);
 }
 
+// A bar for a share range: solid to the lower bound, pale to the upper (what unknown shares allow).
+void range_bar(const Range& r, float width) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight() * 0.7f, y = p.y + ImGui::GetTextLineHeight() * 0.15f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + width, y + h), IM_COL32(70, 74, 84, 255), 2.0f);
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + width * float(r.hi / 100), y + h), IM_COL32(0, 114, 178, 110), 2.0f);
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + width * float(r.lo / 100), y + h), IM_COL32(0, 114, 178, 255), 2.0f);
+    ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
+}
+
+// Ranked lists: the domain's inputs by the alliance's share (bars show ranges), and the countries
+// that hold the keys (power index). Click an input to show it on the map.
+void ranked_section(Model& m, UiState& ui) {
+    const Domain* d = m.domain();
+    if (!d) return;
+    const bool open = ImGui::CollapsingHeader("Ranked: inputs held, countries with the keys");
+    remember(ui, "ranked");
+    if (!open) return;
+    const DomainFigures& f = m.figures();
+    std::vector<int> order;
+    for (size_t i = 0; i < d->nodes.size(); ++i)
+        if (f.nodes[i].has_shares && d->nodes[i].link < 0) order.push_back(int(i));
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const Range &x = f.nodes[size_t(a)].alliance_share, &y = f.nodes[size_t(b)].alliance_share;
+        return x.lo != y.lo ? x.lo > y.lo : x.hi > y.hi;
+    });
+    const float bar_w = 90.0f * ui.scale;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("Inputs the alliance holds most of (solid: certain; pale: if unknown shares are members'):");
+    ImGui::PopTextWrapPos();
+    for (size_t k = 0; k < order.size() && k < 8; ++k) {
+        const int i = order[k];
+        const NodeFigures& nf = f.nodes[size_t(i)];
+        range_bar(nf.alliance_share, bar_w);
+        ImGui::SameLine();
+        const std::string label = percent_text(nf.alliance_share) + (nf.choke == Choke::Yes ? " * " : "   ") + d->nodes[size_t(i)].name +
+                                  "##r" + d->nodes[size_t(i)].id;
+        if (ImGui::Selectable(label.c_str(), i == m.selected_node())) m.select_node(i);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s: click to show it on the map", d->nodes[size_t(i)].name.c_str(), nf.choke == Choke::Yes ? " (a choke point)" : "");
+    }
+    const DomainKeys& keys = m.keys();
+    if (!keys.power.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Who holds the keys (mean Shapley-Shubik power over %d inputs):", keys.nodes_considered);
+        ImGui::PopTextWrapPos();
+        for (size_t k = 0; k < keys.power.size() && k < 6; ++k) {
+            const Power& p = keys.power[k];
+            range_bar({100 * p.index, 100 * p.index}, bar_w);
+            ImGui::SameLine();
+            ImGui::Text("%.2f  %s%s", p.index, m.data().countries[size_t(p.country)].name.c_str(),
+                        m.scenario().is_member(p.country) ? "  (member)" : p.country == m.scenario().target ? "  (target)" : "");
+        }
+    }
+}
+
 // Pin the current scenario and compare the next with it: which inputs flip.
 void compare_section(Model& m, UiState& ui) {
     const Domain* d = m.domain();
@@ -1001,6 +1057,7 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         target_section(m, ui);
         ImGui::Separator();
         results_section(m);
+        ranked_section(m, ui);
         compare_section(m, ui);
         ImGui::Separator();
         map_section(m, ui);
