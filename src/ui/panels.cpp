@@ -339,6 +339,7 @@ void ranked_section(Model& m, UiState& ui) {
         const std::string label = percent_text(nf.alliance_share) + (nf.choke == Choke::Yes ? " * " : "   ") + d->nodes[size_t(i)].name +
                                   "##r" + d->nodes[size_t(i)].id;
         if (ImGui::Selectable(label.c_str(), i == m.selected_node())) m.select_node(i);
+        if (k == 0) remember(ui, "ranked-first");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s: click to show it on the map", d->nodes[size_t(i)].name.c_str(), nf.choke == Choke::Yes ? " (a choke point)" : "");
     }
     const DomainKeys& keys = m.keys();

@@ -178,3 +178,41 @@ for (const [width, height, name] of [[1366, 768, 'laptop'], [1920, 1080, 'projec
     } finally { await context.close(); }
   });
 }
+
+test('domains, linked materials and ranked lists from the panel; every figure is the core\'s', async () => {
+  const { page, context, errors } = await openApp(env, { width: 1366, height: 900 });
+  try {
+    await clickItem(page, 'preset');
+    await clickItem(page, 'preset:G7');
+    // the linked materials: a click turns them on; the chip figures follow the native core's
+    const before = await figures(page);
+    await clickItem(page, 'links');
+    await clickItem(page, 'retaliation-third-countries');
+    const s = await scenario(page);
+    assert.equal(s.links, true);
+    assert.equal(s.retaliationThirdCountries, true);
+    const on = await assertCoreFigures(page, 'links on');
+    const wafer = (f) => f.nodes.find((n) => n.id === 'N26').allianceAccess;
+    assert.ok(wafer(on)[0] < wafer(before)[0], `wafers need polysilicon: ${wafer(before)} -> ${wafer(on)}`);
+    assert.ok(on.nodes.some((n) => n.id === 'chip_materials/NEON'), 'the linked neon is in the chip graph');
+    // the ranked list: the first is the input the alliance holds most of; a click shows it
+    await clickItem(page, 'ranked');
+    await clickItem(page, 'ranked-first');
+    const own = on.nodes.filter((n) => n.hasShares && !n.id.includes('/'));
+    const top = own.reduce((a, b) => (b.allianceShare[0] > a.allianceShare[0] ? b : a));
+    const chosenId = (await scenario(page)).node;
+    const chosen = on.nodes.find((n) => n.id === chosenId);
+    assert.equal(chosen.allianceShare[0], top.allianceShare[0], 'the first ranked input has the largest share');
+    await screenshot(page, 'builder-6-ranked');
+    // another domain from the picker: rare earths
+    await clickItem(page, 'domain');
+    await clickItem(page, 'domain:rare_earths');
+    assert.equal((await scenario(page)).domain, 'rare_earths');
+    const re = await assertCoreFigures(page, 'rare earths');
+    const sep = re.nodes.find((n) => n.id === 'RE-SEP');
+    assert.ok(sep.targetShare[0] >= 85, "China refines most rare earths");
+    assert.ok(100 - sep.allianceAccess[1] >= 85, 'the G7 is exposed to a Chinese cut-off');
+    await screenshot(page, 'builder-7-rare-earths');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
