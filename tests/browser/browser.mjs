@@ -70,7 +70,7 @@ export async function clickItem(page, name, { dx = 0 } = {}) {
     if (!r) throw new Error(`no control named '${name}' on screen`);
     const panel = items.panel, y = (r[1] + r[3]) / 2;
     const inPanel = panel && r[0] >= panel[0] && r[2] <= panel[2] + 1 && !['story-prev', 'story-next', 'story-link', 'story-share'].includes(name) && !name.startsWith('box:') &&
-      !name.startsWith('preset:') && !name.startsWith('chain') && name !== 'target-first' && name !== 'countries-first';
+      !name.startsWith('preset:') && !name.startsWith('chain-') && name !== 'target-first' && name !== 'countries-first';
     if (!inPanel || (y > panel[1] + 30 && y < panel[3] - 4)) break;
     await page.mouse.move((panel[0] + panel[2]) / 2, (panel[1] + panel[3]) / 2);
     await page.mouse.wheel(0, y >= panel[3] - 4 ? 240 : -240);
