@@ -51,7 +51,9 @@ void same_line_if_fits(const char* next) {
 bool small_button(const UiState& ui, const char* label) { return ui.touch ? ImGui::Button(label) : ImGui::SmallButton(label); }
 
 void help_marker(const char* text) {
-    if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemSpacing.x * 2) ImGui::SameLine();
+    // beside the last control if it fits there, else on a line of its own
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("(?)").x <= right) ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
