@@ -786,10 +786,19 @@ void info_windows(const Model& m, UiState& ui, float width, float height) {
                                    "via geo-maps. Country names and codes: world-countries (ODbL 1.0). Font: DejaVu Sans.");
             ImGui::TextUnformatted("Software: Dear ImGui (MIT), SDL2 (zlib), GLM (MIT), nlohmann/json (MIT), earcut (ISC).");
             ImGui::Separator();
-            ImGui::Text("The %zu sources cited by the figures:", ds.sources.size());
-            for (const Source& s : ds.sources) {
+            // a source cited by two files is listed once
+            std::vector<const Source*> distinct;
+            for (const Source& s : ds.sources)
+                if (std::none_of(distinct.begin(), distinct.end(), [&](const Source* x) { return x->title == s.title && x->url == s.url; }))
+                    distinct.push_back(&s);
+            ImGui::Text("The %zu sources cited by the figures:", distinct.size());
+            for (const Source* s : distinct) {
                 ImGui::Bullet();
-                ImGui::TextWrapped("%s%s%s", s.title.c_str(), s.url.empty() ? "" : " — ", s.url.c_str());
+                ImGui::TextWrapped("%s%s%s", s->title.c_str(), s->url.empty() ? "" : " — ", s->url.c_str());
+            }
+            if (!ds.not_shown.empty()) {
+                ImGui::Separator();
+                ImGui::TextWrapped("Not shown: %s", ds.not_shown.c_str());
             }
             ImGui::PopTextWrapPos();
         }
@@ -1078,7 +1087,8 @@ void ui_draw(Model& m, UiState& ui, int hovered, float width, float height) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
                             "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
-                            "(ODbL). Names: world-countries (ODbL). Data version %s.",
+                            "(ODbL). Names: world-countries (ODbL). Other domains: the source named with each figure (see Sources and credits). "
+                            "Data version %s.",
                             m.data().version().c_str());
         ImGui::PopTextWrapPos();
     }
