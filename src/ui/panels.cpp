@@ -66,6 +66,8 @@ void help_marker(const char* text) {
 
 void alliance_section(Model& m, UiState& ui) {
     const Dataset& ds = m.data();
+    // the preset shown is the one the members still come from (none after a toggle; back on undo)
+    ui.preset = m.preset_id().empty() ? -1 : ds.find_alliance(m.preset_id());
     ImGui::TextUnformatted("Alliance");
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
