@@ -200,6 +200,7 @@ const semis = {
   sources: sources.filter(s => s.licence),
   domains: [{ id: 'semiconductors', name: 'Semiconductors (advanced logic chips)',
               description: 'Inputs to advanced logic chips: design, fabrication, assembly, testing and packaging, with the tools and materials each needs.',
+              focus: 'N20',  // EUV lithography: the classic choke point
               stages: stages.map(s => ({ id: s.stage_id, name: s.stage_name })),
               nodes, edges }],
 };
@@ -250,6 +251,7 @@ const domainsFile = {
   domains: [
     { id: 'rare_earths', name: 'Rare earths',
       description: 'Rare-earth elements from the mine through separation and refining to permanent magnets. China mines about two thirds and refines over 90%.',
+      focus: 'RE-SEP',
       nodes: [
         node('RE-MINE', 'Rare-earth mine production (2024)', 'material', 'Mine production in tonnes of rare-earth-oxide equivalent; shares of the world total of 390,000 t (USGS, derived here). China\'s figure is its production quota and excludes undocumented production.',
              shareRows('rare_earths', 'mine_production_share', 2024)),

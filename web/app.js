@@ -92,6 +92,7 @@
       },
       onTechmapChange: () => changed(),
       onTechmapAction: (action) => pageAction(action),
+      onTechmapLink: (link) => linkChanged(link),
       onTechmapCaptured: (rgba, w, h, cropX) => savePng(rgba, w, h, cropX),
       // main() has created the window and the GL context: hand the data over now, then open
       // the link in the address (before the first frame, so that it is the first thing seen)
@@ -103,7 +104,6 @@
         lastLink = call('techmap_link');
         history.replaceState(history.state, '', lastLink);
         started = true;
-        setInterval(syncAddress, 200);
       },
     };
     const s = document.createElement('script');
@@ -153,7 +153,7 @@
   }
 
   // --- the address: the whole view in the fragment; back/forward step through changes -------
-  let started = false, lastLink = '', pending = null, pendingSince = 0;
+  let started = false, lastLink = '', writeTimer = 0;
   const stripView = (link) => link.replace(/&c=[^&]*/, '');
   function openLink(fragment) {
     const notices = JSON.parse(call('techmap_open_link', fragment));
@@ -161,18 +161,19 @@
     changed();
     return notices;
   }
-  // A change is written once it has held for a moment (a slider drag makes one entry); a move
-  // of the map only replaces the current entry, other changes add one.
-  function syncAddress() {
-    const link = call('techmap_link');
-    if (link === lastLink) { pending = null; return; }
+  // The app reports each new link of the view (after the frame that shows it). The summary
+  // follows at once; the address once the change has held for a moment (a slider drag makes one
+  // entry). A move of the map only replaces the current entry, other changes add one.
+  function linkChanged(link) {
+    if (!started) return;
     updateSummary();
-    if (link !== pending) { pending = link; pendingSince = performance.now(); return; }
-    if (performance.now() - pendingSince < 300) return;
-    if (stripView(link) === stripView(lastLink)) history.replaceState(history.state, '', link);
-    else history.pushState(null, '', link);
-    lastLink = link;
-    pending = null;
+    clearTimeout(writeTimer);
+    writeTimer = setTimeout(() => {
+      if (link === lastLink) return;
+      if (stripView(link) === stripView(lastLink)) history.replaceState(history.state, '', link);
+      else history.pushState(null, '', link);
+      lastLink = link;
+    }, 300);
   }
   function followAddress() {
     if (!started || location.hash === lastLink) return;

@@ -82,8 +82,11 @@ struct App {
     bool capture_pending = false;     // a PNG export was asked for: the next frame is read back
     bool capture_requested = false;   // this frame is drawn for the export (no hover, no tooltip)
     std::vector<std::string> link_notices;  // what the last opened link could not apply
-    std::string current_link() const;       // the whole view as a URL fragment
-    std::vector<std::string> open_link(const std::string& fragment);
+    std::string last_link;                  // the link last reported to the page
+    // The whole view as a URL fragment (with the story and its step, unless `with_story` is false).
+    std::string current_link(bool with_story = true) const;
+    // Opens a link; `keep_story`: a step of the story being shown (its link has no story of its own).
+    std::vector<std::string> open_link(const std::string& fragment, bool keep_story = false);
     void open_story_step(int step);         // 1-based, in the active story
     void handle_ui_actions();
     void capture_frame(int fb_w, int fb_h); // after drawing, if requested

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "core/projection.h"
+#include "core/report.h"
 #include "core/scenario_link.h"
 
 namespace techmap {
@@ -21,7 +22,7 @@ namespace {
 double round3(double v) { return std::round(v * 1000) / 1000; }
 }  // namespace
 
-std::string App::current_link() const {
+std::string App::current_link(bool with_story) const {
     LinkState s = link_of(model);
     double lon = 0, lat = 0;
     equal_earth_inverse(view_goal.center, lon, lat);
@@ -29,14 +30,14 @@ std::string App::current_link() const {
     if (ui.layer == MapLayer::Share) s.layer = "share";
     if (ui.mode == UiMode::Embed) s.mode = "embed";
     if (ui.mode == UiMode::Presentation) s.mode = "presentation";
-    if (ui.story_step > 0) {
+    if (with_story && ui.story_step > 0) {
         s.story_step = ui.story_step;
         if (ui.story_custom) s.story = custom_story_json(ui.custom_story);
     }
     return format_link(s);
 }
 
-std::vector<std::string> App::open_link(const std::string& fragment) {
+std::vector<std::string> App::open_link(const std::string& fragment, bool keep_story) {
     ParsedLink p = parse_link(fragment);
     std::vector<std::string> notices = p.notices;
     if (model.loaded())
@@ -52,7 +53,9 @@ std::vector<std::string> App::open_link(const std::string& fragment) {
     ui.layer = s.layer.value_or("role") == "share" ? MapLayer::Share : MapLayer::Role;
     const std::string mode = s.mode.value_or("full");
     ui.mode = mode == "embed" ? UiMode::Embed : mode == "presentation" ? UiMode::Presentation : UiMode::Full;
-    if (s.story) {
+    if (keep_story) {
+        // a step of the story being shown: its link carries no story of its own
+    } else if (s.story) {
         Story st;
         std::string error;
         if (parse_custom_story(*s.story, st, error)) {
@@ -66,15 +69,14 @@ std::vector<std::string> App::open_link(const std::string& fragment) {
         ui.story_custom = false;
     }
     const Story& active = ui.story_custom ? ui.custom_story : ui.story;
-    ui.story_step = 0;
-    if (s.story_step) {
+    if (!keep_story) ui.story_step = 0;
+    if (s.story_step && !keep_story) {
         if (size_t(*s.story_step) <= active.steps.size()) ui.story_step = *s.story_step;
         else notices.push_back("the story has no step " + std::to_string(*s.story_step));
     }
-    // the preset combo and its year follow the model
-    ui.preset = model.preset_id().empty() ? -1 : model.data().find_alliance(model.preset_id());
-    if (ui.preset >= 0) {
-        const AlliancePreset& pr = model.data().alliances[size_t(ui.preset)];
+    // the preset combo's "as of" follows the model's snapshot (today when it is the latest)
+    if (const int pi = model.data().find_alliance(model.preset_id()); pi >= 0 && !model.preset_id().empty()) {
+        const AlliancePreset& pr = model.data().alliances[size_t(pi)];
         ui.preset_year = pr.latest() && pr.latest()->year == model.preset_snapshot_year() ? 0 : model.preset_snapshot_year();
     }
     link_notices = notices;
@@ -86,14 +88,7 @@ std::vector<std::string> App::open_link(const std::string& fragment) {
 void App::open_story_step(int step) {
     const Story& active = ui.story_custom ? ui.custom_story : ui.story;
     if (step < 1 || size_t(step) > active.steps.size()) return;
-    const bool custom = ui.story_custom;
-    const Story keep = custom ? ui.custom_story : Story{};
-    open_link(active.steps[size_t(step - 1)].link);
-    // the step's own link carries no story: stay in this one
-    if (custom) {
-        ui.custom_story = keep;
-        ui.story_custom = true;
-    }
+    open_link(active.steps[size_t(step - 1)].link, true);
     ui.story_step = step;
 }
 
@@ -105,32 +100,15 @@ void App::handle_ui_actions() {
             open_story_step(std::atoi(a.c_str() + 11));
         } else if (a == "story-add") {
             // the current view (without any story) becomes the next step of one's own story
-            const int step = ui.story_step;
-            const bool custom = ui.story_custom;
-            ui.story_step = 0;
-            ui.story_custom = false;
-            std::string link = current_link();
-            ui.story_custom = custom;
-            ui.story_step = step;
+            const std::string link = current_link(false);
             if (!ui.story_custom) {
                 ui.custom_story = Story{};
                 ui.custom_story.title = "My story";
                 ui.custom_story.custom = true;
             }
             if (ui.custom_story.steps.size() >= kMaxStorySteps) continue;
-            std::string caption = ui.story_caption;
-            if (caption.empty()) {
-                // nothing typed (a phone, a hurry): the scenario in one sentence
-                const Scenario& sc = model.scenario();
-                std::string members;
-                for (size_t c = 0; c < sc.members.size(); ++c)
-                    if (sc.members[c]) members += (members.empty() ? "" : ", ") + model.data().countries[c].id;
-                caption = model.alliance_name() + " (" + (members.empty() ? "no members" : members) + ") and " +
-                          (sc.target >= 0 ? model.data().countries[size_t(sc.target)].name : std::string("no target")) + ": " +
-                          std::to_string(model.figures().choke_points) + " choke points of " +
-                          std::to_string(model.figures().nodes_with_shares) + " inputs.";
-                if (caption.size() > 600) caption = caption.substr(0, 600);
-            }
+            // nothing typed (a phone, a hurry): the scenario in one sentence
+            const std::string caption = ui.story_caption[0] ? std::string(ui.story_caption) : scenario_headline(model);
             ui.custom_story.steps.push_back({"", caption, link, {}, {}});
             ui.story_caption[0] = 0;
             ui.story_custom = true;

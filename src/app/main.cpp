@@ -35,6 +35,7 @@ App& app() {
 // [SECTION] page hooks (web/app.js defines them) ---------------------------------------------------
 EM_JS(void, js_first_map_drawn, (), { if (Module.onTechmapFirstMap) Module.onTechmapFirstMap(); });
 EM_JS(void, js_scenario_changed, (), { if (Module.onTechmapChange) Module.onTechmapChange(); });
+EM_JS(void, js_link_changed, (const char* link), { if (Module.onTechmapLink) Module.onTechmapLink(UTF8ToString(link)); });
 EM_JS(void, js_started, (), { if (Module.onTechmapStarted) Module.onTechmapStarted(); });
 EM_JS(void, js_fatal, (const char* msg), { if (Module.onTechmapFatal) Module.onTechmapFatal(UTF8ToString(msg)); });
 
@@ -111,7 +112,7 @@ std::string App::commit_files() {
         problems += r.summary();
         ui.load_message = r.ok() ? std::string() : "The data could not be loaded; the previous data stays in use.\n" + r.summary();
         if (r.ok() && model.selected_node() < 0 && model.domain())
-            model.select_node(model.domain()->find_node("N20"));  // EUV lithography: the classic choke point
+            model.select_node(model.default_node());  // the domain's focus (EUV lithography for chips)
     }
     // stories cite the dataset's sources: read them once the data is in
     for (const DataFile& f : stories) {
@@ -458,6 +459,14 @@ void frame() {
         js_first_map_drawn();
     }
     if (a.model.recomputations() != revision_before) js_scenario_changed();
+    // the page keeps the address (and the text summary) in step with what is drawn
+    if (a.model.loaded()) {
+        std::string link = a.current_link();
+        if (link != a.last_link) {
+            js_link_changed(link.c_str());
+            a.last_link = std::move(link);
+        }
+    }
 }
 
 }  // namespace

@@ -323,6 +323,7 @@ struct Reader {
             if (!seen.insert(d.id).second) { error(drec, "duplicate id"); continue; }
             d.name = str(j, "name");
             d.description = str(j, "description");
+            d.focus = str(j, "focus");
             if (const json* st = arr(j, "stages"))
                 for (const json& s : *st) d.stages.push_back({str(s, "id"), str(s, "name")});
             std::unordered_map<std::string, int> index;

@@ -82,6 +82,7 @@ struct Stage { std::string id, name; };
 
 struct Domain {
     std::string id, name, description;
+    std::string focus;          // the input the domain opens on (optional)
     std::vector<Stage> stages;
     std::vector<Node> nodes;
     std::vector<int> order;     // topological: inputs and subtypes before what they feed

@@ -186,6 +186,17 @@ void Model::select_node(int n) {
     node_ = (d && n >= 0 && size_t(n) < d->nodes.size()) ? n : -1;
 }
 
+int Model::default_node() const {
+    const Domain* d = domain();
+    if (!d) return -1;
+    if (const int f = d->find_node(d->focus); !d->focus.empty() && f >= 0) return f;
+    int best = -1;
+    for (size_t k = 0; k < d->nodes.size(); ++k)
+        if (d->nodes[k].link < 0 && !d->nodes[k].shares.empty() && (best < 0 || figures().nodes[k].hhi.lo > figures().nodes[size_t(best)].hhi.lo))
+            best = int(k);
+    return best;
+}
+
 const DomainKeys& Model::keys() {
     if (!keys_valid_) {
         keys_ = domain() ? domain_keys(*domain(), scenario_.threshold) : DomainKeys{};
@@ -326,7 +337,7 @@ std::string Model::figures_json() const {
         return o;
     };
     summary["rd"] = pooled_json(pooled_rd());
-    summary["ai"] = pooled_json(pooled(data_, scenario_, "ai_private_investment"));
+    summary["ai"] = pooled_json(pooled_ai());
     int demand_year = 0;
     double demand = target_demand_share(&demand_year);
     summary["targetDemandShare"] = is_known(demand) ? json(demand) : json(nullptr);

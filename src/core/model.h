@@ -57,6 +57,8 @@ public:
     void set_links(bool on);
     bool select_domain(const std::string& id);
     void select_node(int node);     // -1 = none
+    // The input a domain opens on: its "focus" in the data, else its most concentrated own input.
+    int default_node() const;
 
     int domain_index() const { return domain_; }
     const Domain* domain() const;
@@ -69,6 +71,7 @@ public:
     const DomainFigures& figures_of(int domain) const { return domain >= 0 && size_t(domain) < all_.size() ? all_[size_t(domain)] : empty_; }
     const DomainKeys& keys();       // computed lazily, cached per (domain, threshold)
     Pooled pooled_rd() const { return pooled(data_, scenario_, "gerd"); }
+    Pooled pooled_ai() const { return pooled(data_, scenario_, "ai_private_investment"); }
     // The target's share of world chip demand, if known (else NaN), with year.
     double target_demand_share(int* year = nullptr) const;
     // An indicator's value for the target (NaN when unknown), with its year.

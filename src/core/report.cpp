@@ -40,9 +40,6 @@ void node_provenance(const Dataset& ds, const Node& n, std::string& years, std::
     for (int s : src) sources += (sources.empty() ? "" : "; ") + ds.sources[size_t(s)].title;
 }
 
-namespace {
-void provenance(const Dataset& ds, const Node& n, std::string& years, std::string& sources) { node_provenance(ds, n, years, sources); }
-}  // namespace
 
 std::string scenario_summary(const Model& m) {
     if (!m.loaded() || !m.domain()) return "No data loaded.";
@@ -82,7 +79,7 @@ std::string scenario_summary(const Model& m) {
         const Node& n = d.nodes[size_t(m.selected_node())];
         const NodeFigures& nf = f.nodes[size_t(m.selected_node())];
         std::string years, sources;
-        provenance(ds, n, years, sources);
+        node_provenance(ds, n, years, sources);
         out += "Selected: " + n.name;
         if (nf.has_shares) {
             out += ", the alliance holds " + percent_text(nf.alliance_share) + " of world supply";
@@ -95,6 +92,19 @@ std::string scenario_summary(const Model& m) {
         out += ".";
     }
     return out;
+}
+
+std::string scenario_headline(const Model& m) {
+    const Dataset& ds = m.data();
+    const Scenario& sc = m.scenario();
+    std::string members;
+    for (size_t c = 0; c < sc.members.size(); ++c)
+        if (sc.members[c]) members += (members.empty() ? "" : ", ") + ds.countries[c].id;
+    std::string out = m.alliance_name() + " (" + (members.empty() ? "no members" : members) + ") and " +
+                      (sc.target >= 0 ? ds.countries[size_t(sc.target)].name : std::string("no target")) + ": " +
+                      std::to_string(m.figures().choke_points) + " choke points of " + std::to_string(m.figures().nodes_with_shares) +
+                      " inputs.";
+    return out.size() > 600 ? out.substr(0, 600) : out;
 }
 
 std::string figures_csv(const Model& m) {
@@ -147,7 +157,7 @@ std::string figures_csv(const Model& m) {
         const NodeFigures& nf = f.nodes[i];
         if (!nf.has_shares || n.link >= 0) continue;  // linked nodes are listed with their own domain
         std::string years, sources;
-        provenance(ds, n, years, sources);
+        node_provenance(ds, n, years, sources);
         range_row("node", n.id, n.name, "alliance share", nf.alliance_share, "% of world supply", years, sources);
         row("node", n.id, n.name, "choke point", nf.choke == Choke::Yes ? "yes" : nf.choke == Choke::Possible ? "possible" : "no",
             nf.choke == Choke::Yes ? "yes" : nf.choke == Choke::Possible ? "possible" : "no", "", years, sources);

@@ -17,6 +17,10 @@ void node_provenance(const Dataset& ds, const Node& node, std::string& years, st
 // selected input, with years and sources where a figure has them.
 std::string scenario_summary(const Model& model);
 
+// One sentence: the alliance, its members' codes, the target and the choke points held (the
+// default caption of a step in a teacher's story).
+std::string scenario_headline(const Model& model);
+
 // The scenario's figures as CSV (RFC 4180, UTF-8), one row per figure:
 //   record,id,name,metric,low,high,unit,year,source
 // record is "scenario", "summary" or "node"; unknown values are empty cells, never 0; a figure

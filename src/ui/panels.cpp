@@ -47,6 +47,25 @@ void same_line_if_fits(const char* next) {
     if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
 }
 
+// Inside an open combo: a search field (focused on opening, except on phones where a keyboard
+// would cover the list) and every country whose name or code matches, drawn by `row`; the first
+// row's rectangle is remembered as `first_item`.
+template <class Row>
+void country_search(UiState& ui, const Dataset& ds, char* buf, size_t size, const char* field_id, const char* first_item, Row row) {
+    if (ImGui::IsWindowAppearing()) {
+        buf[0] = 0;
+        if (!ui.touch) ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint(field_id, "search", buf, size);
+    bool first = true;
+    for (int c : ds.countries_by_name) {
+        if (!matches(ds.countries[size_t(c)], buf) || !row(c)) continue;
+        if (first) remember(ui, first_item);
+        first = false;
+    }
+}
+
 // A compact button; on touch screens a full-height one (44 px targets).
 bool small_button(const UiState& ui, const char* label) { return ui.touch ? ImGui::Button(label) : ImGui::SmallButton(label); }
 
@@ -67,13 +86,13 @@ void help_marker(const char* text) {
 void alliance_section(Model& m, UiState& ui) {
     const Dataset& ds = m.data();
     // the preset shown is the one the members still come from (none after a toggle; back on undo)
-    ui.preset = m.preset_id().empty() ? -1 : ds.find_alliance(m.preset_id());
+    const int preset = m.preset_id().empty() ? -1 : ds.find_alliance(m.preset_id());
     ImGui::TextUnformatted("Alliance");
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s, %d members", m.alliance_name().c_str(), m.scenario().member_count());
     ImGui::PopTextWrapPos();
-    const char* preview = ui.preset >= 0 && size_t(ui.preset) < ds.alliances.size() ? ds.alliances[size_t(ui.preset)].name.c_str()
+    const char* preview = preset >= 0 ? ds.alliances[size_t(preset)].name.c_str()
                                                                                      : "Choose a preset…";
     ImGui::SetNextItemWidth(-1);
     const bool preset_open = ImGui::BeginCombo("##preset", preview);
@@ -83,10 +102,7 @@ void alliance_section(Model& m, UiState& ui) {
             const AlliancePreset& p = ds.alliances[i];
             const bool exists = ui.preset_year == 0 || p.as_of(ui.preset_year);
             if (!exists) ImGui::BeginDisabled();
-            if (ImGui::Selectable(p.name.c_str(), ui.preset == int(i))) {
-                ui.preset = int(i);
-                m.apply_preset(p.id, ui.preset_year);
-            }
+            if (ImGui::Selectable(p.name.c_str(), preset == int(i))) m.apply_preset(p.id, ui.preset_year);
             remember(ui, ("preset:" + p.id).c_str());
             if (!exists) ImGui::EndDisabled();
         }
@@ -99,9 +115,8 @@ void alliance_section(Model& m, UiState& ui) {
     ImGui::SameLine();
     changed |= ImGui::RadioButton("2021", &ui.preset_year, 2021);
     remember(ui, "year-2021");
-    if (changed && ui.preset >= 0) m.apply_preset(ds.alliances[size_t(ui.preset)].id, ui.preset_year);
-    if (ui.preset >= 0 && !ds.alliances[size_t(ui.preset)].note.empty())
-        ImGui::TextDisabled("%s", ds.alliances[size_t(ui.preset)].note.c_str());
+    if (changed && preset >= 0) m.apply_preset(ds.alliances[size_t(preset)].id, ui.preset_year);
+    if (preset >= 0 && !ds.alliances[size_t(preset)].note.empty()) ImGui::TextDisabled("%s", ds.alliances[size_t(preset)].note.c_str());
 
     // members as small buttons: click to remove
     const Scenario& s = m.scenario();
@@ -125,22 +140,13 @@ void alliance_section(Model& m, UiState& ui) {
     const bool list_open = ImGui::BeginCombo("##countries", "Add or remove…", ImGuiComboFlags_HeightLarge);
     remember(ui, "countries");
     if (list_open) {
-        if (ImGui::IsWindowAppearing()) {
-            ui.search[0] = 0;
-            if (!ui.touch) ImGui::SetKeyboardFocusHere();  // phones: no keyboard popping up
-        }
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##search", "search", ui.search, sizeof ui.search);
-        bool first = true;
-        for (int c : ds.countries_by_name) {
+        country_search(ui, ds, ui.search, sizeof ui.search, "##search", "countries-first", [&](int c) {
+            if (c == s.target) return false;
             const Country& k = ds.countries[size_t(c)];
-            if (!matches(k, ui.search)) continue;
-            if (c == s.target) continue;
             const std::string label = (s.is_member(c) ? "[x] " : "[ ] ") + k.name + "##c" + k.id;
             if (ImGui::Selectable(label.c_str(), s.is_member(c), ImGuiSelectableFlags_DontClosePopups)) m.toggle_member(c);
-            if (first) remember(ui, "countries-first");
-            first = false;
-        }
+            return true;
+        });
         ImGui::EndCombo();
     }
     same_line_if_fits("Undo");
@@ -154,7 +160,7 @@ void alliance_section(Model& m, UiState& ui) {
     if (!m.can_redo()) ImGui::EndDisabled();
     if (shown > 0) {
         same_line_if_fits("Clear");
-        if (ImGui::Button("Clear")) { m.clear_members(); ui.preset = -1; }
+        if (ImGui::Button("Clear")) m.clear_members();
         remember(ui, "clear");
     }
     // name the alliance
@@ -175,19 +181,10 @@ void target_section(Model& m, UiState& ui) {
     const bool open = ImGui::BeginCombo("##target", preview, ImGuiComboFlags_HeightLarge);
     remember(ui, "target");
     if (open) {
-        if (ImGui::IsWindowAppearing()) {
-            ui.target_search[0] = 0;
-            if (!ui.touch) ImGui::SetKeyboardFocusHere();  // phones: no keyboard popping up
-        }
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##target-search", "search", ui.target_search, sizeof ui.target_search);
-        bool first = true;
-        for (int c : ds.countries_by_name) {
-            if (!matches(ds.countries[size_t(c)], ui.target_search)) continue;
+        country_search(ui, ds, ui.target_search, sizeof ui.target_search, "##target-search", "target-first", [&](int c) {
             if (ImGui::Selectable((ds.countries[size_t(c)].name + "##t" + ds.countries[size_t(c)].id).c_str(), c == s.target)) m.set_target(c);
-            if (first) remember(ui, "target-first");
-            first = false;
-        }
+            return true;
+        });
         ImGui::EndCombo();
     }
     float t = float(s.threshold);
@@ -292,11 +289,12 @@ void results_section(Model& m) {
             ImGui::EndTooltip();
         }
     }
-    const Pooled ai = pooled(ds, s, "ai_private_investment");
+    const Pooled ai = m.pooled_ai();
     if (!ai.unit.empty() && (ai.members_with_data > 0 || ai.target_known)) {
-        const std::string tv = ai.target_known ? std::to_string(ai.target_value).substr(0, std::to_string(ai.target_value).find('.') + 3) : "unknown";
+        char tv[32] = "unknown";
+        if (ai.target_known) std::snprintf(tv, sizeof tv, "%.2f", ai.target_value);
         bullet("Private investment in AI (%d): members %.1f vs %s %s, %s%s", ai.year_max ? ai.year_max : ai.target_year, ai.members_value,
-               target.c_str(), tv.c_str(), ai.unit.c_str(),
+               target.c_str(), tv, ai.unit.c_str(),
                ai.members_without_data ? (" (" + std::to_string(ai.members_without_data) + " members without data)").c_str() : "");
     }
     int year = 0;
@@ -578,15 +576,7 @@ void map_section(Model& m, UiState& ui) {
                                       " held)##d" + x.id;
             if (ImGui::Selectable(label.c_str(), int(i) == m.domain_index())) {
                 m.select_domain(x.id);
-                // show the domain's most concentrated own input first
-                int best = -1;
-                double best_hhi = -1;
-                for (size_t k = 0; k < x.nodes.size(); ++k)
-                    if (x.nodes[k].link < 0 && !x.nodes[k].shares.empty() && m.figures().nodes[k].hhi.lo > best_hhi) {
-                        best_hhi = m.figures().nodes[k].hhi.lo;
-                        best = int(k);
-                    }
-                m.select_node(x.id == "semiconductors" ? x.find_node("N20") : best);
+                m.select_node(m.default_node());
             }
             remember(ui, ("domain:" + x.id).c_str());
             if (ImGui::IsItemHovered() && !x.description.empty()) {

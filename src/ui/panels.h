@@ -23,7 +23,6 @@ struct UiState {
     float scale = 1.0f;          // type and control size (the font is rasterised at 15 px x scale)
     int style_key = -1;          // what the style was last built for
     int preset_year = 0;         // 0 = today, else "as of" year (2021)
-    int preset = -1;             // selected preset index in the combo
     std::string load_message;    // shown when the last data load had problems
     bool panel_open = true;      // the alliance panel is unfolded
     bool touch_seen = false;     // a small screen has been seen (the panel then starts folded)

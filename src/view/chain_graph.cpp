@@ -75,10 +75,11 @@ ChainGraph layout_chain(const Domain& d) {
     }
     for (size_t b = 0; b < nb; ++b)
         if (linked[b]) g.columns = std::max(g.columns, col[b] + 1);
-    // rows: columns left to right, each ordered by the mean row of its inputs (then by name)
+    // rows: a sweep left to right orders each column by the mean row of the boxes feeding it
+    // (sources last, then by name); a sweep right to left moves sources next to what they feed
     std::vector<double> row(nb, 0.0);
     std::vector<int> count(size_t(std::max(g.columns, 1)), 0);
-    for (int c = 0; c < g.columns; ++c) {
+    auto sweep_column = [&](int c, bool from_inputs) {
         std::vector<int> in_col;
         for (size_t b = 0; b < nb; ++b)
             if (linked[b] && col[b] == c) in_col.push_back(int(b));
@@ -86,34 +87,22 @@ ChainGraph layout_chain(const Domain& d) {
         for (int b : in_col) {
             double sum = 0;
             int k = 0;
-            for (const ChainGraph::Link& l : g.links)
-                if (l.to == b && col[size_t(l.from)] < c) { sum += row[size_t(l.from)]; ++k; }
-            // sources: order by the row of what they feed, once that is known (second sweep)
-            key[size_t(b)] = k ? sum / k : 1e9;
+            for (const ChainGraph::Link& l : g.links) {
+                const int other = from_inputs ? l.from : l.to;
+                const bool neighbour = from_inputs ? (l.to == b && col[size_t(l.from)] < c) : (l.from == b && col[size_t(l.to)] > c);
+                if (neighbour) { sum += row[size_t(other)]; ++k; }
+            }
+            key[size_t(b)] = k ? sum / k : (from_inputs ? 1e9 : row[size_t(b)]);
         }
         std::stable_sort(in_col.begin(), in_col.end(), [&](int a, int b) {
             if (key[size_t(a)] != key[size_t(b)]) return key[size_t(a)] < key[size_t(b)];
-            return d.nodes[size_t(g.boxes[size_t(a)].node)].name < d.nodes[size_t(g.boxes[size_t(b)].node)].name;
+            return from_inputs && d.nodes[size_t(g.boxes[size_t(a)].node)].name < d.nodes[size_t(g.boxes[size_t(b)].node)].name;
         });
         for (size_t r = 0; r < in_col.size(); ++r) row[size_t(in_col[r])] = double(r);
         count[size_t(c)] = int(in_col.size());
-    }
-    // second sweep, right to left: sources follow the boxes they feed
-    for (int c = g.columns - 1; c >= 0; --c) {
-        std::vector<int> in_col;
-        for (size_t b = 0; b < nb; ++b)
-            if (linked[b] && col[b] == c) in_col.push_back(int(b));
-        std::vector<double> key(nb, 0.0);
-        for (int b : in_col) {
-            double sum = 0;
-            int k = 0;
-            for (const ChainGraph::Link& l : g.links)
-                if (l.from == b && col[size_t(l.to)] > c) { sum += row[size_t(l.to)]; ++k; }
-            key[size_t(b)] = k ? sum / k : row[size_t(b)];
-        }
-        std::stable_sort(in_col.begin(), in_col.end(), [&](int a, int b) { return key[size_t(a)] < key[size_t(b)]; });
-        for (size_t r = 0; r < in_col.size(); ++r) row[size_t(in_col[r])] = double(r);
-    }
+    };
+    for (int c = 0; c < g.columns; ++c) sweep_column(c, true);
+    for (int c = g.columns - 1; c >= 0; --c) sweep_column(c, false);
     for (int c = 0; c < g.columns; ++c) g.rows = std::max(g.rows, count[size_t(c)]);
     // unlinked boxes (whole stages, inputs without a known place in the chain): a band below
     int k = 0;
