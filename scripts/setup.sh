@@ -3,15 +3,57 @@
 #
 #   scripts/setup.sh            apt packages, Debian sources of SDL2 and Dear ImGui, SDL2 built
 #                               for WebAssembly (cached in .deps/), npm packages (package-lock.json)
+#   scripts/setup.sh --plan     print what it would do on this machine, change nothing
 #
-# A second run skips what is done. With emsdk on PATH (emcc found and not Debian's), Debian's
-# emscripten package is not installed and the emsdk toolchain is used instead.
+# A second run skips what is done. Which Emscripten to use is decided from what is really on the
+# machine (scripts/toolchain.sh): no emcc on PATH → Debian's 'emscripten' package is installed;
+# an emsdk (or other non-Debian) emcc → no Debian package, that emcc is used; Debian's emcc →
+# nothing to install.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEPS="$ROOT/.deps"
-mkdir -p "$DEPS"
-say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+PLAN=0
+case "${1:-}" in
+  --plan) PLAN=1 ;;
+  "") ;;
+  *) echo "usage: scripts/setup.sh [--plan]" >&2; exit 2 ;;
+esac
+say() { [ $PLAN = 1 ] || printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }
+. "$ROOT/scripts/toolchain.sh"
+
+# ---- the plan: what this machine lacks --------------------------------------------------------
+PKGS=(cmake make g++ pkg-config dpkg-dev ca-certificates
+      libglm-dev nlohmann-json3-dev doctest-dev
+      chromium fonts-dejavu-core fonttools
+      clang libclang-rt-14-dev)  # libFuzzer for the fuzz runs
+EMSCRIPTEN_KIND=$(emscripten_kind)
+case "$EMSCRIPTEN_KIND" in
+  none) PKGS+=(emscripten) ;;
+  emsdk) say "using emcc from PATH (emsdk or similar): $(command -v emcc)" ;;
+esac
+missing=()
+for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+SRC_LIST=${TECHMAP_APT_SOURCES_DIR:-/etc/apt/sources.list.d}/techmap-deb-src.sources
+sources=()
+[ -d "$DEPS/src/SDL2" ] || sources+=(libsdl2)
+[ -d "$DEPS/src/imgui" ] || sources+=(imgui)
+need_update=0
+{ [ ${#missing[@]} -gt 0 ] || [ ! -f "$SRC_LIST" ] || [ ${#sources[@]} -gt 0 ]; } && need_update=1
+need_npm=0
+{ [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; } && need_npm=1
+
+if [ $PLAN = 1 ]; then
+  echo "emscripten: $EMSCRIPTEN_KIND${EMSCRIPTEN_KIND:+ ($(command -v emcc 2>/dev/null || echo no emcc on PATH))}"
+  echo "apt-wanted: ${PKGS[*]}"
+  echo "apt-install: ${missing[*]:-}"
+  echo "deb-src: $([ -f "$SRC_LIST" ] && echo present || echo "add $SRC_LIST")"
+  echo "apt-update: $([ $need_update = 1 ] && echo yes || echo no)"
+  echo "sources: ${sources[*]:-}"
+  echo "npm: $([ $need_npm = 1 ] && echo ci || echo up-to-date)"
+  for t in apt-get node npm; do command -v "$t" >/dev/null || echo "problem: $t not found"; done
+  exit 0
+fi
 
 SUDO=""
 if [ "$(id -u)" != 0 ]; then
@@ -21,23 +63,10 @@ fi
 command -v apt-get >/dev/null || die "this script needs a Debian-like system with apt-get (Debian 12 'bookworm' is what it is tested on)"
 command -v node >/dev/null || die "Node.js (>= 18) is missing: install it (e.g. 'apt-get install nodejs npm' or from nodejs.org), then rerun"
 command -v npm >/dev/null || die "npm is missing: install it (e.g. 'apt-get install npm'), then rerun"
+mkdir -p "$DEPS"
 
 # ---- apt packages --------------------------------------------------------------------------
-PKGS=(cmake make g++ pkg-config dpkg-dev ca-certificates
-      libglm-dev nlohmann-json3-dev doctest-dev
-      chromium fonts-dejavu-core fonttools
-      clang libclang-rt-14-dev)  # libFuzzer for the link parser's fuzz run
-HAVE_EMSDK=0
-case "$(readlink -f "$(command -v emcc 2>/dev/null || echo none)")" in
-  none|/usr/share/emscripten/*) PKGS+=(emscripten) ;;
-  *) HAVE_EMSDK=1; say "using emcc from PATH (emsdk or similar): $(command -v emcc)" ;;
-esac
-missing=()
-for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
-
 # deb-src entries so that 'apt-get source' can fetch SDL2's and Dear ImGui's sources
-SRC_LIST=/etc/apt/sources.list.d/techmap-deb-src.sources
-need_update=0
 if [ ! -f "$SRC_LIST" ]; then
   say "adding deb-src entries ($SRC_LIST)"
   $SUDO tee "$SRC_LIST" >/dev/null <<'SRC'
@@ -47,9 +76,9 @@ Suites: bookworm bookworm-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
-  need_update=1
 fi
-if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ] || [ ! -d "$DEPS/src/imgui" ] || [ ! -d "$DEPS/src/SDL2" ]; then
+# the package lists of a new machine may be missing or stale: update before any install or fetch
+if [ $need_update = 1 ]; then
   say "apt-get update"
   $SUDO apt-get update -qq || die "apt-get update failed: the Debian package mirror is unreachable (check the network/proxy), then rerun"
 fi
@@ -57,6 +86,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "installing: ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || die "apt-get install failed for: ${missing[*]} (install them by hand, then rerun)"
+  hash -r
 fi
 
 # ---- Debian source packages: SDL2 and Dear ImGui (never committed) --------------------------
@@ -82,13 +112,13 @@ link_hdr doctest /usr/include/doctest doctest-dev
 
 # ---- Emscripten environment ------------------------------------------------------------------
 . "$ROOT/scripts/env.sh"
-command -v emcc >/dev/null || die "emcc not found after install: install Debian's 'emscripten' or activate emsdk"
+[ "$(emscripten_kind)" != none ] || die "emcc not found after installing Debian's 'emscripten': check 'dpkg -L emscripten', or activate emsdk"
 
 # ---- SDL2 for WebAssembly, built once and cached ---------------------------------------------
 "$ROOT/scripts/build-sdl2-wasm.sh"
 
 # ---- npm packages (pinned by package-lock.json) ----------------------------------------------
-if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+if [ $need_npm = 1 ]; then
   say "npm ci"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) \
     || die "npm ci failed: the npm registry is unreachable or package-lock.json is out of date"

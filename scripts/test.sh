@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # test.sh — set up and run every test (the README's second command):
+#   0. set-up's decisions (scripts/setup.sh --plan under fake PATHs; touches nothing)
 #   1. native doctest suite of the core (ctest), also built with ASan + UBSan
 #   2. a bounded libFuzzer run over the scenario-link parser (clang, sanitizers)
 #   3. the same suite compiled to WebAssembly, run under Node (ctest)
@@ -7,14 +8,15 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-scripts/setup.sh || exit 1
-. scripts/env.sh
 passed=0; failed=0
 suite() {  # suite NAME COMMAND...
   echo; echo "=== $1 ==="
   shift
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "*** suite failed: $*"; fi
 }
+suite "set-up decisions (scripts/setup.sh --plan)" tests/setup/test_setup_plan.sh
+scripts/setup.sh || exit 1
+. scripts/env.sh
 native() {
   cmake --preset native >/dev/null && cmake --build build/native -j"$(nproc)" && ctest --test-dir build/native -V --output-on-failure
 }
