@@ -6,9 +6,11 @@
 #include <string>
 
 #include "app/app.h"
+#include "core/json_text.h"
 #include "core/report.h"
 
 using techmap::app;
+using techmap::json_text;
 
 namespace techmap {
 void context_lost();
@@ -40,7 +42,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_get_scenario() { return out(app().model
 EMSCRIPTEN_KEEPALIVE const char* techmap_set_scenario(const char* json) {
     std::vector<std::string> ignored = app().model.set_scenario_json(json ? json : "");
     app().request_redraw();
-    return out(nlohmann::json(ignored).dump());
+    return out(json_text(nlohmann::json(ignored)));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* techmap_get_figures() { return out(app().model.figures_json()); }
@@ -52,16 +54,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_explain(const char* node_id) {
     const techmap::Domain* d = app().model.domain();
     const int n = d && node_id ? d->find_node(node_id) : -1;
     if (n < 0) return out("null");
-    techmap::Explanation e = app().model.explain(n);
-    nlohmann::json j;
-    j["lines"] = e.lines;
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& r : e.rows)
-        rows.push_back({{"holder", r.holder}, {"role", r.role},
-                        {"share", techmap::is_known(r.share) ? nlohmann::json(r.share) : nlohmann::json(nullptr)},
-                        {"year", r.year}, {"source", r.source}});
-    j["rows"] = rows;
-    return out(j.dump());
+    return out(app().model.explain_json(n));
 }
 
 EMSCRIPTEN_KEEPALIVE void techmap_toggle_member(const char* iso3) {
@@ -103,11 +96,11 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_benchmark_result() {
     const techmap::App& a = app();
     const techmap::FrameStats& s = a.bench;
     const double n = s.frames > 0 ? s.frames : 1;
-    return out(nlohmann::json{{"done", a.bench_left == 0}, {"frames", s.frames}, {"totalMs", s.total_ms / n},
+    return out(json_text(nlohmann::json{{"done", a.bench_left == 0}, {"frames", s.frames}, {"totalMs", s.total_ms / n},
                               {"buildMs", s.build_ms / n}, {"submitMs", s.submit_ms / n},
                               {"mapSubmitMs", s.map_submit_ms / n}, {"maxTotalMs", s.max_total_ms},
                               {"phasesMs", {{"panels", s.phases[0] / n}, {"coloursArcs", s.phases[1] / n}, {"markers", s.phases[2] / n},
-                                            {"labels", s.phases[3] / n}, {"imguiRender", s.phases[4] / n}}}}.dump());
+                                            {"labels", s.phases[3] / n}, {"imguiRender", s.phases[4] / n}}}}));
 }
 EMSCRIPTEN_KEEPALIVE void techmap_context_lost() { techmap::context_lost(); }
 EMSCRIPTEN_KEEPALIVE int techmap_context_restored() { return techmap::context_restored() ? 1 : 0; }
@@ -116,16 +109,16 @@ EMSCRIPTEN_KEEPALIVE int techmap_context_restored() { return techmap::context_re
 EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
     techmap::App& a = app();
     const glm::dvec2 s = a.view.map_to_screen(techmap::equal_earth(lon, lat), a.map_area());
-    return out(nlohmann::json::array({s.x, s.y}).dump());
+    return out(json_text(nlohmann::json::array({s.x, s.y})));
 }
 
 // Screen rectangles of the panel's named controls (CSS px), for the page and tests.
-EMSCRIPTEN_KEEPALIVE const char* techmap_ui_items() { return out(nlohmann::json(app().ui.items).dump()); }
+EMSCRIPTEN_KEEPALIVE const char* techmap_ui_items() { return out(json_text(nlohmann::json(app().ui.items))); }
 
 // The whole view as a URL fragment ("#v1&..."), and opening one: returns the notices (JSON list).
 EMSCRIPTEN_KEEPALIVE const char* techmap_link() { return out(app().current_link()); }
 EMSCRIPTEN_KEEPALIVE const char* techmap_open_link(const char* fragment) {
-    return out(nlohmann::json(app().open_link(fragment ? fragment : "")).dump());
+    return out(json_text(nlohmann::json(app().open_link(fragment ? fragment : ""))));
 }
 
 // The current scenario in words (the page's aria-live summary) and as CSV.
@@ -144,7 +137,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_story() {
         for (const auto& e : x.expect) expect.push_back({{"figure", e.figure}, {"value", e.value}, {"tolerance", e.tolerance}});
         steps.push_back({{"title", x.title}, {"caption", x.caption}, {"link", x.link}, {"sources", src}, {"expect", expect}});
     }
-    return out(nlohmann::json{{"title", st.title}, {"custom", a.ui.story_custom}, {"step", a.ui.story_step}, {"steps", steps}}.dump());
+    return out(json_text(nlohmann::json{{"title", st.title}, {"custom", a.ui.story_custom}, {"step", a.ui.story_step}, {"steps", steps}}));
 }
 
 // What a panel button asks for, from the page: "story-step:2", "mode:presentation", "export-png"...
@@ -174,7 +167,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
                      {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message},
                      {"mode", a.ui.mode == techmap::UiMode::Embed ? "embed" : a.ui.mode == techmap::UiMode::Presentation ? "presentation" : "full"},
                      {"focused", a.ui.focused}, {"storyStep", a.ui.story_step}};
-    return out(j.dump());
+    return out(json_text(j));
 }
 
 }  // extern "C"

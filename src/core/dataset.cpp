@@ -17,15 +17,23 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/text.h"
+
 namespace techmap {
 using json = nlohmann::json;
 
 // [SECTION] small helpers -------------------------------------------------------------------
 namespace {
 
-std::string str(const json& o, const char* key) {
+// Longest text a dataset field may hold (names, notes, source titles, addresses).
+constexpr size_t kMaxFieldBytes = 2000;
+
+// A text field, cleaned to the app's text rule (text.h): the JSON parser has already refused
+// ill-formed UTF-8, so what may remain is control characters and excessive length.
+CleanText field_text(const json& o, const char* key) {
     auto it = o.find(key);
-    return (it != o.end() && it->is_string()) ? it->get<std::string>() : std::string();
+    if (it == o.end() || !it->is_string()) return {};
+    return clean_text(it->get_ref<const std::string&>(), kMaxFieldBytes);
 }
 bool has_number(const json& o, const char* key) {
     auto it = o.find(key);
@@ -105,11 +113,19 @@ struct Reader {
     std::vector<PendingLink>* links = nullptr;
     std::unordered_map<std::string, int> local_sources;  // source ids are scoped to their file
 
+    // Messages quote the file's own bytes (ids, a syntax error's token): cleaned, so that a
+    // message can always be shown and written out.
     void error(const std::string& record, const std::string& msg) {
-        problems.push_back({Problem::Error, file, record, msg});
+        problems.push_back({Problem::Error, clean_text(file, 200).text, clean_text(record, 400).text, clean_text(msg, 400).text});
     }
     void warn(const std::string& record, const std::string& msg) {
-        problems.push_back({Problem::Warning, file, record, msg});
+        problems.push_back({Problem::Warning, clean_text(file, 200).text, clean_text(record, 400).text, clean_text(msg, 400).text});
+    }
+    // A text field; says so when it had to be cleaned (control characters, too long).
+    std::string str(const json& o, const char* key) {
+        CleanText t = field_text(o, key);
+        if (t.changed()) warn("(text)", text_notice(t, std::string("field '") + key + "'", kMaxFieldBytes));
+        return std::move(t.text);
     }
 
     int country(const std::string& id, const std::string& record, const char* what) {
@@ -484,7 +500,9 @@ void import_link(Dataset& ds, const PendingLink& p, std::vector<Problem>& proble
     l.basis = p.basis;
     l.note = p.note;
     l.source = p.source;
-    auto fail = [&](const std::string& msg) { problems.push_back({Problem::Error, p.file, p.record, msg}); };
+    auto fail = [&](const std::string& msg) {
+        problems.push_back({Problem::Error, clean_text(p.file, 200).text, clean_text(p.record, 400).text, clean_text(msg, 400).text});
+    };
     if (!find_link_end(ds, p.from, l.from_domain, l.from_node)) return fail("no node '" + p.from + "' (write domain/node)");
     if (!find_link_end(ds, p.to, l.to_domain, l.to_node)) return fail("no node '" + p.to + "' (write domain/node)");
     if (l.from_domain == l.to_domain) return fail("a link joins two domains; within one domain use an edge");

@@ -1,10 +1,14 @@
 // model.cpp — scenario mutations, recompute, and JSON for the page's JavaScript API.
 #include "core/model.h"
 #include "core/report.h"
+#include "core/scenario_link.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+
+#include "core/json_text.h"
 
 namespace techmap {
 using json = nlohmann::json;
@@ -42,6 +46,7 @@ const Domain* Model::domain() const {
 
 void Model::recompute() {
     ++recomputations_;
+    ++revision_;
     all_.resize(data_.domains.size());
     for (size_t i = 0; i < data_.domains.size(); ++i) compute_domain(data_, data_.domains[i], scenario_, all_[i]);
 }
@@ -72,7 +77,10 @@ bool Model::undo() { return step_history(undo_, redo_); }
 bool Model::redo() { return step_history(redo_, undo_); }
 
 void Model::set_alliance_name(const std::string& name) {
-    alliance_name_ = name.substr(0, 80);
+    const std::string cut = clean_text(name, kMaxNameBytes).text;
+    if (cut == alliance_name_) return;
+    alliance_name_ = cut;
+    ++revision_;
 }
 
 void Model::pin() {
@@ -118,7 +126,7 @@ void Model::set_members(const std::vector<int>& countries, const std::string& na
     std::fill(scenario_.members.begin(), scenario_.members.end(), 0);
     for (int c : countries)
         if (c >= 0 && size_t(c) < scenario_.members.size() && c != scenario_.target) scenario_.members[size_t(c)] = 1;
-    alliance_name_ = name;
+    alliance_name_ = clean_text(name, kMaxNameBytes).text;
     preset_id_.clear();
     preset_year_ = 0;
     members_changed();
@@ -183,7 +191,9 @@ bool Model::select_domain(const std::string& id) {
 
 void Model::select_node(int n) {
     const Domain* d = domain();
-    node_ = (d && n >= 0 && size_t(n) < d->nodes.size()) ? n : -1;
+    const int next = (d && n >= 0 && size_t(n) < d->nodes.size()) ? n : -1;
+    if (next != node_) ++revision_;
+    node_ = next;
 }
 
 int Model::default_node() const {
@@ -245,7 +255,7 @@ std::string Model::scenario_json() const {
     j["domain"] = d ? json(d->id) : json(nullptr);
     j["node"] = (d && node_ >= 0) ? json(d->nodes[size_t(node_)].id) : json(nullptr);
     j["dataVersion"] = data_.version();
-    return j.dump();
+    return json_text(j);
 }
 
 std::vector<std::string> Model::set_scenario_json(const std::string& text) {
@@ -269,13 +279,16 @@ std::vector<std::string> Model::set_scenario_json(const std::string& text) {
             std::vector<int> cs;
             for (const json& x : *it) {
                 int c = x.is_string() ? data_.find_country(x.get<std::string>()) : -1;
-                if (c < 0) ignored.push_back("unknown member " + x.dump());
+                if (c < 0) ignored.push_back("unknown member " + json_text(x));
                 else if (c == scenario_.target) ignored.push_back("the target " + x.get<std::string>() + " cannot be a member");
                 else cs.push_back(c);
             }
             std::string name = "Custom alliance";
-            if (auto n = j.find("alliance"); n != j.end() && n->is_string() && n->get<std::string>().size() <= 80)
-                name = n->get<std::string>();
+            if (auto n = j.find("alliance"); n != j.end() && n->is_string()) {
+                const CleanText t = clean_text(n->get_ref<const std::string&>(), kMaxNameBytes);
+                if (t.changed()) ignored.push_back(text_notice(t, "the alliance's name", kMaxNameBytes));
+                name = t.text;
+            }
             set_members(cs, name);
         }
     }
@@ -298,7 +311,7 @@ std::vector<std::string> Model::set_scenario_json(const std::string& text) {
         const Domain* d = domain();
         if (it->is_null()) select_node(-1);
         else if (it->is_string() && d && d->find_node(it->get<std::string>()) >= 0) select_node(d->find_node(it->get<std::string>()));
-        else ignored.push_back("unknown node " + it->dump());
+        else ignored.push_back("unknown node " + json_text(*it));
     }
     return ignored;
 }
@@ -312,7 +325,7 @@ std::string Model::figures_json() const {
     json j;
     const Domain* d = domain();
     j["scenario"] = json::parse(scenario_json());
-    if (!d) return j.dump();
+    if (!d) return json_text(j);
     const DomainFigures& f = figures();
     json summary;
     summary["chokePoints"] = f.choke_points;
@@ -383,7 +396,19 @@ std::string Model::figures_json() const {
         cmp["flips"] = flips;
         j["comparison"] = cmp;
     }
-    return j.dump();
+    return json_text(j);
+}
+
+std::string Model::explain_json(int node) const {
+    const Explanation e = explain(node);
+    json j;
+    j["lines"] = e.lines;
+    json rows = json::array();
+    for (const auto& r : e.rows)
+        rows.push_back({{"holder", r.holder}, {"role", r.role}, {"share", is_known(r.share) ? json(r.share) : json(nullptr)},
+                        {"year", r.year}, {"source", r.source}});
+    j["rows"] = rows;
+    return json_text(j);
 }
 
 std::string Model::keys_json() {
@@ -413,7 +438,7 @@ std::string Model::keys_json() {
         nodes[d->nodes[i].id] = {{"reachable", n.reachable}, {"minimalCoalition", codes(n.minimal_coalition)}, {"power", power(n.power)}};
     }
     j["nodes"] = nodes;
-    return j.dump();
+    return json_text(j);
 }
 
 }  // namespace techmap

@@ -81,6 +81,9 @@ public:
     int role(int country) const;
     // Counts recomputations (tests and benchmarks check that work is not repeated).
     long recomputations() const { return recomputations_; }
+    // The change signal: grows by at least one on every change of the scenario, the selection,
+    // the alliance's name or the data. Watch it once per frame; equal values mean nothing changed.
+    long revision() const { return revision_; }
 
     // --- comparison with a pinned scenario ---------------------------------------------------
     // Pins the current scenario and its figures; compare() then tells which nodes flip.
@@ -104,6 +107,8 @@ public:
     // Applies what it can; returns messages for what it ignored (unknown codes, bad values).
     std::vector<std::string> set_scenario_json(const std::string& json);
     std::string figures_json() const;
+    // The "why" of one node: {"lines": [...], "rows": [{holder, role, share, year, source}]}.
+    std::string explain_json(int node) const;
     // Who holds the keys, for the domain and each node (cached per threshold).
     std::string keys_json();
 
@@ -120,6 +125,7 @@ private:
     DomainKeys keys_;
     bool keys_valid_ = false;
     long recomputations_ = 0;
+    long revision_ = 0;
     std::string preset_id_;
     int preset_year_ = 0;
     struct MemberState {

@@ -1,5 +1,6 @@
 // report.cpp — text summary and CSV export of the current scenario.
 #include "core/report.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,7 +17,12 @@ std::string fixed(double v, int decimals = 1) {
     return b;
 }
 
-std::string csv_cell(const std::string& s) {
+// One CSV cell: always valid UTF-8 text (text.h); text that a spreadsheet would run as a formula
+// (=, +, @, or - not followed by a digit) is prefixed with an apostrophe.
+std::string csv_cell(const std::string& raw) {
+    std::string s = clean_text(raw, 1u << 16, Lines::Many).text;
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '@' || (s[0] == '-' && (s.size() < 2 || s[1] < '0' || s[1] > '9'))))
+        s.insert(0, "'");
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string q = "\"";
     for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/model.h"
+#include "core/text.h"
 
 namespace techmap {
 namespace {
@@ -70,18 +71,6 @@ std::string number_text(double v, int decimals) {
     return s;
 }
 
-bool valid_utf8(const std::string& s) {
-    for (size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        const size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 4;
-        if (n == 4 || n > s.size() - i - 1) return false;
-        for (size_t k = 1; k <= n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 }  // namespace
 
 bool LinkState::operator==(const LinkState& o) const {
@@ -129,7 +118,7 @@ bool percent_decode(std::string_view text, std::string& out) {
             out += text[i];
         }
     }
-    return ok && valid_utf8(out);
+    return ok && is_valid_utf8(out);
 }
 
 ParsedLink parse_link(std::string_view fragment) {
@@ -186,10 +175,9 @@ ParsedLink parse_link(std::string_view fragment) {
                 }
             s.members = std::move(codes);
         } else if (key == "name") {
-            if (value.size() > 80) notice("the alliance's name was cut to 80 characters");
-            s.name = value.substr(0, 80);
-            // keep whole UTF-8 characters only
-            while (!s.name->empty() && !valid_utf8(*s.name)) s.name->pop_back();
+            const CleanText t = clean_text(value, kMaxNameBytes);
+            if (t.changed()) notice(text_notice(t, "the alliance's name", kMaxNameBytes));
+            s.name = t.text;
         } else if (key == "t") {
             if (!value.empty() && !is_code(value, 8)) { notice("target " + quote(value) + " is not a country code"); continue; }
             s.target = value;
@@ -230,7 +218,7 @@ ParsedLink parse_link(std::string_view fragment) {
             if (value != "full" && value != "embed" && value != "presentation") { notice("mode " + quote(value) + " is unknown"); continue; }
             s.mode = value;
         } else if (key == "dv") {
-            if (value.size() > 64) { notice("data version " + quote(value) + " is too long"); continue; }
+            if (!is_clean_text(value, 64)) { notice("data version " + quote(value) + " is too long or not plain text"); continue; }
             s.data_version = value;
         } else if (key == "s") {
             double v = 0;

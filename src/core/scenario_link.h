@@ -58,6 +58,7 @@ struct ParsedLink {
 };
 
 constexpr size_t kMaxLinkLength = 16384;   // longer input is cut (and says so)
+constexpr size_t kMaxNameBytes = 80;       // an alliance's name, in bytes of UTF-8
 
 // Reads a fragment, with or without the leading '#'. Never fails; see ParsedLink::notices.
 ParsedLink parse_link(std::string_view fragment);

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dataset.h"
+#include "core/json_text.h"
 #include "core/scenario_link.h"
+#include "core/text.h"
 
 namespace techmap {
 using json = nlohmann::json;
@@ -19,6 +21,7 @@ bool str(const json& j, const char* key, std::string& out, size_t max_len, bool 
     if (!it->is_string()) { error = where + ": '" + key + "' is not text"; return false; }
     out = it->get<std::string>();
     if (out.size() > max_len) { error = where + ": '" + key + "' is longer than " + std::to_string(max_len) + " characters"; return false; }
+    if (!is_clean_text(out, max_len, Lines::Many)) { error = where + ": '" + key + "' has characters that are not valid text"; return false; }
     return true;
 }
 
@@ -45,7 +48,7 @@ bool steps_of(const json& j, Story& out, std::string& error, bool custom, const 
                     int found = -1;
                     for (size_t k = 0; k < ds->sources.size() && id.is_string(); ++k)
                         if (ds->sources[k].id == id.get<std::string>()) found = int(k);
-                    if (found < 0) { error = where + ": unknown source " + id.dump(); return false; }
+                    if (found < 0) { error = where + ": unknown source " + json_text(id); return false; }
                     st.sources.push_back(found);
                 }
             }
@@ -90,7 +93,7 @@ bool parse_custom_story(std::string_view text, Story& out, std::string& error) {
 std::string custom_story_json(const Story& s) {
     json steps = json::array();
     for (const StoryStep& st : s.steps) steps.push_back({{"caption", st.caption}, {"link", st.link}});
-    return json{{"title", s.title}, {"steps", steps}}.dump();
+    return json_text(json{{"title", s.title}, {"steps", steps}});
 }
 
 }  // namespace techmap
