@@ -2,7 +2,8 @@
 # test.sh — set up and run every test (the README's second command):
 #   0. set-up's decisions (scripts/setup.sh --plan under fake PATHs; touches nothing)
 #   1. native doctest suite of the core (ctest), also built with ASan + UBSan
-#   2. a bounded libFuzzer run over the scenario-link parser (clang, sanitizers)
+#   2. bounded libFuzzer runs over links and users' dataset files, each writing every output (clang, sanitizers);
+#      tests/fuzz/run-long.sh runs them long
 #   3. the same suite compiled to WebAssembly, run under Node (ctest)
 #   4. browser end-to-end tests: headless Chromium + WebGL 2 against the built site (node --test)
 set -uo pipefail
@@ -24,11 +25,20 @@ sanitized() {
   cmake --preset native-debug >/dev/null && cmake --build build/native-debug -j"$(nproc)" --target techmap_tests &&
     ctest --test-dir build/native-debug --output-on-failure
 }
-fuzz() {  # a bounded libFuzzer run over the scenario-link parser (seeds in tests/fuzz/seeds)
-  cmake --preset fuzz >/dev/null && cmake --build build/fuzz -j"$(nproc)" --target fuzz_link || return 1
-  mkdir -p build/fuzz/corpus
-  build/fuzz/tests/fuzz_link -max_total_time="${TECHMAP_FUZZ_SECONDS:-30}" -max_len=4096 -print_final_stats=1 \
-    build/fuzz/corpus tests/fuzz/seeds 2>&1 | grep -E "^(Done|stat::number|INFO: Seed|==|SUMMARY|.*ERROR)" ; return "${PIPESTATUS[0]}"
+fuzz() {  # bounded libFuzzer runs: links and users' dataset files, each followed by every output
+  cmake --preset fuzz >/dev/null && cmake --build build/fuzz -j"$(nproc)" --target fuzz_link fuzz_dataset || return 1
+  local rc=0 t seeds dict max_len
+  for t in link dataset; do
+    seeds=tests/fuzz/seeds dict=tests/fuzz/link.dict max_len=4096
+    [ $t = dataset ] && seeds=tests/fuzz/dataset-seeds dict=tests/fuzz/json.dict max_len=65536
+    mkdir -p "build/fuzz/corpus-$t"
+    echo "fuzz_$t:"
+    build/fuzz/tests/fuzz_$t -max_total_time="${TECHMAP_FUZZ_SECONDS:-30}" -max_len=$max_len -timeout=10 -dict=$dict \
+      -print_final_stats=1 -artifact_prefix=build/fuzz/ "build/fuzz/corpus-$t" $seeds 2>&1 |
+      grep -E "^(Done|stat::number_of_executed_units|INFO: Seed)|^==[0-9]+==|SUMMARY|fuzz:|deadly|timeout"
+    [ "${PIPESTATUS[0]}" = 0 ] || rc=1
+  done
+  return $rc
 }
 web() {
   scripts/build.sh && ctest --test-dir build/web -V --output-on-failure
@@ -42,7 +52,7 @@ browser() {
 }
 suite "core, native (doctest via ctest)" native
 suite "core, native with address and undefined-behaviour sanitizers (ctest)" sanitized
-suite "scenario-link parser, libFuzzer (bounded run)" fuzz
+suite "links and dataset files, libFuzzer (bounded runs)" fuzz
 suite "core, WebAssembly under Node (doctest via ctest)" web
 if [ -f build/web/site/techmap.wasm ]; then
   suite "browser end-to-end (Playwright + Chromium, node --test)" browser

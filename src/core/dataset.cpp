@@ -571,25 +571,49 @@ void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& 
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
+namespace {
+// The checks that need no other file: size, JSON syntax, a top-level object.
+bool parse_file(const DataFile& f, const LoadLimits& limits, Reader& r, json& root) {
+    if (f.bytes.size() > limits.max_file_bytes) {
+        std::ostringstream m;
+        m << "file is " << f.bytes.size() / (1024 * 1024) << " MB; the limit is " << limits.max_file_bytes / (1024 * 1024) << " MB";
+        r.error("(file)", m.str());
+        return false;
+    }
+    root = json::parse(f.bytes, nullptr, false);
+    if (root.is_discarded()) {
+        r.error("(file)", syntax_error_message(f.bytes));
+        return false;
+    }
+    if (!root.is_object()) {
+        r.error("(top level)", "expected a JSON object");
+        return false;
+    }
+    return true;
+}
+}  // namespace
+
+LoadResult check_dataset_file(const DataFile& f, const LoadLimits& limits) {
+    LoadResult result;
+    Dataset ds;
+    Reader r{ds, result.problems, f.name, nullptr, {}};
+    json root;
+    if (parse_file(f, limits, r, root)) {
+        const auto it = root.find("format");
+        if (it == root.end() || !it->is_string() || it->get_ref<const std::string&>() != "techmap-dataset/1")
+            r.error("(top level)", it == root.end() ? "missing \"format\": expected \"techmap-dataset/1\"" : "unsupported format");
+    }
+    return result;
+}
+
 LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& limits) {
     LoadResult result;
     Dataset ds;
     std::vector<PendingLink> links;
     for (const DataFile& f : files) {
         Reader r{ds, result.problems, f.name, &links, {}};
-        if (f.bytes.size() > limits.max_file_bytes) {
-            std::ostringstream m;
-            m << "file is " << f.bytes.size() / (1024 * 1024) << " MB; the limit is "
-              << limits.max_file_bytes / (1024 * 1024) << " MB";
-            r.error("(file)", m.str());
-            continue;
-        }
-        json root = json::parse(f.bytes, nullptr, false);
-        if (root.is_discarded()) {
-            r.error("(file)", syntax_error_message(f.bytes));
-            continue;
-        }
-        r.read(root);
+        json root;
+        if (parse_file(f, limits, r, root)) r.read(root);
     }
     Reader whole{ds, result.problems, files.empty() ? std::string("(none)") : files.back().name, nullptr, {}};
     for (const PendingLink& p : links) import_link(ds, p, result.problems);

@@ -173,5 +173,8 @@ struct LoadLimits {
 };
 
 LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& limits = {});
+// The checks of one file that need no other file (size, JSON syntax, an object of the right
+// format): a user's file that fails them is refused without reading the default data again.
+LoadResult check_dataset_file(const DataFile& file, const LoadLimits& limits = {});
 
 }  // namespace techmap

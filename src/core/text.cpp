@@ -35,10 +35,18 @@ bool is_control(char32_t cp, Lines lines) {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
+// Length of the run of printable ASCII at s[i] (the common case, checked without decoding).
+size_t printable_ascii(std::string_view s, size_t i) {
+    size_t k = i;
+    while (k < s.size() && static_cast<unsigned char>(s[k]) - 0x20u < 0x5Fu) ++k;
+    return k - i;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
+        if (const size_t run = printable_ascii(s, i)) { i += run; continue; }
         char32_t cp = 0;
         const size_t n = sequence(s, i, cp);
         if (n == 0) return false;
@@ -50,6 +58,7 @@ bool is_valid_utf8(std::string_view s) {
 bool is_clean_text(std::string_view s, size_t max_bytes, Lines lines) {
     if (s.size() > max_bytes) return false;
     for (size_t i = 0; i < s.size();) {
+        if (const size_t run = printable_ascii(s, i)) { i += run; continue; }
         char32_t cp = 0;
         const size_t n = sequence(s, i, cp);
         if (n == 0 || is_control(cp, lines)) return false;
@@ -61,6 +70,10 @@ bool is_clean_text(std::string_view s, size_t max_bytes, Lines lines) {
 CleanText clean_text(std::string_view s, size_t max_bytes, Lines lines) {
     static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
     CleanText r;
+    if (s.size() <= max_bytes && printable_ascii(s, 0) == s.size()) {
+        r.text = std::string(s);
+        return r;
+    }
     r.text.reserve(s.size() < max_bytes ? s.size() : max_bytes);
     for (size_t i = 0; i < s.size();) {
         char32_t cp = 0;

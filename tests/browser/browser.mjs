@@ -91,6 +91,17 @@ export function coreFigures(scenario) {
   return JSON.parse(out);
 }
 
+// The same for many scenarios in one run of the core (one JSON per line each way), with extra
+// dataset files (a user's) loaded on top of the default data.
+export function coreFiguresMany(scenarios, extraFiles = []) {
+  const exe = path.join(ROOT, 'build/native/tests/scenario_figures');
+  if (!fs.existsSync(exe)) throw new Error(`${exe} missing: build the native preset first`);
+  const files = ['world', 'semiconductors', 'domains'].map((f) => path.join(SITE, `data/${f}.json`)).concat(extraFiles);
+  const out = execFileSync(exe, ['--lines', ...files], { input: scenarios.map((s) => JSON.stringify(s)).join('\n') + '\n',
+    encoding: 'utf8', maxBuffer: 1 << 30 });
+  return out.trim().split('\n').map((l) => JSON.parse(l));
+}
+
 // Deep comparison with a tolerance for numbers; returns the first difference (or null).
 export function firstDifference(a, b, where = '') {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 0.002 ? null : `${where}: ${a} vs ${b}`;

@@ -3,6 +3,8 @@
 // tests compare what the page shows after a user's clicks with this independent computation.
 //
 //   echo '{"members":["USA","JPN","NLD"],"target":"CHN"}' | scenario_figures data/world.json data/semiconductors.json data/domains.json
+//   scenario_figures --lines DATA.json... < scenarios.jsonl   one scenario per line in, one figures JSON per line out
+//                                                             (each scenario starts from the opening state)
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -14,12 +16,14 @@
 #include "core/model.h"
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: %s DATA.json... < scenario.json\n", argv[0]);
+    const bool lines = argc > 1 && std::string(argv[1]) == "--lines";
+    const int first = lines ? 2 : 1;
+    if (argc <= first) {
+        std::fprintf(stderr, "usage: %s [--lines] DATA.json... < scenario.json\n", argv[0]);
         return 2;
     }
     std::vector<techmap::DataFile> files;
-    for (int i = 1; i < argc; ++i) {
+    for (int i = first; i < argc; ++i) {
         std::ifstream f(argv[i], std::ios::binary);
         if (!f) {
             std::fprintf(stderr, "%s: cannot read\n", argv[i]);
@@ -36,6 +40,15 @@ int main(int argc, char** argv) {
     if (!r.ok()) {
         std::fprintf(stderr, "%s", r.summary().c_str());
         return 1;
+    }
+    if (lines) {
+        const techmap::Model opening = model;
+        for (std::string line; std::getline(std::cin, line);) {
+            techmap::Model m = opening;
+            m.set_scenario_json(line);
+            std::printf("%s\n", m.figures_json().c_str());
+        }
+        return 0;
     }
     const std::string scenario((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     for (const std::string& msg : model.set_scenario_json(scenario)) std::fprintf(stderr, "ignored: %s\n", msg.c_str());
