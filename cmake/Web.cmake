@@ -1,6 +1,7 @@
 # The WebAssembly app: Dear ImGui (Debian source package) + SDL2 (built for wasm by
-# scripts/build-sdl2-wasm.sh) + the core, linked into site/techmap.{js,wasm}; the site folder
-# also receives index.html, web/, data/ and assets/ so that it can be copied to any static host.
+# scripts/build-sdl2-wasm.sh) + src/app over the render and ui libraries (defined in the top-level
+# CMakeLists.txt), linked into site/techmap.{js,wasm}; the site folder also receives index.html,
+# web/, data/ and assets/ so that it can be copied to any static host.
 set(TECHMAP_IMGUI_DIR "${TECHMAP_DEPS_DIR}/src/imgui" CACHE PATH "Dear ImGui 1.86 sources")
 set(TECHMAP_SDL2_DIR "${TECHMAP_DEPS_DIR}/sdl2-wasm/current" CACHE PATH "SDL2 built for WebAssembly (prefix)")
 foreach(f "${TECHMAP_IMGUI_DIR}/imgui.cpp" "${TECHMAP_SDL2_DIR}/lib/libSDL2.a")
@@ -13,16 +14,20 @@ add_library(techmap_sdl2 STATIC IMPORTED)
 set_target_properties(techmap_sdl2 PROPERTIES IMPORTED_LOCATION "${TECHMAP_SDL2_DIR}/lib/libSDL2.a"
   INTERFACE_INCLUDE_DIRECTORIES "${TECHMAP_SDL2_DIR}/include/SDL2")
 
+# Dear ImGui's core (what src/ui links: no GL, no SDL) and its SDL2 + OpenGL3 backends (the app's)
 add_library(techmap_imgui STATIC
   ${TECHMAP_IMGUI_DIR}/imgui.cpp ${TECHMAP_IMGUI_DIR}/imgui_draw.cpp
-  ${TECHMAP_IMGUI_DIR}/imgui_tables.cpp ${TECHMAP_IMGUI_DIR}/imgui_widgets.cpp
-  ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(techmap_imgui SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR} ${TECHMAP_IMGUI_DIR}/backends)
-# 1.86's GL backend assumes ES2/WebGL1 under Emscripten unless told otherwise
-target_compile_definitions(techmap_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
-  IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  ${TECHMAP_IMGUI_DIR}/imgui_tables.cpp ${TECHMAP_IMGUI_DIR}/imgui_widgets.cpp)
+target_include_directories(techmap_imgui SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR})
+target_compile_definitions(techmap_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_compile_options(techmap_imgui PRIVATE -Os -fno-exceptions)
-target_link_libraries(techmap_imgui PUBLIC techmap_sdl2)
+add_library(techmap_imgui_backends STATIC
+  ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(techmap_imgui_backends SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR}/backends)
+# 1.86's GL backend assumes ES2/WebGL1 under Emscripten unless told otherwise
+target_compile_definitions(techmap_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
+target_compile_options(techmap_imgui_backends PRIVATE -Os -fno-exceptions)
+target_link_libraries(techmap_imgui_backends PUBLIC techmap_imgui techmap_sdl2)
 
 # shaders/*.vert|frag -> generated header of string constants (the #version line is added at load)
 file(GLOB TECHMAP_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert ${CMAKE_SOURCE_DIR}/shaders/*.frag)
@@ -37,14 +42,8 @@ add_custom_command(OUTPUT ${TECHMAP_SHADER_HEADER}
 add_executable(techmap_app
   src/app/main.cpp
   src/app/web_api.cpp
-  src/app/app_state.cpp
-  src/render/gl_util.cpp
-  src/render/map_renderer.cpp
-  src/ui/panels.cpp
-  src/ui/map_labels.cpp
-  ${TECHMAP_SHADER_HEADER})
-target_include_directories(techmap_app PRIVATE src ${CMAKE_BINARY_DIR}/generated)
-target_link_libraries(techmap_app PRIVATE techmap_core techmap_view techmap_imgui techmap_warnings)
+  src/app/app_state.cpp)
+target_link_libraries(techmap_app PRIVATE techmap_render techmap_ui techmap_imgui_backends techmap_warnings)
 set(TECHMAP_SITE_DIR ${CMAKE_BINARY_DIR}/site)
 set_target_properties(techmap_app PROPERTIES OUTPUT_NAME techmap SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY ${TECHMAP_SITE_DIR})

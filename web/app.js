@@ -74,34 +74,32 @@
       wasmBinary: wasm,
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
-      onAbort: (what) => fail('The map stopped because of an internal error (' + what + '). Reloading the page may help.'),
+      onAbort: (what) => stopped(what),
       onTechmapFatal: (msg) => fail(msg),
       onTechmapFirstMap: () => {
         window.techmap.firstMapMs = performance.now() - t0;
         status('Ready', 1);
         $('loader').classList.add('done');
-        updateSummary();
         Promise.all(LATER.map((u) => fetch(u).then((r) => { if (!r.ok) throw new Error(u + ': HTTP ' + r.status); return r.arrayBuffer(); })))
           .then((bufs) => {
             LATER.forEach((name, i) => addFile(name, new Uint8Array(bufs[i])));
-            const problems = Module.ccall('techmap_commit_files', 'string', [], []);
+            const problems = ccall('techmap_commit_files', 'string', [], []);
             if (problems) console.warn('techmap map detail: ' + problems);
             window.techmap.detailLoaded = true;
           })
           .catch((e) => console.warn('techmap: the detailed map could not be loaded (' + e.message + '); the coarse map stays.'));
       },
-      onTechmapChange: () => changed(),
+      onTechmapChange: (link, modelChanged) => changed(link, modelChanged),
       onTechmapAction: (action) => pageAction(action),
-      onTechmapLink: (link) => linkChanged(link),
       onTechmapCaptured: (rgba, w, h, cropX) => savePng(rgba, w, h, cropX),
       // main() has created the window and the GL context: hand the data over now, then open
       // the link in the address (before the first frame, so that it is the first thing seen)
       onTechmapStarted: () => {
         FILES.forEach((name, i) => addFile(name, new Uint8Array(files[i])));
-        const problems = Module.ccall('techmap_commit_files', 'string', [], []);
+        const problems = ccall('techmap_commit_files', 'string', [], []);
         if (problems) console.warn('techmap data: ' + problems);
         if (location.hash.length > 1) openLink(location.hash);
-        lastLink = call('techmap_link');
+        lastLink = lastGoodLink = call('techmap_link');
         history.replaceState(history.state, '', lastLink);
         started = true;
       },
@@ -115,19 +113,55 @@
   function addFile(name, bytes) {
     const p = Module._malloc(bytes.length || 1);
     Module.HEAPU8.set(bytes, p);
-    Module.ccall('techmap_add_file', null, ['string', 'number', 'number'], [name, p, bytes.length]);
+    ccall('techmap_add_file', null, ['string', 'number', 'number'], [name, p, bytes.length]);
     Module._free(p);
   }
-  const call = (fn, ...args) => Module.ccall(fn, 'string', args.map(() => 'string'), args);
+  // Every call into the module goes through here: once it has stopped, a clear error instead
+  // of WebAssembly's "RuntimeError: Aborted()" from deep inside.
+  let dead = false;
+  function ccall(fn, ret, types, args) {
+    if (dead) throw new Error('techmap: the map has stopped after an internal error; reload the view');
+    return Module.ccall(fn, ret, types, args);
+  }
+  const call = (fn, ...args) => ccall(fn, 'string', args.map(() => 'string'), args);
+
+  // If the module aborts anyway (a bug we did not find), the page says so in words, puts the
+  // last link that was shown without trouble in the address, and offers to reopen that view.
+  let lastGoodLink = '';
+  function stopped(what) {
+    if (dead) return;
+    dead = true;
+    const base = location.origin + location.pathname;
+    try { history.replaceState(null, '', lastGoodLink || '#'); } catch (e) { /* the address stays */ }
+    const e = $('error');
+    e.replaceChildren();
+    const p = document.createElement('p');
+    p.textContent = 'The map stopped because of an internal error, and nothing on it will answer any more. ' +
+      'The last view that worked is kept: reopen it, or start again from the opening view.';
+    const again = document.createElement('a');
+    again.href = base + (lastGoodLink || '');
+    again.className = 'button';
+    again.textContent = 'Reopen the last view';
+    again.addEventListener('click', (ev) => { ev.preventDefault(); location.replace(again.href); location.reload(); });
+    const fresh = document.createElement('a');
+    fresh.href = base;
+    fresh.className = 'button';
+    fresh.textContent = 'Start again';
+    const detail = document.createElement('p');
+    detail.className = 'detail';
+    detail.textContent = 'Details for a bug report: ' + String(what).slice(0, 200) + (lastGoodLink ? ' — last view: ' + lastGoodLink.slice(0, 300) : '');
+    e.append(p, again, ' ', fresh, detail);
+    e.hidden = false;
+    $('canvas').classList.add('stopped');
+    $('loader').classList.add('done');
+    console.warn('techmap: stopped: ' + what);
+  }
 
   // The text summary for screen readers (an aria-live region) and the figures as a plain table:
   // the canvas alone says nothing. Shown on screen by the panel's "Text view".
-  let lastSummary = '';
   function updateSummary() {
     if (!started) return;
     const text = call('techmap_summary');
-    if (text === lastSummary) return;
-    lastSummary = text;
     $('summary-text').textContent = text;
     const f = window.techmap.figures();
     const target = f.scenario.target || 'the target';
@@ -158,15 +192,20 @@
   function openLink(fragment) {
     const notices = JSON.parse(call('techmap_open_link', fragment));
     showNotice(notices.length ? 'Part of this link could not be used: ' + notices.join('; ') + '.' : '');
-    changed();
     return notices;
   }
-  // The app reports each new link of the view (after the frame that shows it). The summary
-  // follows at once; the address once the change has held for a moment (a slider drag makes one
-  // entry). A move of the map only replaces the current entry, other changes add one.
-  function linkChanged(link) {
+  // The one change callback: the app reports each change once, after the frame that shows it,
+  // with the view's link and whether the model changed (scenario, selection, data). A change of
+  // the model updates the text summary and calls the subscribers at once; the address follows
+  // once the change has held for a moment (a slider drag makes one entry). A move of the map
+  // only replaces the current entry, other changes add one.
+  function changed(link, modelChanged) {
     if (!started) return;
-    updateSummary();
+    lastGoodLink = link;  // a frame has shown it
+    if (modelChanged) {
+      updateSummary();
+      listeners.forEach((f) => { try { f(); } catch (e) { console.warn(e); } });
+    }
     clearTimeout(writeTimer);
     writeTimer = setTimeout(() => {
       if (link === lastLink) return;
@@ -257,12 +296,7 @@
     c.toBlob((b) => download(b, `techmap-${stamp()}.png`), 'image/png');
   }
 
-  const listeners = [];
-  // After any change of the scenario: the text summary, then the page's subscribers.
-  function changed() {
-    updateSummary();
-    listeners.forEach((f) => { try { f(); } catch (e) { console.warn(e); } });
-  }
+  const listeners = [];  // techmap.subscribe(): called by changed() after each change of the model
   // window.techmap: the page's JavaScript API (see README).
   window.techmap = {
     // The whole view as a URL fragment, and opening one (returns what it could not apply).
@@ -272,35 +306,40 @@
     figuresCsv: () => call('techmap_figures_csv'),
     story: () => JSON.parse(call('techmap_story')),
     // Panel actions by name: 'story-step:2', 'mode:presentation', 'export-png', 'export-csv', 'copy-link'...
-    action: (name) => Module.ccall('techmap_action', null, ['string'], [name]),
+    action: (name) => ccall('techmap_action', null, ['string'], [name]),
     ready: () => !!(window.Module && Module.calledRun && JSON.parse(call('techmap_status')).firstMapDrawn),
     status: () => JSON.parse(call('techmap_status')),
     scenario: () => JSON.parse(call('techmap_get_scenario')),
-    setScenario: (s) => { const r = JSON.parse(call('techmap_set_scenario', JSON.stringify(s))); changed(); return r; },
+    setScenario: (s) => JSON.parse(call('techmap_set_scenario', JSON.stringify(s))),
     figures: () => JSON.parse(call('techmap_get_figures')),
     keys: () => JSON.parse(call('techmap_get_keys')),
     explain: (nodeId) => JSON.parse(call('techmap_explain', nodeId)),
-    toggleMember: (iso3) => { call('techmap_toggle_member', iso3); changed(); },
-    setView: (lon, lat, zoom, instant = true) => Module.ccall('techmap_set_view', null, ['number', 'number', 'number', 'number'], [lon, lat, zoom, instant ? 1 : 0]),
+    toggleMember: (iso3) => { call('techmap_toggle_member', iso3); },
+    setView: (lon, lat, zoom, instant = true) => ccall('techmap_set_view', null, ['number', 'number', 'number', 'number'], [lon, lat, zoom, instant ? 1 : 0]),
     // Benchmark mode: draws the next `frames` browser frames in full (as after a toggle) and
     // resolves with the mean CPU ms per frame {totalMs, buildMs, submitMs, mapSubmitMs, maxTotalMs}.
     benchmarkFrames: (frames = 60) => new Promise((resolve) => {
-      Module.ccall('techmap_benchmark_start', null, ['number'], [frames]);
+      ccall('techmap_benchmark_start', null, ['number'], [frames]);
       const poll = () => {
-        const r = JSON.parse(Module.ccall('techmap_benchmark_result', 'string', [], []));
+        const r = JSON.parse(ccall('techmap_benchmark_result', 'string', [], []));
         if (r.done) resolve(r); else setTimeout(poll, 50);
       };
       poll();
     }),
-    setLayer: (layer) => !!Module.ccall('techmap_set_layer', 'number', ['string'], [layer]),
+    setLayer: (layer) => !!ccall('techmap_set_layer', 'number', ['string'], [layer]),
     uiItems: () => JSON.parse(call('techmap_ui_items')),
-    countryAt: (x, y) => Module.ccall('techmap_country_at', 'string', ['number', 'number'], [x, y]),
-    screenOf: (lon, lat) => JSON.parse(Module.ccall('techmap_screen_of', 'string', ['number', 'number'], [lon, lat])),
+    countryAt: (x, y) => ccall('techmap_country_at', 'string', ['number', 'number'], [x, y]),
+    screenOf: (lon, lat) => JSON.parse(ccall('techmap_screen_of', 'string', ['number', 'number'], [lon, lat])),
     subscribe: (fn) => { listeners.push(fn); return () => listeners.splice(listeners.indexOf(fn), 1); },
     // Loads a user's dataset file (same format); a bad one is refused and the current data stays.
+    // Always read as a dataset, whatever the file's name; a file that is not one is refused
+    // before the default data is read again.
     loadDataset: (name, text) => {
-      addFile(name, new TextEncoder().encode(text));
-      return Module.ccall('techmap_commit_files', 'string', [], []);
+      const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text);
+      const p = Module._malloc(bytes.length || 1);
+      Module.HEAPU8.set(bytes, p);
+      try { return ccall('techmap_load_dataset', 'string', ['string', 'number', 'number'], [String(name), p, bytes.length]); }
+      finally { Module._free(p); }
     },
   };
 })();

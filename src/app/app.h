@@ -1,5 +1,6 @@
-// app.h — the app's state, shared by the frame loop (main.cpp) and the page's JavaScript API
-// (web_api.cpp). One instance; platform glue only: the figures live in the Model.
+// app.h — the app's state, shared by the frame loop (main.cpp), links, stories and exports
+// (app_state.cpp) and the page's JavaScript API (web_api.cpp). One instance; platform glue
+// only: the figures live in the Model, the windows in src/ui, the GL drawing in src/render.
 #pragma once
 #include <SDL.h>
 
@@ -8,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "core/map_view.h"
+#include "core/map_camera.h"
 #include "core/model.h"
 #include "core/world_map.h"
 #include "view/map_content.h"
 #include "render/map_renderer.h"
-#include "ui/panels.h"
+#include "ui/ui.h"
 
 namespace techmap {
 
@@ -32,12 +33,24 @@ struct MapLevel {
     int gl = -1;          // MapRenderer level
 };
 
+// The guided story (data/story.json) and one's own (built with "Add to my story" or opened from
+// a link): which one is shown, and its step. Driven by links and the panels' actions.
+struct StoryPlayer {
+    Story builtin, custom;
+    bool custom_active = false;
+    int step = 0;                   // 1-based; 0 = no story shown
+    const Story& active() const { return custom_active ? custom : builtin; }
+    StoryShown shown() const { return {&active(), step, custom_active}; }
+};
+
 struct App {
     Model model;
     std::vector<MapLevel> levels;   // coarse first
     MapRenderer renderer;
-    MapView view, view_goal;        // the view eases toward view_goal (smooth zoom)
+    MapCamera view, view_goal;        // the view eases toward view_goal (smooth zoom)
     UiState ui;
+    UiActions actions;              // what the panels and the page asked for, handled after the frame is built
+    StoryPlayer story;
     MapStyle style;
 
     SDL_Window* window = nullptr;
@@ -45,7 +58,7 @@ struct App {
     bool gl_lost = false;
     int css_w = 0, css_h = 0;       // canvas size in CSS pixels
     double dpr = 1;                 // device pixel ratio
-    int hovered = -1;               // dataset country under the pointer
+    int hovered = -1;               // dataset country under the pointer (picked once per frame)
     std::vector<SmallCountry> markers;  // this frame's markers (drawn and picked)
     std::vector<glm::u8vec4> colors;    // per dataset country, as built for the current content
     std::vector<uint8_t> matters;       // per dataset country: may get a marker (same lifetime)
@@ -82,14 +95,17 @@ struct App {
     bool capture_pending = false;     // a PNG export was asked for: the next frame is read back
     bool capture_requested = false;   // this frame is drawn for the export (no hover, no tooltip)
     std::vector<std::string> link_notices;  // what the last opened link could not apply
-    std::string last_link;                  // the link last reported to the page
+    // The change signal, watched once per frame: the model's revision and the link last reported
+    // to the page (the link also follows the view, the layer, the mode and the story's step).
+    long seen_revision = -1;
+    std::string last_link;
     // The whole view as a URL fragment (with the story and its step, unless `with_story` is false).
     std::string current_link(bool with_story = true) const;
     // Opens a link; `keep_story`: a step of the story being shown (its link has no story of its own).
     std::vector<std::string> open_link(const std::string& fragment, bool keep_story = false);
     void open_story_step(int step);         // 1-based, in the active story
-    void handle_ui_actions();
-    void capture_frame(int fb_w, int fb_h); // after drawing, if requested
+    void handle_actions();                  // the queue in `actions`, after the frame is built
+    void capture_frame(int fb_w, int fb_h); // after drawing, if requested: hands the pixels to the page
 };
 
 App& app();

@@ -1,7 +1,8 @@
 // app_state.cpp — the app's side of links, stories and exports: the whole view as a URL
-// fragment (the core writes and reads it; here the view, layer and mode are added), opening a
-// story step, and the panels' requests to the page (copy a link, download a PNG or CSV).
-#include <GLES3/gl3.h>
+// fragment (the core writes and reads it; here the view, layer and mode are added), the story
+// player (opening a step, adding one to one's own story), and the queue of actions the panels
+// and the page ask for (copy a link, download a PNG — its pixels come from render/png_export —
+// or a CSV).
 #include <emscripten.h>
 
 #include <cmath>
@@ -10,6 +11,7 @@
 #include "core/projection.h"
 #include "core/report.h"
 #include "core/scenario_link.h"
+#include "render/png_export.h"
 
 namespace techmap {
 
@@ -27,12 +29,11 @@ std::string App::current_link(bool with_story) const {
     double lon = 0, lat = 0;
     equal_earth_inverse(view_goal.center, lon, lat);
     s.view = LinkView{round3(lon), round3(lat), round3(view_goal.zoom)};
-    if (ui.layer == MapLayer::Share) s.layer = "share";
-    if (ui.mode == UiMode::Embed) s.mode = "embed";
-    if (ui.mode == UiMode::Presentation) s.mode = "presentation";
-    if (with_story && ui.story_step > 0) {
-        s.story_step = ui.story_step;
-        if (ui.story_custom) s.story = custom_story_json(ui.custom_story);
+    if (ui.layer != MapLayer::Role) s.layer = ui.layer;
+    if (ui.mode != UiMode::Full) s.mode = ui.mode;
+    if (with_story && story.step > 0) {
+        s.story_step = story.step;
+        if (story.custom_active) s.story = custom_story_json(story.custom);
     }
     return format_link(s);
 }
@@ -43,35 +44,33 @@ std::vector<std::string> App::open_link(const std::string& fragment, bool keep_s
     if (model.loaded())
         for (std::string& n : apply_link(model, p.state)) notices.push_back(std::move(n));
     const LinkState& s = p.state;
-    MapView v;
+    MapCamera v;
     if (s.view) {
         v.center = equal_earth(s.view->lon, s.view->lat);
         v.zoom = s.view->zoom;
         v.clamp();
     }
     view = view_goal = v;
-    ui.layer = s.layer.value_or("role") == "share" ? MapLayer::Share : MapLayer::Role;
-    const std::string mode = s.mode.value_or("full");
-    ui.mode = mode == "embed" ? UiMode::Embed : mode == "presentation" ? UiMode::Presentation : UiMode::Full;
+    ui.layer = s.layer.value_or(MapLayer::Role);
+    ui.mode = s.mode.value_or(UiMode::Full);
     if (keep_story) {
         // a step of the story being shown: its link carries no story of its own
     } else if (s.story) {
         Story st;
         std::string error;
         if (parse_custom_story(*s.story, st, error)) {
-            ui.custom_story = std::move(st);
-            ui.story_custom = true;
+            story.custom = std::move(st);
+            story.custom_active = true;
         } else {
             notices.push_back("the story in the link was ignored: " + error);
-            ui.story_custom = false;
+            story.custom_active = false;
         }
     } else {
-        ui.story_custom = false;
+        story.custom_active = false;
     }
-    const Story& active = ui.story_custom ? ui.custom_story : ui.story;
-    if (!keep_story) ui.story_step = 0;
+    if (!keep_story) story.step = 0;
     if (s.story_step && !keep_story) {
-        if (size_t(*s.story_step) <= active.steps.size()) ui.story_step = *s.story_step;
+        if (size_t(*s.story_step) <= story.active().steps.size()) story.step = *s.story_step;
         else notices.push_back("the story has no step " + std::to_string(*s.story_step));
     }
     // the preset combo's "as of" follows the model's snapshot (today when it is the latest)
@@ -86,33 +85,38 @@ std::vector<std::string> App::open_link(const std::string& fragment, bool keep_s
 }
 
 void App::open_story_step(int step) {
-    const Story& active = ui.story_custom ? ui.custom_story : ui.story;
+    const Story& active = story.active();
     if (step < 1 || size_t(step) > active.steps.size()) return;
     open_link(active.steps[size_t(step - 1)].link, true);
-    ui.story_step = step;
+    story.step = step;
 }
 
-void App::handle_ui_actions() {
-    std::vector<std::string> actions;
-    actions.swap(ui.actions);
-    for (const std::string& a : actions) {
+void App::handle_actions() {
+    std::vector<std::string> queue;
+    queue.swap(actions);
+    for (const std::string& a : queue) {
         if (a.rfind("story-step:", 0) == 0) {
             open_story_step(std::atoi(a.c_str() + 11));
+        } else if (a == "story-start") {  // the built-in story from its first step
+            story.custom_active = false;
+            open_story_step(1);
+        } else if (a == "story-close") {
+            story.step = 0;
         } else if (a == "story-add") {
             // the current view (without any story) becomes the next step of one's own story
             const std::string link = current_link(false);
-            if (!ui.story_custom) {
-                ui.custom_story = Story{};
-                ui.custom_story.title = "My story";
-                ui.custom_story.custom = true;
+            if (!story.custom_active) {
+                story.custom = Story{};
+                story.custom.title = "My story";
+                story.custom.custom = true;
             }
-            if (ui.custom_story.steps.size() >= kMaxStorySteps) continue;
+            if (story.custom.steps.size() >= kMaxStorySteps) continue;
             // nothing typed (a phone, a hurry): the scenario in one sentence
             const std::string caption = ui.story_caption[0] ? std::string(ui.story_caption) : scenario_headline(model);
-            ui.custom_story.steps.push_back({"", caption, link, {}, {}});
+            story.custom.steps.push_back({"", caption, link, {}, {}});
             ui.story_caption[0] = 0;
-            ui.story_custom = true;
-            ui.story_step = int(ui.custom_story.steps.size());
+            story.custom_active = true;
+            story.step = int(story.custom.steps.size());
         } else if (a == "mode:presentation") {
             ui.mode = UiMode::Presentation;
         } else if (a == "mode:full") {
@@ -129,9 +133,7 @@ void App::handle_ui_actions() {
 void App::capture_frame(int fb_w, int fb_h) {
     if (!capture_requested || fb_w <= 0 || fb_h <= 0) return;
     capture_requested = false;
-    std::vector<uint8_t> rgba(size_t(fb_w) * size_t(fb_h) * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, fb_w, fb_h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    const std::vector<uint8_t> rgba = read_frame_rgba(fb_w, fb_h);
     const double px = css_w > 0 ? double(fb_w) / css_w : 1.0;
     js_captured(rgba.data(), fb_w, fb_h, int(map_area().x * px));
 }

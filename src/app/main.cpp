@@ -1,11 +1,14 @@
 // main.cpp — the orchestrator: SDL window and WebGL2 context, the browser-driven frame loop,
-// input routing, and the fixed order of each frame: input -> model update -> map -> UI.
+// input routing, and the fixed order of each frame: input -> pick -> UI (may change the model)
+// -> actions -> map content, markers, labels -> draw -> change signal to the page.
 //
 // [SECTION] page hooks
 // [SECTION] data handed over by the page
 // [SECTION] setup, canvas size, fonts
 // [SECTION] input
 // [SECTION] frame
+// [SECTION] change signal
+// [SECTION] the loop
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -24,6 +27,7 @@
 
 #include "app/app.h"
 #include "ui/map_labels.h"
+#include "view/label_placement.h"
 
 namespace techmap {
 
@@ -34,8 +38,10 @@ App& app() {
 
 // [SECTION] page hooks (web/app.js defines them) ---------------------------------------------------
 EM_JS(void, js_first_map_drawn, (), { if (Module.onTechmapFirstMap) Module.onTechmapFirstMap(); });
-EM_JS(void, js_scenario_changed, (), { if (Module.onTechmapChange) Module.onTechmapChange(); });
-EM_JS(void, js_link_changed, (const char* link), { if (Module.onTechmapLink) Module.onTechmapLink(UTF8ToString(link)); });
+// one call per change: the view's new link, and whether the model changed (scenario, selection, data)
+EM_JS(void, js_changed, (const char* link, int model_changed), {
+    if (Module.onTechmapChange) Module.onTechmapChange(UTF8ToString(link), !!model_changed);
+});
 EM_JS(void, js_started, (), { if (Module.onTechmapStarted) Module.onTechmapStarted(); });
 EM_JS(void, js_fatal, (const char* msg), { if (Module.onTechmapFatal) Module.onTechmapFatal(UTF8ToString(msg)); });
 
@@ -118,7 +124,7 @@ std::string App::commit_files() {
     for (const DataFile& f : stories) {
         Story st;
         std::string err;
-        if (model.loaded() && parse_story(f.bytes, model.data(), st, err)) ui.story = std::move(st);
+        if (model.loaded() && parse_story(f.bytes, model.data(), st, err)) story.builtin = std::move(st);
         else problems += "error: " + f.name + ": " + err + "\n";
     }
     for (MapLevel& L : levels) L.links.build(model.data(), L.map);
@@ -255,8 +261,7 @@ void handle_map_event(const SDL_Event& e) {
             }
             pointer.x = e.motion.x;
             pointer.y = e.motion.y;
-            pointer.seen = true;
-            a.hovered = ui_covers(float(e.motion.x), float(e.motion.y)) ? -1 : a.country_at({e.motion.x, e.motion.y});
+            pointer.seen = true;  // the country under it is picked once per frame (draw_frame)
             break;
         case SDL_MOUSEBUTTONUP:
             if (e.button.button != SDL_BUTTON_LEFT) break;
@@ -296,7 +301,7 @@ void handle_map_event(const SDL_Event& e) {
                 case SDLK_RIGHT: a.view_goal.pan_pixels({-80, 0}, area); break;
                 case SDLK_UP: a.view_goal.pan_pixels({0, 80}, area); break;
                 case SDLK_DOWN: a.view_goal.pan_pixels({0, -80}, area); break;
-                case SDLK_0: a.view_goal = MapView{}; break;
+                case SDLK_0: a.view_goal = MapCamera{}; break;
                 default: break;
             }
             break;
@@ -307,8 +312,8 @@ void handle_map_event(const SDL_Event& e) {
 // Ease the view toward its goal; true while still moving.
 bool ease_view() {
     App& a = app();
-    const MapView& g = a.view_goal;
-    MapView& v = a.view;
+    const MapCamera& g = a.view_goal;
+    MapCamera& v = a.view;
     const double dz = std::log(g.zoom / v.zoom);
     const glm::dvec2 dc = g.center - v.center;
     if (std::fabs(dz) < 1e-3 && glm::length(dc) * v.zoom < 1e-4) {
@@ -322,10 +327,11 @@ bool ease_view() {
 }
 
 // [SECTION] frame ----------------------------------------------------------------------------------
-// What the map's colours and arcs depend on; a change rebuilds them.
+// What the map's colours and arcs depend on; a change rebuilds them. The model's revision covers
+// the scenario, the selected input and the data.
 int64_t content_key() {
     const App& a = app();
-    int64_t k = a.model.recomputations();
+    int64_t k = a.model.revision();
     k = k * 8 + (a.active_level() + 1);
     k = k * 4 + int(a.ui.layer) * 2 + (a.ui.show_arcs ? 1 : 0);
     return k * 4096 + (a.model.selected_node() + 1);
@@ -358,13 +364,14 @@ void draw_frame() {
         a.hovered = -1;
     }
     ImGui::NewFrame();
-    // what is under the pointer may change without it moving (zoom, pan by keys, new level)
+    // the one pick of the frame: what is under the pointer may change without it moving (zoom,
+    // pan by keys, a new level), and a pointer over a window picks nothing
     if (pointer.seen && a.model.loaded() && !a.capture_requested)
         a.hovered = ImGui::GetIO().WantCaptureMouse ? -1 : a.country_at({pointer.x, pointer.y});
     const double t_ui0 = emscripten_get_now();
     a.ui.items.clear();
-    ui_draw(a.model, a.ui, a.hovered, float(a.css_w), float(a.css_h));  // may change the scenario
-    a.handle_ui_actions();
+    ui_draw(a.model, a.ui, a.story.shown(), a.hovered, float(a.css_w), float(a.css_h), a.actions);  // may change the scenario
+    a.handle_actions();
     const double t_ui1 = emscripten_get_now();
     double t_content = t_ui1, t_markers = t_ui1;
 
@@ -386,8 +393,14 @@ void draw_frame() {
         }
         a.renderer.set_markers(specs);
         t_markers = emscripten_get_now();
-        a.labels_placed = a.ui.show_labels ? draw_map_labels(a.model, L.map, L.links, a.view, css, a.markers, a.model.selected_node(),
-                                                             ImGui::GetFont(), 13.0f) : 0;
+        a.labels_placed = 0;
+        if (a.ui.show_labels) {
+            const float label_px = 13.0f;
+            const std::vector<PlacedLabel> labels =
+                place_labels(a.model, L.map, L.links, a.view, css, a.markers, a.model.selected_node(),
+                             label_text_sizes(a.model.data(), ImGui::GetFont(), label_px));
+            a.labels_placed = draw_map_labels(a.model.data(), labels, ImGui::GetFont(), label_px);
+        }
     }
     const double t_labels = emscripten_get_now();
     ImGui::Render();
@@ -408,13 +421,29 @@ void draw_frame() {
     a.last_frame_submit_ms = t2 - t1; // GL calls (includes any wait on the GPU process)
 }
 
+// [SECTION] change signal ------------------------------------------------------------------------
+// Once per drawn frame, after the frame that shows it: has the model changed (its revision), or
+// the view's link (view, layer, mode, story step)? Then the page hears of it once, with the new
+// link: it updates the address, the text summary and its subscribers.
+void notify_change() {
+    App& a = app();
+    if (!a.model.loaded()) return;
+    const bool model_changed = a.model.revision() != a.seen_revision;
+    std::string link = a.current_link();
+    if (!model_changed && link == a.last_link) return;
+    a.seen_revision = a.model.revision();
+    a.last_link = std::move(link);
+    js_changed(a.last_link.c_str(), model_changed ? 1 : 0);
+}
+
+// [SECTION] the loop -------------------------------------------------------------------------------
+// Called by the browser for every display frame; draws only when something changed.
 void frame() {
     App& a = app();
     if (a.gl_lost) return;  // nothing to draw into until the context is restored
     follow_canvas_size();
     SDL_Event e;
     bool had_events = false;
-    const long revision_before = a.model.recomputations();
     // Dear ImGui 1.86 reads keys as held or not once per frame: a key pressed and released
     // between two frames (a quick tap, a test's key press, a slow frame) would be missed. So the
     // release of a key pressed in this batch, and every event after it, waits for the next frame.
@@ -458,15 +487,7 @@ void frame() {
         a.first_map_drawn = true;
         js_first_map_drawn();
     }
-    if (a.model.recomputations() != revision_before) js_scenario_changed();
-    // the page keeps the address (and the text summary) in step with what is drawn
-    if (a.model.loaded()) {
-        std::string link = a.current_link();
-        if (link != a.last_link) {
-            js_link_changed(link.c_str());
-            a.last_link = std::move(link);
-        }
-    }
+    notify_change();
 }
 
 }  // namespace

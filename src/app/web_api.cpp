@@ -3,11 +3,13 @@
 #include <emscripten.h>
 
 #include <nlohmann/json.hpp>
+#include <cstdlib>
 #include <string>
 
 #include "app/app.h"
 #include "core/json_text.h"
 #include "core/report.h"
+#include "core/text.h"
 
 using techmap::app;
 using techmap::json_text;
@@ -35,6 +37,28 @@ EMSCRIPTEN_KEEPALIVE void techmap_add_file(const char* name, const uint8_t* byte
 // Loads the files handed over; returns the problems found ("" when none). A failed dataset
 // leaves the previous one in use.
 EMSCRIPTEN_KEEPALIVE const char* techmap_commit_files() { return out(app().commit_files()); }
+
+// A user's dataset (techmap.loadDataset, the file picker): always read as a dataset on top of
+// the default data, whatever its name; returns the problems found ("" when none). A file that
+// is refused leaves the data and the scenario as they were.
+EMSCRIPTEN_KEEPALIVE const char* techmap_load_dataset(const char* name, const uint8_t* bytes, int size) {
+    techmap::App& a = app();
+    const techmap::DataFile user{techmap::clean_text(name ? name : "", 120).text,
+                                 std::string(reinterpret_cast<const char*>(bytes), size_t(size > 0 ? size : 0))};
+    const techmap::LoadResult r = a.model.load_on_top(a.base_data, user);
+    a.ui.load_message = r.ok() ? std::string() : "The data could not be loaded; the previous data stays in use.\n" + r.summary();
+    if (r.ok()) {
+        if (a.model.selected_node() < 0 && a.model.domain()) a.model.select_node(a.model.default_node());
+        for (techmap::MapLevel& L : a.levels) L.links.build(a.model.data(), L.map);
+        a.content_key = -1;
+    }
+    a.request_redraw();
+    return out(r.summary());
+}
+
+// Test hook for the page's handling of an abort (tests/browser/chaos.test.mjs): stops the module
+// as an undiscovered bug would. Not part of window.techmap.
+EMSCRIPTEN_KEEPALIVE void techmap_abort_for_test() { std::abort(); }
 
 EMSCRIPTEN_KEEPALIVE const char* techmap_get_scenario() { return out(app().model.scenario_json()); }
 
@@ -86,8 +110,9 @@ EMSCRIPTEN_KEEPALIVE void techmap_benchmark_start(int n) { techmap::benchmark_st
 // Map layer: "role" (members, target, others) or "share" (of the selected input). 0 if unknown.
 EMSCRIPTEN_KEEPALIVE int techmap_set_layer(const char* layer) {
     const std::string l = layer ? layer : "";
-    if (l != "role" && l != "share") return 0;
-    app().ui.layer = l == "share" ? techmap::MapLayer::Share : techmap::MapLayer::Role;
+    techmap::MapLayer chosen{};
+    if (!techmap::from_text(l, chosen)) return 0;
+    app().ui.layer = chosen;
     app().request_redraw();
     return 1;
 }
@@ -128,7 +153,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_figures_csv() { return out(techmap::fig
 // The active story and step: {title, custom, step, steps: [{title, caption, link, sources}]}.
 EMSCRIPTEN_KEEPALIVE const char* techmap_story() {
     const techmap::App& a = app();
-    const techmap::Story& st = a.ui.story_custom ? a.ui.custom_story : a.ui.story;
+    const techmap::Story& st = a.story.active();
     nlohmann::json steps = nlohmann::json::array();
     for (const techmap::StoryStep& x : st.steps) {
         nlohmann::json src = nlohmann::json::array();
@@ -137,12 +162,12 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_story() {
         for (const auto& e : x.expect) expect.push_back({{"figure", e.figure}, {"value", e.value}, {"tolerance", e.tolerance}});
         steps.push_back({{"title", x.title}, {"caption", x.caption}, {"link", x.link}, {"sources", src}, {"expect", expect}});
     }
-    return out(json_text(nlohmann::json{{"title", st.title}, {"custom", a.ui.story_custom}, {"step", a.ui.story_step}, {"steps", steps}}));
+    return out(json_text(nlohmann::json{{"title", st.title}, {"custom", a.story.custom_active}, {"step", a.story.step}, {"steps", steps}}));
 }
 
 // What a panel button asks for, from the page: "story-step:2", "mode:presentation", "export-png"...
 EMSCRIPTEN_KEEPALIVE void techmap_action(const char* action) {
-    app().ui.actions.push_back(action ? action : "");
+    app().actions.push_back(action ? action : "");
     app().request_redraw();
 }
 
@@ -159,14 +184,14 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
                      {"labels", a.labels_placed},
                      {"view", {{"lon", lon}, {"lat", lat}, {"zoom", a.view.zoom}}},
                      {"glLost", a.gl_lost},
-                     {"layer", a.ui.layer == techmap::MapLayer::Share ? "share" : "role"},
+                     {"layer", techmap::to_text(a.ui.layer)},
                      {"hovered", a.hovered >= 0 ? a.model.data().countries[size_t(a.hovered)].id : std::string()},
                      {"tooltip", a.ui.tooltip_country >= 0 ? a.model.data().countries[size_t(a.ui.tooltip_country)].id : std::string()},
                      {"lastFrameCpuMs", a.last_frame_cpu_ms},
                      {"firstMapDrawn", a.first_map_drawn}, {"framesDrawn", a.frames_drawn},
                      {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message},
-                     {"mode", a.ui.mode == techmap::UiMode::Embed ? "embed" : a.ui.mode == techmap::UiMode::Presentation ? "presentation" : "full"},
-                     {"focused", a.ui.focused}, {"storyStep", a.ui.story_step}};
+                     {"mode", techmap::to_text(a.ui.mode)},
+                     {"focused", a.ui.focused}, {"storyStep", a.story.step}};
     return out(json_text(j));
 }
 

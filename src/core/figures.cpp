@@ -63,7 +63,9 @@ bool is_member(const Scenario& s, int c) { return c != s.target && s.is_member(c
 // Share of one side ("the alliance" or "the target") in one node, as a range.
 // lo counts only what is certainly theirs; hi adds what could be theirs (regions that include
 // them, rows of unknown share, the unattributed remainder).
-Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, bool alliance) {
+enum class Side { Alliance, Target };
+Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, Side side) {
+    const bool alliance = side == Side::Alliance;
     Range r;
     bool residual_could_be_theirs = n.residual_unattributed && (alliance ? rr.alliance_nonempty : s.target >= 0);
     for (const ShareRow& row : n.shares) {
@@ -107,10 +109,22 @@ struct Access {
     int bottleneck = -1;
 };
 
+// How far a cut-off reaches, for one side's access computation.
+struct AccessRules {
+    // third countries' output made with the denier's inputs is denied too (the foreign direct
+    // product rule idea)
+    bool inputs_bind_third_countries = false;
+    // inputs brought in from other domains count (the scenario's "links" switch)
+    bool linked_inputs = false;
+    // third countries may follow the denier: only one's own output is assured
+    bool only_own_assured = false;
+};
+
 // `access` reads the figure already computed for an input (inputs come first in the order).
-// `links`: whether inputs brought in from other domains count (the scenario's switch).
 Access access_of(const Domain& dom, const Node& n, const Range& denier, const Range& own, const std::vector<NodeFigures>& figs,
-                 Range NodeFigures::*access, bool inputs_bind_third_countries, bool links, bool only_own_assured) {
+                 Range NodeFigures::*access, const AccessRules& rules) {
+    const bool links = rules.linked_inputs, only_own_assured = rules.only_own_assured;
+    const bool inputs_bind_third_countries = rules.inputs_bind_third_countries;
     Access a;
     Range f{1, 1};
     int active_inputs = 0;
@@ -174,8 +188,8 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
         NodeFigures& f = out.nodes[size_t(idx)];
         f.has_shares = !node.shares.empty();
         if (f.has_shares) {
-            f.alliance_share = side_share(node, s, rr, true);
-            f.target_share = side_share(node, s, rr, false);
+            f.alliance_share = side_share(node, s, rr, Side::Alliance);
+            f.target_share = side_share(node, s, rr, Side::Target);
             f.hhi = hhi_of(node);
             f.choke = f.alliance_share.lo >= s.threshold - 1e-9   ? Choke::Yes
                       : f.alliance_share.hi >= s.threshold - 1e-9 ? Choke::Possible
@@ -185,8 +199,10 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
             f.hhi = {0, 10000};
         }
         // Denial: the alliance denies, the target is denied.
-        Access t = access_of(dom, node, f.alliance_share, f.target_share, out.nodes, &NodeFigures::target_access, s.third_country_rule,
-                             s.links, false);
+        AccessRules denial;
+        denial.inputs_bind_third_countries = s.third_country_rule;
+        denial.linked_inputs = s.links;
+        Access t = access_of(dom, node, f.alliance_share, f.target_share, out.nodes, &NodeFigures::target_access, denial);
         if (!s.deny) {  // no denial: everything is available, still bounded by unknown nodes
             t.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
             t.bottleneck = -1;
@@ -194,8 +210,10 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
         f.target_access = t.value;
         f.target_bottleneck = t.bottleneck;
         // Retaliation: the target denies, the alliance is denied (no third-country rule).
-        Access a = access_of(dom, node, f.target_share, f.alliance_share, out.nodes, &NodeFigures::alliance_access, false, s.links,
-                             s.retaliation_third_countries);
+        AccessRules retaliation;
+        retaliation.linked_inputs = s.links;
+        retaliation.only_own_assured = s.retaliation_third_countries;
+        Access a = access_of(dom, node, f.target_share, f.alliance_share, out.nodes, &NodeFigures::alliance_access, retaliation);
         if (!s.retaliation) {
             a.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
             a.bottleneck = -1;

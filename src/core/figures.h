@@ -35,10 +35,15 @@ struct Range {
     double mid() const { return 0.5 * (lo + hi); }
 };
 
+// The opening scenario's defaults: what the app starts with and what a link leaves out.
+inline constexpr const char* kCustomAllianceName = "Custom alliance";  // a member set not from a preset
+inline constexpr const char* kDefaultTarget = "CHN";                   // ISO code of the default rival
+inline constexpr double kDefaultThreshold = 80;                        // control threshold, percent
+
 struct Scenario {
     std::vector<uint8_t> members;  // per country index: 1 = alliance member
     int target = -1;               // country index of the rival
-    double threshold = 80;         // control threshold, percent
+    double threshold = kDefaultThreshold;  // control threshold, percent
     bool deny = true;              // the alliance denies the target
     bool third_country_rule = false;  // extend denial to non-members' production on alliance inputs
     bool retaliation = true;       // compute the target's cut-off of the alliance

@@ -1,4 +1,5 @@
-// model.cpp — scenario mutations, recompute, and JSON for the page's JavaScript API.
+// model.cpp — scenario mutations, recompute, undo and redo, comparison with a pinned scenario.
+// The model's JSON is in model_json.cpp.
 #include "core/model.h"
 #include "core/report.h"
 #include "core/scenario_link.h"
@@ -6,12 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
-#include "core/json_text.h"
 
 namespace techmap {
-using json = nlohmann::json;
 
 LoadResult Model::load(const std::vector<DataFile>& files) {
     LoadResult r = load_dataset(files);
@@ -34,10 +32,18 @@ LoadResult Model::load(const std::vector<DataFile>& files) {
     if (!previous.empty()) {
         set_scenario_json(previous);
     } else {
-        scenario_.target = data_.find_country("CHN");
+        scenario_.target = data_.find_country(kDefaultTarget);
     }
     recompute();
     return r;
+}
+
+LoadResult Model::load_on_top(const std::vector<DataFile>& base, const DataFile& user) {
+    LoadResult quick = check_dataset_file(user);
+    if (!quick.ok()) return quick;
+    std::vector<DataFile> all = base;
+    all.push_back(user);
+    return load(all);
 }
 
 const Domain* Model::domain() const {
@@ -110,7 +116,7 @@ void Model::set_member(int c, bool member) {
     if (bool(scenario_.members[size_t(c)]) == member) return;
     remember_members();
     scenario_.members[size_t(c)] = member;
-    alliance_name_ = "Custom alliance";
+    alliance_name_ = kCustomAllianceName;
     preset_id_.clear();
     preset_year_ = 0;
     members_changed();
@@ -132,7 +138,7 @@ void Model::set_members(const std::vector<int>& countries, const std::string& na
     members_changed();
 }
 
-void Model::clear_members() { set_members({}, "Custom alliance"); }
+void Model::clear_members() { set_members({}, kCustomAllianceName); }
 
 bool Model::apply_preset(const std::string& id, int year) {
     int a = data_.find_alliance(id);
@@ -230,215 +236,10 @@ Explanation Model::explain(int node) const {
     return d ? explain_node(data_, *d, scenario_, figures(), node) : Explanation{};
 }
 
-int Model::role(int c) const {
-    if (c < 0) return 0;
-    if (c == scenario_.target) return 2;
-    return scenario_.is_member(c) ? 1 : 0;
-}
-
-// --- JSON --------------------------------------------------------------------------------------
-std::string Model::scenario_json() const {
-    json j;
-    json members = json::array();
-    for (size_t c = 0; c < scenario_.members.size(); ++c)
-        if (scenario_.members[c]) members.push_back(data_.countries[c].id);
-    j["members"] = members;
-    j["alliance"] = alliance_name_;
-    j["target"] = scenario_.target >= 0 ? json(data_.countries[size_t(scenario_.target)].id) : json(nullptr);
-    j["threshold"] = scenario_.threshold;
-    j["deny"] = scenario_.deny;
-    j["thirdCountryRule"] = scenario_.third_country_rule;
-    j["retaliation"] = scenario_.retaliation;
-    j["retaliationThirdCountries"] = scenario_.retaliation_third_countries;
-    j["links"] = scenario_.links;
-    const Domain* d = domain();
-    j["domain"] = d ? json(d->id) : json(nullptr);
-    j["node"] = (d && node_ >= 0) ? json(d->nodes[size_t(node_)].id) : json(nullptr);
-    j["dataVersion"] = data_.version();
-    return json_text(j);
-}
-
-std::vector<std::string> Model::set_scenario_json(const std::string& text) {
-    std::vector<std::string> ignored;
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return {"scenario is not a JSON object"};
-    if (auto it = j.find("domain"); it != j.end() && it->is_string()) {
-        if (!select_domain(it->get<std::string>())) ignored.push_back("unknown domain '" + it->get<std::string>() + "'");
-    }
-    if (auto it = j.find("target"); it != j.end()) {
-        if (it->is_null()) set_target(-1);
-        else if (it->is_string()) {
-            int c = data_.find_country(it->get<std::string>());
-            if (c >= 0) set_target(c);
-            else ignored.push_back("unknown target country '" + it->get<std::string>() + "'");
-        } else ignored.push_back("target is not a country code");
-    }
-    if (auto it = j.find("members"); it != j.end()) {
-        if (!it->is_array()) ignored.push_back("members is not a list");
-        else {
-            std::vector<int> cs;
-            for (const json& x : *it) {
-                int c = x.is_string() ? data_.find_country(x.get<std::string>()) : -1;
-                if (c < 0) ignored.push_back("unknown member " + json_text(x));
-                else if (c == scenario_.target) ignored.push_back("the target " + x.get<std::string>() + " cannot be a member");
-                else cs.push_back(c);
-            }
-            std::string name = "Custom alliance";
-            if (auto n = j.find("alliance"); n != j.end() && n->is_string()) {
-                const CleanText t = clean_text(n->get_ref<const std::string&>(), kMaxNameBytes);
-                if (t.changed()) ignored.push_back(text_notice(t, "the alliance's name", kMaxNameBytes));
-                name = t.text;
-            }
-            set_members(cs, name);
-        }
-    }
-    if (auto it = j.find("threshold"); it != j.end()) {
-        if (it->is_number() && std::isfinite(it->get<double>())) set_threshold(it->get<double>());
-        else ignored.push_back("threshold is not a number");
-    }
-    auto flag = [&](const char* key, void (Model::*set)(bool)) {
-        auto it = j.find(key);
-        if (it == j.end()) return;
-        if (it->is_boolean()) (this->*set)(it->get<bool>());
-        else ignored.push_back(std::string(key) + " is not true/false");
-    };
-    flag("deny", &Model::set_deny);
-    flag("thirdCountryRule", &Model::set_third_country_rule);
-    flag("retaliation", &Model::set_retaliation);
-    flag("retaliationThirdCountries", &Model::set_retaliation_third_countries);
-    flag("links", &Model::set_links);
-    if (auto it = j.find("node"); it != j.end()) {
-        const Domain* d = domain();
-        if (it->is_null()) select_node(-1);
-        else if (it->is_string() && d && d->find_node(it->get<std::string>()) >= 0) select_node(d->find_node(it->get<std::string>()));
-        else ignored.push_back("unknown node " + json_text(*it));
-    }
-    return ignored;
-}
-
-namespace {
-json range(const Range& r) { return json::array({std::round(r.lo * 1000) / 1000, std::round(r.hi * 1000) / 1000}); }
-const char* choke_name(Choke c) { return c == Choke::Yes ? "yes" : c == Choke::Possible ? "possible" : "no"; }
-}  // namespace
-
-std::string Model::figures_json() const {
-    json j;
-    const Domain* d = domain();
-    j["scenario"] = json::parse(scenario_json());
-    if (!d) return json_text(j);
-    const DomainFigures& f = figures();
-    json summary;
-    summary["chokePoints"] = f.choke_points;
-    summary["possibleChokePoints"] = f.possible_choke_points;
-    summary["nodesWithShares"] = f.nodes_with_shares;
-    summary["targetAccessToOutputs"] = range(f.target_access_to_outputs);
-    summary["allianceAccessToOutputs"] = range(f.alliance_access_to_outputs);
-    summary["targetDeniedNodes"] = f.target_denied_nodes;
-    summary["allianceExposedNodes"] = f.alliance_exposed_nodes;
-    // pooled indicators: the members' total against the target's, with who lacks data
-    auto pooled_json = [&](const Pooled& p) {
-        json o;
-        o["indicator"] = p.indicator_name;
-        o["unit"] = p.unit;
-        o["members"] = std::round(p.members_value * 1000) / 1000;
-        o["membersWithData"] = p.members_with_data;
-        json missing = json::array();
-        for (int c : p.members_missing) missing.push_back(data_.countries[size_t(c)].id);
-        o["membersMissing"] = missing;
-        o["target"] = p.target_known ? json(p.target_value) : json(nullptr);
-        o["years"] = json::array({p.year_min, p.year_max});
-        return o;
-    };
-    summary["rd"] = pooled_json(pooled_rd());
-    summary["ai"] = pooled_json(pooled_ai());
-    int demand_year = 0;
-    double demand = target_demand_share(&demand_year);
-    summary["targetDemandShare"] = is_known(demand) ? json(demand) : json(nullptr);
-    if (is_known(demand)) summary["targetDemandYear"] = demand_year;
-    int home_year = 0;
-    const double home = target_indicator("chip_market_made_at_home", &home_year);
-    summary["targetMarketMadeAtHome"] = is_known(home) ? json(home) : json(nullptr);
-    if (is_known(home)) summary["targetMarketMadeAtHomeYear"] = home_year;
-    j["summary"] = summary;
-    json nodes = json::array();
-    for (size_t i = 0; i < d->nodes.size(); ++i) {
-        const Node& n = d->nodes[i];
-        const NodeFigures& nf = f.nodes[i];
-        json o;
-        o["id"] = n.id;
-        o["name"] = n.name;
-        o["kind"] = to_string(n.kind);
-        o["hasShares"] = nf.has_shares;
-        o["allianceShare"] = range(nf.alliance_share);
-        o["targetShare"] = range(nf.target_share);
-        o["choke"] = choke_name(nf.choke);
-        o["hhi"] = range(nf.hhi);
-        o["targetAccess"] = range(nf.target_access);
-        o["allianceAccess"] = range(nf.alliance_access);
-        if (nf.target_bottleneck >= 0) o["targetBottleneck"] = d->nodes[size_t(nf.target_bottleneck)].id;
-        if (nf.alliance_bottleneck >= 0) o["allianceBottleneck"] = d->nodes[size_t(nf.alliance_bottleneck)].id;
-        o["restsOnUnknowns"] = nf.rests_on_unknowns;
-        std::string years, sources;
-        node_provenance(data_, n, years, sources);
-        o["years"] = years;
-        o["sources"] = sources;
-        nodes.push_back(std::move(o));
-    }
-    j["nodes"] = nodes;
-    if (has_pin()) {
-        const Comparison c = compare();
-        json cmp, flips = json::array();
-        cmp["pinned"] = c.pinned_name;
-        cmp["chokePointsBefore"] = c.choke_points_before;
-        cmp["chokePointsAfter"] = c.choke_points_after;
-        for (const Flip& fl : c.flips)
-            flips.push_back({{"id", d->nodes[size_t(fl.node)].id}, {"before", choke_name(fl.before)}, {"after", choke_name(fl.after)}});
-        cmp["flips"] = flips;
-        j["comparison"] = cmp;
-    }
-    return json_text(j);
-}
-
-std::string Model::explain_json(int node) const {
-    const Explanation e = explain(node);
-    json j;
-    j["lines"] = e.lines;
-    json rows = json::array();
-    for (const auto& r : e.rows)
-        rows.push_back({{"holder", r.holder}, {"role", r.role}, {"share", is_known(r.share) ? json(r.share) : json(nullptr)},
-                        {"year", r.year}, {"source", r.source}});
-    j["rows"] = rows;
-    return json_text(j);
-}
-
-std::string Model::keys_json() {
-    const Domain* d = domain();
-    if (!d) return "null";
-    const DomainKeys& k = keys();
-    auto codes = [&](const std::vector<int>& cs) {
-        json a = json::array();
-        for (int c : cs) a.push_back(data_.countries[size_t(c)].id);
-        return a;
-    };
-    auto power = [&](const std::vector<Power>& ps) {
-        json a = json::array();
-        for (const Power& p : ps)
-            if (p.index > 0) a.push_back({{"country", data_.countries[size_t(p.country)].id}, {"index", std::round(p.index * 1e6) / 1e6}});
-        return a;
-    };
-    json j;
-    j["threshold"] = k.threshold;
-    j["domain"] = {{"coalitionFound", k.coalition_found}, {"searchCapped", k.search_capped},
-                   {"nodesConsidered", k.nodes_considered}, {"minimalCoalition", codes(k.minimal_coalition)},
-                   {"power", power(k.power)}};
-    json nodes = json::object();
-    for (size_t i = 0; i < d->nodes.size(); ++i) {
-        const NodeKeys& n = k.nodes[i];
-        if (!n.has_game) continue;
-        nodes[d->nodes[i].id] = {{"reachable", n.reachable}, {"minimalCoalition", codes(n.minimal_coalition)}, {"power", power(n.power)}};
-    }
-    j["nodes"] = nodes;
-    return json_text(j);
+Role Model::role(int c) const {
+    if (c < 0) return Role::Other;
+    if (c == scenario_.target) return Role::Target;
+    return scenario_.is_member(c) ? Role::Member : Role::Other;
 }
 
 }  // namespace techmap

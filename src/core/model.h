@@ -22,10 +22,16 @@
 
 namespace techmap {
 
+// The part a country plays in the scenario.
+enum class Role { Other, Member, Target };
+
 class Model {
 public:
     // Loads and validates; on failure the previous dataset and scenario stay in place.
     LoadResult load(const std::vector<DataFile>& files);
+    // A user's dataset file on top of the base (default) files; a file that is not a dataset
+    // at all is refused at once. On failure the previous dataset and scenario stay in place.
+    LoadResult load_on_top(const std::vector<DataFile>& base, const DataFile& user);
     bool loaded() const { return loaded_; }
     const Dataset& data() const { return data_; }
 
@@ -34,7 +40,7 @@ public:
     const std::string& alliance_name() const { return alliance_name_; }
     void toggle_member(int country);
     void set_member(int country, bool member);
-    void set_members(const std::vector<int>& countries, const std::string& name = "Custom alliance");
+    void set_members(const std::vector<int>& countries, const std::string& name = kCustomAllianceName);
     void clear_members();
     // Members of a preset as of `year` (0 = the latest snapshot). False if unknown/not yet existing.
     bool apply_preset(const std::string& id, int year = 0);
@@ -77,8 +83,8 @@ public:
     // An indicator's value for the target (NaN when unknown), with its year.
     double target_indicator(const std::string& id, int* year = nullptr) const;
     Explanation explain(int node) const;
-    // What role a country plays now: 0 none, 1 member, 2 target.
-    int role(int country) const;
+    // What role a country plays now.
+    Role role(int country) const;
     // Counts recomputations (tests and benchmarks check that work is not repeated).
     long recomputations() const { return recomputations_; }
     // The change signal: grows by at least one on every change of the scenario, the selection,
@@ -118,7 +124,7 @@ private:
     Dataset data_;
     bool loaded_ = false;
     Scenario scenario_;
-    std::string alliance_name_ = "Custom alliance";
+    std::string alliance_name_ = kCustomAllianceName;
     int domain_ = -1, node_ = -1;
     std::vector<DomainFigures> all_;  // per domain
     DomainFigures empty_;

@@ -13,7 +13,6 @@
 namespace techmap {
 namespace {
 
-constexpr double kDefaultThreshold = 80;
 constexpr size_t kMaxMembers = 400;
 constexpr size_t kMaxNotices = 12;
 
@@ -72,6 +71,29 @@ std::string number_text(double v, int decimals) {
 }
 
 }  // namespace
+
+const char* to_text(MapLayer layer) { return layer == MapLayer::Share ? "share" : "role"; }
+const char* to_text(UiMode mode) {
+    switch (mode) {
+        case UiMode::Embed: return "embed";
+        case UiMode::Presentation: return "presentation";
+        case UiMode::Full: break;
+    }
+    return "full";
+}
+bool from_text(std::string_view t, MapLayer& out) {
+    if (t == "role") out = MapLayer::Role;
+    else if (t == "share") out = MapLayer::Share;
+    else return false;
+    return true;
+}
+bool from_text(std::string_view t, UiMode& out) {
+    if (t == "full") out = UiMode::Full;
+    else if (t == "embed") out = UiMode::Embed;
+    else if (t == "presentation") out = UiMode::Presentation;
+    else return false;
+    return true;
+}
 
 bool LinkState::operator==(const LinkState& o) const {
     return preset == o.preset && preset_year == o.preset_year && members == o.members && name == o.name && target == o.target &&
@@ -203,8 +225,9 @@ ParsedLink parse_link(std::string_view fragment) {
             if (!value.empty() && !is_code(value, 64)) { notice("node " + quote(value) + " is not a node id"); continue; }
             s.node = value;
         } else if (key == "l") {
-            if (value != "role" && value != "share") { notice("map layer " + quote(value) + " is not role or share"); continue; }
-            s.layer = value;
+            MapLayer layer{};
+            if (!from_text(value, layer)) { notice("map layer " + quote(value) + " is not role or share"); continue; }
+            s.layer = layer;
         } else if (key == "c") {
             const std::vector<std::string_view> xs = split(value, ',');
             double lon = 0, lat = 0, zoom = 1;
@@ -215,8 +238,9 @@ ParsedLink parse_link(std::string_view fragment) {
             }
             s.view = LinkView{lon, lat, zoom};
         } else if (key == "mode") {
-            if (value != "full" && value != "embed" && value != "presentation") { notice("mode " + quote(value) + " is unknown"); continue; }
-            s.mode = value;
+            UiMode mode{};
+            if (!from_text(value, mode)) { notice("mode " + quote(value) + " is unknown"); continue; }
+            s.mode = mode;
         } else if (key == "dv") {
             if (!is_clean_text(value, 64)) { notice("data version " + quote(value) + " is too long or not plain text"); continue; }
             s.data_version = value;
@@ -244,7 +268,7 @@ std::string format_link(const LinkState& s) {
         add("m", m);
     }
     if (s.name) add("name", percent_encode(*s.name));
-    if (s.target && *s.target != "CHN") add("t", percent_encode(*s.target));
+    if (s.target && *s.target != kDefaultTarget) add("t", percent_encode(*s.target));
     if (s.threshold && *s.threshold != kDefaultThreshold) add("th", number_text(*s.threshold, 2));
     const bool deny = s.deny.value_or(true), fdpr = s.third_country_rule.value_or(false), ret = s.retaliation.value_or(true);
     const bool ret3 = s.retaliation_third_countries.value_or(false), links = s.links.value_or(false);
@@ -260,10 +284,10 @@ std::string format_link(const LinkState& s) {
     }
     if (s.domain) add("d", percent_encode(*s.domain));
     if (s.node && !s.node->empty()) add("n", percent_encode(*s.node));
-    if (s.layer && *s.layer != "role") add("l", *s.layer);
+    if (s.layer && *s.layer != MapLayer::Role) add("l", to_text(*s.layer));
     if (s.view && !(*s.view == LinkView{}))
         add("c", number_text(s.view->lon, 3) + "," + number_text(s.view->lat, 3) + "," + number_text(s.view->zoom, 3));
-    if (s.mode && *s.mode != "full") add("mode", *s.mode);
+    if (s.mode && *s.mode != UiMode::Full) add("mode", to_text(*s.mode));
     if (s.story_step) add("s", std::to_string(*s.story_step));
     if (s.story) add("story", percent_encode(*s.story));
     if (s.data_version) add("dv", percent_encode(*s.data_version));
@@ -283,7 +307,7 @@ LinkState link_of(const Model& m) {
             if (sc.members[c]) codes.push_back(ds.countries[c].id);
         std::sort(codes.begin(), codes.end());
         if (!codes.empty()) s.members = std::move(codes);
-        if (m.alliance_name() != "Custom alliance") s.name = m.alliance_name();
+        if (m.alliance_name() != kCustomAllianceName) s.name = m.alliance_name();
     }
     s.target = sc.target >= 0 ? ds.countries[size_t(sc.target)].id : std::string();
     s.threshold = std::round(sc.threshold * 100) / 100;
@@ -312,13 +336,15 @@ std::vector<std::string> apply_link(Model& m, const LinkState& s) {
         m.select_domain(ds.domains[0].id);
     }
     // target before members (the target cannot be a member)
-    const std::string target = s.target.value_or("CHN");
+    const std::string target = s.target.value_or(kDefaultTarget);
     if (target.empty()) m.set_target(-1);
     else if (const int c = ds.find_country(target); c >= 0) m.set_target(c);
     else notices.push_back("unknown target country " + quote(target));
     // members: a preset's snapshot, or codes, or none
     bool members_set = false;
-    if (!s.preset.empty()) {
+    if (!s.preset.empty() && s.preset == m.preset_id() && (s.preset_year == 0 || s.preset_year == m.preset_snapshot_year())) {
+        members_set = true;  // already these members: no undo step
+    } else if (!s.preset.empty()) {
         if (m.apply_preset(s.preset, s.preset_year)) members_set = true;
         else notices.push_back("alliance preset " + quote(s.preset + (s.preset_year ? "@" + std::to_string(s.preset_year) : "")) +
                                " is not in the data");
@@ -336,7 +362,7 @@ std::vector<std::string> apply_link(Model& m, const LinkState& s) {
         // only when it changes anything, so that opening the same link twice adds no undo step
         std::vector<uint8_t> want(ds.countries.size(), 0);
         for (int c : members) want[size_t(c)] = 1;
-        const std::string name = s.name.value_or("Custom alliance");
+        const std::string name = s.name.value_or(kCustomAllianceName);
         if (want != m.scenario().members || !m.preset_id().empty() || name != m.alliance_name()) m.set_members(members, name);
     }
     m.set_threshold(s.threshold.value_or(kDefaultThreshold));

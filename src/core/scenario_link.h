@@ -22,11 +22,19 @@
 #include <string_view>
 #include <vector>
 
-#include "core/map_view.h"
 
 namespace techmap {
 
 class Model;
+
+// How the map colours countries, and how much of the app is shown: part of a link, named in
+// text in one place (to_text / from_text below).
+enum class MapLayer { Role, Share };               // by role in the scenario / by share of the input
+enum class UiMode { Full, Embed, Presentation };   // the panels / map only / large type for projectors
+const char* to_text(MapLayer layer);               // "role" | "share"
+const char* to_text(UiMode mode);                  // "full" | "embed" | "presentation"
+bool from_text(std::string_view text, MapLayer& out);  // false for anything else
+bool from_text(std::string_view text, UiMode& out);
 
 struct LinkView {
     double lon = 0, lat = 0, zoom = 1;
@@ -42,9 +50,9 @@ struct LinkState {
     std::optional<double> threshold;
     std::optional<bool> deny, third_country_rule, retaliation, retaliation_third_countries, links;
     std::optional<std::string> domain, node;  // node "" = none
-    std::optional<std::string> layer;      // "role" | "share"
+    std::optional<MapLayer> layer;
     std::optional<LinkView> view;
-    std::optional<std::string> mode;       // "full" | "embed" | "presentation"
+    std::optional<UiMode> mode;
     std::optional<std::string> data_version;
     std::optional<int> story_step;         // 1-based
     std::optional<std::string> story;      // JSON text

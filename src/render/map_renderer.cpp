@@ -238,7 +238,7 @@ void MapRenderer::set_markers(const std::vector<MarkerSpec>& markers) {
 }
 
 // [SECTION] drawing ------------------------------------------------------------------------------
-void MapRenderer::set_view_uniforms(GLuint program, const MapView& view, glm::ivec2 fb, const ScreenRect& area) {
+void MapRenderer::set_view_uniforms(GLuint program, const MapCamera& view, glm::ivec2 fb, const ScreenRect& area) {
     const double k = view.pixels_per_unit(area);
     const glm::vec2 center(view.center), scale(float(2 * k / fb.x), float(2 * k / fb.y));
     const glm::vec2 offset(float(2 * area.center().x / fb.x - 1), float(1 - 2 * area.center().y / fb.y));
@@ -250,7 +250,7 @@ void MapRenderer::set_view_uniforms(GLuint program, const MapView& view, glm::iv
     if (vp >= 0) glUniform2f(vp, float(fb.x), float(fb.y));
 }
 
-void MapRenderer::draw(int level, const MapView& view, glm::ivec2 fb, const ScreenRect& area, int hovered,
+void MapRenderer::draw(int level, const MapCamera& view, glm::ivec2 fb, const ScreenRect& area, int hovered,
                        const MapStyle& style, float px_ratio) {
     glViewport(0, 0, fb.x, fb.y);
     glClearColor(style.background.r, style.background.g, style.background.b, 1.0f);

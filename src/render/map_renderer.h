@@ -18,7 +18,7 @@
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
 
-#include "core/map_view.h"
+#include "core/map_camera.h"
 #include "core/world_map.h"
 #include "view/map_content.h"
 
@@ -40,7 +40,7 @@ public:
     void set_arcs(const std::vector<ArcSpec>& arcs);
     void set_markers(const std::vector<MarkerSpec>& markers);
     // `area` is where the map is fitted, in framebuffer pixels; `px_ratio` = framebuffer / CSS px.
-    void draw(int level, const MapView& view, glm::ivec2 framebuffer, const ScreenRect& area, int hovered_country,
+    void draw(int level, const MapCamera& view, glm::ivec2 framebuffer, const ScreenRect& area, int hovered_country,
               const MapStyle& style, float px_ratio);
     bool ready() const { return fill_program_ != 0 && !levels_.empty(); }
     void shutdown();   // deletes every GL object
@@ -59,7 +59,7 @@ private:
     GLsizei globe_count_ = 0;
     GLuint arc_vao_ = 0, arc_buffer_ = 0, arc_indices_ = 0, marker_vao_ = 0, marker_buffer_ = 0;
     GLsizei arc_count_ = 0, marker_count_ = 0;
-    void set_view_uniforms(GLuint program, const MapView& view, glm::ivec2 fb, const ScreenRect& area);
+    void set_view_uniforms(GLuint program, const MapCamera& view, glm::ivec2 fb, const ScreenRect& area);
 };
 
 }  // namespace techmap

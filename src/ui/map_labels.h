@@ -1,28 +1,22 @@
-// map_labels.h — country names on the map, placed greedily by importance so that they never
-// overlap: the target and members first, then suppliers of the selected input, then the
-// largest countries; a name that does not fit its country (or would collide) gives way.
+// map_labels.h — country names on the map, drawn with ImGui over the map and under the panels.
+// Where they go is decided by view/label_placement.h (pure geometry, tested natively); here the
+// names are measured with the UI font and drawn with a light halo.
 #pragma once
 #include <vector>
 
-#include "core/map_view.h"
-#include "core/model.h"
-#include "core/world_map.h"
-#include "view/map_content.h"
+#include <glm/vec2.hpp>
+
+#include "core/dataset.h"
+#include "view/label_placement.h"
 
 struct ImFont;
 
 namespace techmap {
 
-struct LabelCandidate {
-    int country = -1;       // dataset index
-    float priority = 0;     // higher first
-    float screen_area = 0;  // px² of the shape on screen (0: marker only)
-};
+// Each dataset country's name measured with `font` at `font_px` (cached per font and size).
+const std::vector<glm::vec2>& label_text_sizes(const Dataset& ds, ImFont* font, float font_px);
 
-// Draws the labels into ImGui's background draw list (over the map, under the panels).
-// Returns how many were placed.
-int draw_map_labels(const Model& m, const WorldMap& map, const CountryLinks& links, const MapView& view,
-                    const ScreenRect& area, const std::vector<SmallCountry>& markers, int node, ImFont* font,
-                    float font_px);
+// Draws the placed names into ImGui's background draw list; returns how many were drawn.
+int draw_map_labels(const Dataset& ds, const std::vector<PlacedLabel>& labels, ImFont* font, float font_px);
 
 }  // namespace techmap

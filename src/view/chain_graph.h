@@ -2,7 +2,8 @@
 // production flowing left to right. Only top-level nodes get a box; the kinds of a node (its
 // "type of" children) are folded into it and listed when it is selected. Edges that touch a kind
 // are drawn from or to its top-level node. Pure layout (columns and rows in abstract units); the
-// panels draw it with ImGui and colour it from the Model's figures. No GL, no ImGui.
+// supply-chain window (ui/supply_chain_window.cpp) draws it with ImGui and colours it from the
+// Model's figures. No GL, no ImGui.
 #pragma once
 #include <vector>
 

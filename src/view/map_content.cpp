@@ -11,13 +11,13 @@
 
 namespace techmap {
 
-glm::u8vec4 palette::role(int r) {
+glm::u8vec4 palette::role(Role r) {
     switch (r) {
-        case 1: return kMember;
-        case 2: return kTarget;
-        case 0: return kOther;
-        default: return kNoData;
+        case Role::Member: return kMember;
+        case Role::Target: return kTarget;
+        case Role::Other: return kOther;
     }
+    return kNoData;
 }
 
 glm::u8vec4 palette::share(double f) {
@@ -93,7 +93,7 @@ std::vector<ArcSpec> supply_arcs(const Model& m, int node_index) {
         a.to_lon = to.lon;
         a.to_lat = to.lat;
         a.width_px = float(1.5 + std::min(r.share * node.scale, 100.0) * 0.10);
-        a.color = m.role(r.country) == 1 ? glm::u8vec4(0, 90, 150, 255) : glm::u8vec4(60, 60, 60, 255);
+        a.color = m.role(r.country) == Role::Member ? glm::u8vec4(0, 90, 150, 255) : glm::u8vec4(60, 60, 60, 255);
         arcs.push_back(a);
     }
     return arcs;
@@ -110,12 +110,12 @@ std::vector<uint8_t> countries_that_matter(const Model& m) {
         for (const AllianceSnapshot& s : p.snapshots)
             for (int c : s.members) matters[size_t(c)] = 1;
     for (size_t c = 0; c < matters.size(); ++c)
-        if (m.role(int(c)) != 0) matters[c] = 1;
+        if (m.role(int(c)) != Role::Other) matters[c] = 1;
     return matters;
 }
 
 std::vector<SmallCountry> small_countries(const Model& m, const std::vector<uint8_t>& matters, const WorldMap& map,
-                                          const CountryLinks& links, const MapView& view, const ScreenRect& area,
+                                          const CountryLinks& links, const MapCamera& view, const ScreenRect& area,
                                           float min_area_px) {
     const Dataset& ds = m.data();
     const double k = view.pixels_per_unit(area);
@@ -128,7 +128,7 @@ std::vector<SmallCountry> small_countries(const Model& m, const std::vector<uint
         SmallCountry s;
         s.country = int(c);
         s.projected = glm::vec2(equal_earth(ds.countries[c].lon, ds.countries[c].lat));
-        s.radius_px = m.role(int(c)) != 0 ? 6.0f : 3.5f;  // small and quiet unless in the scenario
+        s.radius_px = m.role(int(c)) != Role::Other ? 6.0f : 3.5f;  // small and quiet unless in the scenario
         out.push_back(s);
     }
     return out;

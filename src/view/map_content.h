@@ -10,13 +10,13 @@
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
 
-#include "core/map_view.h"
+#include "core/map_camera.h"
 #include "core/model.h"
+#include "core/scenario_link.h"
 #include "core/world_map.h"
 
 namespace techmap {
 
-enum class MapLayer { Role, Share };
 
 // A great-circle arc between two places, drawn with its width in CSS pixels; pale at `from`,
 // full colour at `to`, so that the direction of supply reads without animation.
@@ -40,7 +40,7 @@ constexpr glm::u8vec4 kOther{214, 211, 204, 255};     // light warm grey
 constexpr glm::u8vec4 kNoData{176, 176, 176, 255};    // grey: not in the dataset
 constexpr glm::u8vec4 kUnknownShare{204, 121, 167, 255};  // reddish purple: supplier, share unknown
 constexpr glm::u8vec4 kNotListed{232, 230, 226, 255}; // very light: not a listed supplier
-glm::u8vec4 role(int role);                           // 0 other, 1 member, 2 target, -1 no data
+glm::u8vec4 role(Role role);
 glm::u8vec4 share(double fraction);                   // viridis, 0..1
 }  // namespace palette
 
@@ -74,7 +74,7 @@ struct SmallCountry {
     float radius_px = 5;
 };
 std::vector<SmallCountry> small_countries(const Model& m, const std::vector<uint8_t>& matters, const WorldMap& map,
-                                          const CountryLinks& links, const MapView& view, const ScreenRect& area,
+                                          const CountryLinks& links, const MapCamera& view, const ScreenRect& area,
                                           float min_area_px = 60.0f);
 
 }  // namespace techmap

@@ -156,7 +156,12 @@ test('a user searches the country list, undoes with the keyboard and compares wi
     const f = await page.evaluate(() => window.techmap.figures());
     assert.ok(f.summary.chokePoints >= 56, `choke points with Korea: ${f.summary.chokePoints}`);
     await screenshot(page, 'compare-with-korea');
-    await page.mouse.click(900, 700);  // back to the map (nothing there: the dark background)
+    // back to the map: a click on the open ocean (the South Pacific), found by its place, not by pixels
+    const ocean = await screenOf(page, -150, -40);
+    assert.equal(await page.evaluate(([x, y]) => window.techmap.countryAt(x, y), ocean), '', 'no country there');
+    const covered = Object.entries(await items()).filter(([, r]) => ocean[0] >= r[0] && ocean[0] <= r[2] && ocean[1] >= r[1] && ocean[1] <= r[3]);
+    assert.deepEqual(covered.map(([k]) => k), [], 'no window there');
+    await page.mouse.click(ocean[0], ocean[1]);
     await page.keyboard.press('Control+z');
     await settle(page);
     assert.deepEqual((await page.evaluate(() => window.techmap.scenario())).members, ['JPN', 'NLD', 'USA'], 'Ctrl+Z undoes the toggle');

@@ -22,8 +22,8 @@ TEST_CASE("a toggle recomputes every figure before returning") {
     DomainFigures direct = compute_domain(m.data(), *m.domain(), s);
     CHECK(direct.choke_points == m.figures().choke_points);
     m.toggle_member(nld);
-    CHECK(m.role(nld) == 0);
-    CHECK(m.role(usa) == 1);
+    CHECK(m.role(nld) == Role::Other);
+    CHECK(m.role(usa) == Role::Member);
 }
 
 TEST_CASE("presets: as of 2021 and today") {
@@ -44,10 +44,10 @@ TEST_CASE("the target is never a member") {
     REQUIRE(m.load(default_files()).ok());
     const int chn = m.data().find_country("CHN"), usa = m.data().find_country("USA");
     m.toggle_member(chn);
-    CHECK(m.role(chn) == 2);
+    CHECK(m.role(chn) == Role::Target);
     m.toggle_member(usa);
     m.set_target(usa);  // the old member becomes the target and leaves the alliance
-    CHECK(m.role(usa) == 2);
+    CHECK(m.role(usa) == Role::Target);
     CHECK(m.scenario().member_count() == 0);
 }
 

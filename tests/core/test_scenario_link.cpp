@@ -2,6 +2,7 @@
 // hostile input (every case must leave a working model and say what it ignored).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "core/scenario_link.h"
@@ -42,9 +43,9 @@ LinkState random_state(std::mt19937& rng, const Dataset& ds) {
     s.links = coin();
     s.domain = coin() ? d.id : ds.domains[pick(ds.domains.size())].id;
     if (coin()) s.node = d.nodes[pick(d.nodes.size())].id;
-    if (coin()) s.layer = coin() ? "share" : "role";
+    if (coin()) s.layer = coin() ? MapLayer::Share : MapLayer::Role;
     if (coin()) s.view = LinkView{q(-180, 180, 1000), q(-90, 90, 1000), q(1, 20, 1000)};
-    if (coin()) s.mode = coin() ? "embed" : "presentation";
+    if (coin()) s.mode = coin() ? UiMode::Embed : UiMode::Presentation;
     if (coin()) s.story_step = int(pick(9)) + 1;
     if (coin()) s.story = R"({"title":"My lesson","steps":[{"caption":"G7 & friends: 50%","link":"#v1&a=G7@2025"}]})";
     s.data_version = ds.version();
@@ -59,9 +60,9 @@ LinkState normalised(LinkState s) {
         !s.retaliation_third_countries.value_or(false) && !s.links.value_or(false))
         s.deny.reset(), s.third_country_rule.reset(), s.retaliation.reset(), s.retaliation_third_countries.reset(), s.links.reset();
     if (s.node && s.node->empty()) s.node.reset();
-    if (s.layer && *s.layer == "role") s.layer.reset();
+    if (s.layer && *s.layer == MapLayer::Role) s.layer.reset();
     if (s.view && *s.view == LinkView{}) s.view.reset();
-    if (s.mode && *s.mode == "full") s.mode.reset();
+    if (s.mode && *s.mode == UiMode::Full) s.mode.reset();
     return s;
 }
 }  // namespace
@@ -107,7 +108,7 @@ TEST_CASE("a typical scenario's link is short and readable") {
     m.select_node(m.domain()->find_node("N20"));
     LinkState s = link_of(m);
     s.view = LinkView{121.456, 23.789, 3.25};
-    s.layer = "share";
+    s.layer = MapLayer::Share;
     const std::string frag = format_link(s);
     MESSAGE("typical link: ", frag, " (", frag.size(), " characters)");
     CHECK(frag.size() <= 200);

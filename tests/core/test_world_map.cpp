@@ -97,14 +97,16 @@ TEST_CASE("picking known places at 1:50m, lakes and small countries included") {
     CHECK(pick_in(m, 34.78, 32.08) == "ISR");     // Tel Aviv
 }
 
-TEST_CASE("one pick is fast") {
+// What a pick costs is measured by tests/bench/bench_core.cpp (scripts/bench.sh), not asserted
+// here: a time budget would fail under the sanitizers and in WebAssembly, not on slow code.
+TEST_CASE("20,000 picks spread over the world each answer, and more than a tenth find land") {
     const WorldMap& m = world50();
     int found = 0;
     for (int i = 0; i < 20000; ++i) {
         const double lon = -180 + (i * 7919 % 36000) / 100.0, lat = -60 + (i * 104729 % 13000) / 100.0;
         found += m.pick(glm::vec2(equal_earth(lon, lat))) >= 0;
     }
-    CHECK(found > 2000);  // timing is measured by tests/bench/bench_core.cpp, not asserted here
+    CHECK(found > 2000);
 }
 
 TEST_CASE("picking known places") {

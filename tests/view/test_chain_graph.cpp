@@ -6,7 +6,7 @@
 #include <set>
 #include <utility>
 
-#include "helpers.h"
+#include "../core/helpers.h"
 #include "view/chain_graph.h"
 
 using namespace techmap;

@@ -3,38 +3,27 @@
 
 #include <algorithm>
 
-#include "helpers.h"
 #include "view/map_content.h"
+#include "view_helpers.h"
 
 using namespace techmap;
 using namespace techmap::test;
 
-namespace {
-WorldMap map110() {
-    std::string bytes = read_file("assets/world-110m.bin");
-    WorldMap w;
-    std::string err;
-    REQUIRE(w.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), err));
-    return w;
-}
-}  // namespace
-
 TEST_CASE("small countries get markers at the default view; big ones do not") {
     Model m;
     REQUIRE(m.load(default_files()).ok());
-    const WorldMap map = map110();
-    CountryLinks links;
-    links.build(m.data(), map);
+    const WorldMap& map = map110();
+    const CountryLinks links = links_of(m, map);
     const ScreenRect area{400, 0, 880, 720};
     const std::vector<uint8_t> matters = countries_that_matter(m);
-    std::vector<SmallCountry> small = small_countries(m, matters, map, links, MapView{}, area);
+    std::vector<SmallCountry> small = small_countries(m, matters, map, links, MapCamera{}, area);
     auto has = [&](const char* iso) {
         return std::any_of(small.begin(), small.end(), [&](const SmallCountry& s) { return m.data().countries[size_t(s.country)].id == iso; });
     };
     for (const char* iso : {"SGP", "LUX", "MLT", "TWN", "ISR", "NLD"}) CHECK_MESSAGE(has(iso), iso);
     for (const char* iso : {"USA", "CHN", "DEU", "JPN"}) CHECK_MESSAGE(!has(iso), iso);
     // zoomed in far enough, the Netherlands is big enough to click
-    MapView zoomed;
+    MapCamera zoomed;
     zoomed.zoom = 8;
     zoomed.center = equal_earth(5, 52);
     std::vector<SmallCountry> z = small_countries(m, matters, map, links, zoomed, area);

@@ -1,4 +1,4 @@
-// map_view.h — where the map camera looks, and the conversions between screen pixels and
+// map_camera.h — where the map camera looks, and the conversions between screen pixels and
 // projected map units. Plain math shared by drawing, picking and (later) the URL state.
 #pragma once
 #include <algorithm>
@@ -17,7 +17,7 @@ struct ScreenRect {
     glm::dvec2 center() const { return {x + w / 2, y + h / 2}; }
 };
 
-struct MapView {
+struct MapCamera {
     glm::dvec2 center{0.0, 0.0};  // projected point at the middle of the viewport
     double zoom = 1.0;            // 1 = the whole world fits the viewport
     static constexpr double kMinZoom = 1.0, kMaxZoom = 40.0;

@@ -1,5 +1,19 @@
-// panels.h — the ImGui panels. They call the Model's API and show its figures; they compute
-// no figure themselves.
+// ui.h — the ImGui user interface: the alliance panel and the windows around the map. The UI
+// calls the Model's API and shows its figures; it computes no figure itself, draws no GL and
+// never links src/render (CMake target techmap_ui). One file per window:
+//
+//   ui.cpp                   this API: style, hit test, and the order the windows are built in
+//   alliance_panel.cpp       the panel: alliance, target and policies, the map's settings, sharing
+//   results.cpp              the panel's figures: headline results, ranked lists, the pinned comparison
+//   supply_chain_window.cpp  the chain as a graph or a tree
+//   map_overlays.cpp         over the map: the caption ("why?"), the legend, the country card, the embed corner
+//   info_windows.cpp         sources and credits, help, about
+//   story_window.cpp         the guided story's (or a teacher's own) current step
+//   widgets.cpp              the small widgets they share
+//   map_labels.cpp           country names drawn where view/label_placement put them
+//
+// Each frame: ui_style() before ImGui::NewFrame, then ui_draw(); the app handles the actions
+// the panels ask for after the frame is built.
 #pragma once
 #include <array>
 #include <map>
@@ -7,6 +21,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/scenario_link.h"
 #include "core/story.h"
 #include "view/chain_graph.h"
 #include "view/map_content.h"
@@ -15,8 +30,9 @@ namespace techmap {
 
 // Full: the panels. Embed: map, legend and a link to the full view. Presentation: large type,
 // high contrast, for a projector at the back of a classroom.
-enum class UiMode { Full, Embed, Presentation };
 
+// What the windows share from one frame to the next (the app reads the map settings, the mode
+// and the named rectangles, and sets the mode, the layer and the load message).
 struct UiState {
     UiMode mode = UiMode::Full;
     bool touch = false;          // small screen: controls at least 44 px high, no small buttons
@@ -37,21 +53,11 @@ struct UiState {
     char name_buf[81] = {0};     // the alliance's name being edited
     bool name_editing = false;
     bool show_sources = false, show_help = false, show_about = false, show_chain = false;
+    char story_caption[200] = {0};  // caption for the next step of one's own story (taken by "story-add")
     // Screen rectangles (CSS px: x0, y0, x1, y1) of named controls, refreshed every frame, so
     // that the page (tests, a guided story) can point at them whatever the font and layout.
     std::map<std::string, std::array<float, 4>> items;
     int tooltip_country = -1;    // the country whose card is shown this frame (-1: none)
-    // Guided stories: the built-in one (data/story.json) and a teacher's own (built here or
-    // opened from a link). story_step is 1-based; 0 = no story shown.
-    Story story, custom_story;
-    bool story_custom = false;
-    int story_step = 0;
-    char story_caption[200] = {0};  // caption for the next step of one's own story
-    bool text_view = false;         // the page's text summary and table are shown
-    // What the panels ask the page or the app to do this frame: "copy-link", "export-png",
-    // "export-csv", "open-full-view", "story-step:N", "story-add", "copy-story-link",
-    // "text-view", "mode:full|presentation". Handled after the frame is built.
-    std::vector<std::string> actions;
     bool keyboard_to_panel = false; // Tab on the map: the panel takes the keyboard (arrows move, Space acts)
     bool keyboard_to_map = false;   // Escape: the map takes the keyboard back
     std::string focused;            // the named control with keyboard focus (tests, the page)
@@ -60,17 +66,31 @@ struct UiState {
     int chain_tab = 0;           // 0 graph, 1 tree
 };
 
+// The story step the app's story player shows, for the story window (step 0: none).
+struct StoryShown {
+    const Story* story = nullptr;
+    int step = 0;                // 1-based
+    bool custom = false;         // one's own story (it can be shared as a link)
+};
+
+// What the panels ask the app or the page to do this frame: "copy-link", "export-png",
+// "export-csv", "open-full-view", "story-start", "story-step:N", "story-close", "story-add",
+// "copy-story-link", "text-view", "mode:full|presentation". Handled after the frame is built.
+using UiActions = std::vector<std::string>;
+
 // Chooses type size and control sizes for the screen and mode (phones: 44 px touch targets;
 // projectors and presentation mode: larger type, high contrast). Call before ImGui::NewFrame;
 // returns true when the font must be rasterised again at 15 px x ui.scale.
 bool ui_style(UiState& ui, float width_css, float height_css);
 
-// Is a point (CSS px) on one of the panels' windows, or is a popup open? Decided from the
+// Is a point (CSS px) on one of the UI's windows, or is a popup open? Decided from the
 // windows as last drawn, not from the last frame's pointer position, so that a tap on the map
 // right after one on a panel reaches the map (touch screens have no hover in between).
 bool ui_covers(float x, float y);
 
-// Builds the panels for this frame. `hovered` is a dataset country under the pointer (or -1).
-void ui_draw(Model& model, UiState& ui, int hovered, float width_css, float height_css);
+// Builds the windows for this frame. `hovered` is a dataset country under the pointer (or -1).
+// May change the scenario; appends what it asks for to `actions`.
+void ui_draw(Model& model, UiState& ui, const StoryShown& story, int hovered, float width_css, float height_css,
+             UiActions& actions);
 
 }  // namespace techmap

@@ -1,0 +1,353 @@
+// alliance_panel.cpp — the docked panel: the alliance (presets as of a year, members, undo and
+// redo, its name), the target and the policy switches, the figures (results.cpp), what the map
+// shows, sharing and classroom tools, and the footer with credits.
+#include "ui/windows.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "ui/widgets.h"
+
+namespace techmap {
+namespace {
+
+void alliance_section(Model& m, UiState& ui) {
+    const Dataset& ds = m.data();
+    // the preset shown is the one the members still come from (none after a toggle; back on undo)
+    const int preset = m.preset_id().empty() ? -1 : ds.find_alliance(m.preset_id());
+    ImGui::TextUnformatted("Alliance");
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s, %d members", m.alliance_name().c_str(), m.scenario().member_count());
+    ImGui::PopTextWrapPos();
+    const char* preview = preset >= 0 ? ds.alliances[size_t(preset)].name.c_str()
+                                                                                     : "Choose a preset…";
+    ImGui::SetNextItemWidth(-1);
+    const bool preset_open = ImGui::BeginCombo("##preset", preview);
+    remember(ui, "preset");
+    if (preset_open) {
+        for (size_t i = 0; i < ds.alliances.size(); ++i) {
+            const AlliancePreset& p = ds.alliances[i];
+            const bool exists = ui.preset_year == 0 || p.as_of(ui.preset_year);
+            if (!exists) ImGui::BeginDisabled();
+            if (ImGui::Selectable(p.name.c_str(), preset == int(i))) m.apply_preset(p.id, ui.preset_year);
+            remember(ui, ("preset:" + p.id).c_str());
+            if (!exists) ImGui::EndDisabled();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::TextUnformatted("Membership as of");
+    ImGui::SameLine();
+    bool changed = ImGui::RadioButton("today", &ui.preset_year, 0);
+    remember(ui, "year-today");
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("2021", &ui.preset_year, 2021);
+    remember(ui, "year-2021");
+    if (changed && preset >= 0) m.apply_preset(ds.alliances[size_t(preset)].id, ui.preset_year);
+    if (preset >= 0 && !ds.alliances[size_t(preset)].note.empty()) ImGui::TextDisabled("%s", ds.alliances[size_t(preset)].note.c_str());
+
+    // members as small buttons: click to remove
+    const Scenario& s = m.scenario();
+    int shown = 0;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (size_t c = 0; c < s.members.size(); ++c) {
+        if (!s.members[c]) continue;
+        const std::string label = ds.countries[c].id + "##m";
+        const float w = ImGui::CalcTextSize(ds.countries[c].id.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (shown > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        }
+        if (small_button(ui, label.c_str())) m.toggle_member(int(c));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: click to remove", ds.countries[c].name.c_str());
+        ++shown;
+    }
+    if (shown == 0) ImGui::TextDisabled("No members: pick a preset or click the map.");
+    // add or remove any country from a searchable list
+    ImGui::SetNextItemWidth(170 * ui.scale);
+    const bool list_open = ImGui::BeginCombo("##countries", "Add or remove…", ImGuiComboFlags_HeightLarge);
+    remember(ui, "countries");
+    if (list_open) {
+        country_search(ui, ds, ui.search, sizeof ui.search, "##search", "countries-first", [&](int c) {
+            if (c == s.target) return false;
+            const Country& k = ds.countries[size_t(c)];
+            const std::string label = (s.is_member(c) ? "[x] " : "[ ] ") + k.name + "##c" + k.id;
+            if (ImGui::Selectable(label.c_str(), s.is_member(c), ImGuiSelectableFlags_DontClosePopups)) m.toggle_member(c);
+            return true;
+        });
+        ImGui::EndCombo();
+    }
+    same_line_if_fits("Undo");
+    if (!m.can_undo()) ImGui::BeginDisabled();
+    if (ImGui::Button("Undo")) m.undo();
+    remember(ui, "undo");
+    if (!m.can_undo()) ImGui::EndDisabled();
+    same_line_if_fits("Redo");
+    if (!m.can_redo()) ImGui::BeginDisabled();
+    if (ImGui::Button("Redo")) m.redo();
+    if (!m.can_redo()) ImGui::EndDisabled();
+    if (shown > 0) {
+        same_line_if_fits("Clear");
+        if (ImGui::Button("Clear")) m.clear_members();
+        remember(ui, "clear");
+    }
+    // name the alliance
+    if (!ui.name_editing && std::string(ui.name_buf) != m.alliance_name())
+        std::snprintf(ui.name_buf, sizeof ui.name_buf, "%s", m.alliance_name().c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##name", "name this alliance", ui.name_buf, sizeof ui.name_buf)) m.set_alliance_name(ui.name_buf);
+    ui.name_editing = ImGui::IsItemActive();
+}
+
+void target_section(Model& m, UiState& ui) {
+    const Dataset& ds = m.data();
+    const Scenario& s = m.scenario();
+    ImGui::TextUnformatted("Target (rival)");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    const char* preview = s.target >= 0 ? ds.countries[size_t(s.target)].name.c_str() : "none";
+    const bool open = ImGui::BeginCombo("##target", preview, ImGuiComboFlags_HeightLarge);
+    remember(ui, "target");
+    if (open) {
+        country_search(ui, ds, ui.target_search, sizeof ui.target_search, "##target-search", "target-first", [&](int c) {
+            if (ImGui::Selectable((ds.countries[size_t(c)].name + "##t" + ds.countries[size_t(c)].id).c_str(), c == s.target)) m.set_target(c);
+            return true;
+        });
+        ImGui::EndCombo();
+    }
+    float t = float(s.threshold);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##threshold", &t, 50.0f, 100.0f, "control threshold %.0f%%")) m.set_threshold(double(std::round(t)));
+    remember(ui, "threshold");
+    bool deny = s.deny, fdpr = s.third_country_rule, ret = s.retaliation;
+    if (ImGui::Checkbox("Deny the target", &deny)) m.set_deny(deny);
+    remember(ui, "deny");
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Third-country rule", &fdpr)) m.set_third_country_rule(fdpr);
+    remember(ui, "third-country-rule");
+    help_marker("Extends the denial to non-members' production that depends on inputs the alliance controls "
+                "(the idea of the US foreign direct product rule).");
+    if (ImGui::Checkbox("Target retaliates (cuts the alliance off)", &ret)) m.set_retaliation(ret);
+    remember(ui, "retaliation");
+    if (s.retaliation) {
+        bool ret3 = s.retaliation_third_countries;
+        ImGui::Indent();
+        if (ImGui::Checkbox("and third countries follow", &ret3)) m.set_retaliation_third_countries(ret3);
+        remember(ui, "retaliation-third-countries");
+        help_marker("The worst case of a cut-off whose rules reach third countries (as China's 2025 rare-earth rules claim to): "
+                    "only the alliance's own production is assured, so the lower bound of its access is what members make.");
+        ImGui::Unindent();
+    }
+    if (!m.data().links.empty()) {
+        bool links = s.links;
+        if (ImGui::Checkbox("Materials feed the chip chain", &links)) m.set_links(links);
+        remember(ui, "links");
+        std::string text = "Cross-domain links: ";
+        for (const DomainLink& l : m.data().links) {
+            const Domain& from = m.data().domains[size_t(l.from_domain)];
+            const Domain& to = m.data().domains[size_t(l.to_domain)];
+            text += "\n- " + from.nodes[size_t(l.from_node)].name + " -> " + to.nodes[size_t(l.to_node)].name + " (" +
+                    (l.basis == "source" ? "sourced" : "assumption") + "): " + l.note;
+        }
+        help_marker(text.c_str());
+    }
+}
+
+// What the map shows: colouring, the input whose suppliers are drawn, arcs and labels.
+void map_section(Model& m, UiState& ui) {
+    const Domain* d = m.domain();
+    if (!d) return;
+    // the domain: every one recomputed live, each with its headline
+    const DomainFigures& cur = m.figures();
+    const std::string cur_label = d->name + "  (" + std::to_string(cur.choke_points) + " of " + std::to_string(cur.nodes_with_shares) + " held)";
+    ImGui::SetNextItemWidth(-1);
+    const bool dom_open = ImGui::BeginCombo("##domain", cur_label.c_str());
+    remember(ui, "domain");
+    if (dom_open) {
+        for (size_t i = 0; i < m.data().domains.size(); ++i) {
+            const Domain& x = m.data().domains[i];
+            const DomainFigures& xf = m.figures_of(int(i));
+            const std::string label = x.name + "  (" + std::to_string(xf.choke_points) + " of " + std::to_string(xf.nodes_with_shares) +
+                                      " held)##d" + x.id;
+            if (ImGui::Selectable(label.c_str(), int(i) == m.domain_index())) {
+                m.select_domain(x.id);
+                m.select_node(m.default_node());
+            }
+            remember(ui, ("domain:" + x.id).c_str());
+            if (ImGui::IsItemHovered() && !x.description.empty()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+                ImGui::TextUnformatted(x.description.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+        if (!m.data().not_shown.empty()) {
+            ImGui::Separator();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+            ImGui::TextDisabled("%s", m.data().not_shown.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndCombo();
+    }
+    d = m.domain();
+    ImGui::TextUnformatted("Map");
+    ImGui::SameLine();
+    int layer = int(ui.layer);
+    ImGui::RadioButton("roles", &layer, int(MapLayer::Role));
+    ImGui::SameLine();
+    ImGui::RadioButton("share of the input", &layer, int(MapLayer::Share));
+    remember(ui, "layer-share");
+    ui.layer = MapLayer(layer);
+    const int sel = m.selected_node();
+    ImGui::SetNextItemWidth(-1);
+    const bool node_open = ImGui::BeginCombo("##node", sel >= 0 ? d->nodes[size_t(sel)].name.c_str() : "Choose an input…");
+    remember(ui, "node");
+    if (node_open) {
+        std::vector<char> listed(d->nodes.size(), 0);
+        auto item = [&](size_t i) {
+            const Node& n = d->nodes[i];
+            const NodeFigures& f = m.figures().nodes[i];
+            const std::string label = (f.choke == Choke::Yes ? "* " : "  ") + n.name + (n.link >= 0 ? "  (linked)" : "") + "##" + n.id;
+            if (ImGui::Selectable(label.c_str(), int(i) == sel)) m.select_node(int(i));
+            listed[i] = 1;
+        };
+        for (const Stage& st : d->stages) {
+            bool heading = false;
+            for (size_t i = 0; i < d->nodes.size(); ++i) {
+                if (d->nodes[i].stage != st.id || d->nodes[i].shares.empty()) continue;
+                if (!heading) ImGui::TextDisabled("%s", st.name.c_str());
+                heading = true;
+                item(i);
+            }
+        }
+        bool heading = false;
+        for (size_t i = 0; i < d->nodes.size(); ++i) {
+            if (listed[i] || d->nodes[i].shares.empty()) continue;
+            if (!heading && !d->stages.empty()) ImGui::TextDisabled("Other inputs");
+            heading = true;
+            item(i);
+        }
+        ImGui::EndCombo();
+    }
+    if (!node_open && ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");
+    if (small_button(ui, "Supply chain…")) ui.show_chain = !ui.show_chain;
+    remember(ui, "chain");
+    ImGui::SameLine();
+    ImGui::Checkbox("supply arcs", &ui.show_arcs);
+    ImGui::SameLine();
+    ImGui::Checkbox("labels", &ui.show_labels);
+}
+
+// Sharing and classroom tools: links, stories, exports, presentation mode, the text view.
+void share_section(UiState& ui, UiActions& actions) {
+    if (small_button(ui, "Copy link")) actions.push_back("copy-link");
+    remember(ui, "copy-link");
+    same_line_if_fits("Guided story");
+    if (small_button(ui, "Guided story")) actions.push_back("story-start");  // the built-in story, from step 1
+    remember(ui, "story");
+    same_line_if_fits("Presentation mode");
+    const bool pres = ui.mode == UiMode::Presentation;
+    if (small_button(ui, pres ? "Leave presentation mode" : "Presentation mode")) actions.push_back(pres ? "mode:full" : "mode:presentation");
+    remember(ui, "presentation");
+    if (small_button(ui, "PNG")) actions.push_back("export-png");
+    remember(ui, "export-png");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the map with its legend and attribution as a PNG image");
+    same_line_if_fits("CSV");
+    if (small_button(ui, "CSV")) actions.push_back("export-csv");
+    remember(ui, "export-csv");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download every figure of this scenario, with years and sources, as CSV");
+    same_line_if_fits("Text view");
+    if (small_button(ui, "Text view")) actions.push_back("text-view");
+    remember(ui, "text-view");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The scenario's summary and figures as text and a table (also read by screen readers)");
+    // one's own story: add this view as a step (a caption is optional: nothing needs typing)
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+    ImGui::InputTextWithHint("##story-caption", "caption (optional)", ui.story_caption, sizeof ui.story_caption);
+    same_line_if_fits("Add to my story");
+    if (small_button(ui, "Add to my story")) actions.push_back("story-add");
+    remember(ui, "story-add");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Adds this view as the next step of your own story; share it with \"Copy the story's link\"");
+}
+
+}  // namespace
+
+void alliance_panel(Model& m, UiState& ui, float width, float height, UiActions& actions) {
+    const float panel_w = std::min(400.0f * ui.scale, width - 16.0f);
+    // phones: the panel starts folded so that the map shows, and a full-width button (not a
+    // small title-bar arrow) unfolds it
+    if (ui.touch && !ui.touch_seen) ui.panel_open = false;
+    ui.touch_seen |= ui.touch;
+    ImGui::SetNextWindowPos(ImVec2(8, 8), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(panel_w, 0), ImVec2(panel_w, height - 16.0f));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
+    if (ui.touch) ImGui::SetNextWindowBgAlpha(1.0f);
+    if (ui.touch) flags |= ImGuiWindowFlags_NoTitleBar;
+    else ImGui::SetNextWindowCollapsed(!ui.panel_open, ImGuiCond_Always);
+    if (ui.keyboard_to_panel) {
+        ImGui::SetNextWindowFocus();
+        if (!ui.panel_open) ui.panel_open = true;
+        ui.keyboard_to_panel = false;
+    }
+    bool open = ImGui::Begin("Techno-alliance map", nullptr, flags);
+    remember_window(ui, "panel");
+    if (ui.touch) {
+        if (ImGui::Button(ui.panel_open ? "Hide the panel" : "Alliance, target and figures", ImVec2(-1, 0))) ui.panel_open = !ui.panel_open;
+        remember(ui, "panel-toggle");
+        open = ui.panel_open;
+    } else {
+        ui.panel_open = !ImGui::IsWindowCollapsed();
+    }
+    if (!open) {
+        // folded (phones start so): nothing inside to lay out
+    } else if (!m.loaded()) {
+        ImGui::TextUnformatted("Loading data…");
+    } else {
+        alliance_section(m, ui);
+        ImGui::Separator();
+        target_section(m, ui);
+        ImGui::Separator();
+        results_section(m);
+        ranked_section(m, ui);
+        compare_section(m, ui);
+        ImGui::Separator();
+        map_section(m, ui);
+        ImGui::Separator();
+        share_section(ui, actions);
+        ImGui::Separator();
+        if (small_button(ui, "Sources and credits")) ui.show_sources = !ui.show_sources;
+        remember(ui, "sources");
+        ImGui::SameLine();
+        if (small_button(ui, "Help")) ui.show_help = !ui.show_help;
+        remember(ui, "help");
+        ImGui::SameLine();
+        if (small_button(ui, "About")) ui.show_about = !ui.show_about;
+        remember(ui, "about");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
+                            "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
+                            "(ODbL). Names: world-countries (ODbL). Other domains: the source named with each figure (see Sources and credits). "
+                            "Data version %s.",
+                            m.data().version().c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (open && !ui.load_message.empty()) {
+        ImGui::Separator();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(ui.load_message.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    ui.panel_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
+    ui.panel_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    ImGui::End();
+}
+
+}  // namespace techmap

@@ -1,0 +1,79 @@
+// info_windows.cpp — the small windows opened from the panel's footer: sources and credits, help, about.
+#include "ui/windows.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "ui/widgets.h"
+
+namespace techmap {
+
+// Sources and credits, help, about: small windows opened from the panel's footer.
+void info_windows(const Model& m, UiState& ui, float width, float height) {
+    const Dataset& ds = m.data();
+    const float w = std::min(620.0f * ui.scale, width - 24.0f);
+    auto open = [&](const char* title, bool* shown) {
+        ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.8f));
+        return ImGui::Begin(title, shown, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize);
+    };
+    if (ui.show_sources) {
+        if (open("Sources and credits", &ui.show_sources)) {
+            ImGui::PushTextWrapPos(0.0f);
+            for (const DatasetInfo& f : ds.files) {
+                ImGui::Text("%s (version %s)", f.file.c_str(), f.version.c_str());
+                ImGui::TextDisabled("Licence: %s. %s", f.licence.c_str(), f.attribution.c_str());
+            }
+            ImGui::Separator();
+            ImGui::TextUnformatted("Map: Natural Earth (public domain) via world-atlas; lakes © OpenStreetMap contributors (ODbL 1.0) "
+                                   "via geo-maps. Country names and codes: world-countries (ODbL 1.0). Font: DejaVu Sans.");
+            ImGui::TextUnformatted("Software: Dear ImGui (MIT), SDL2 (zlib), GLM (MIT), nlohmann/json (MIT), earcut (ISC).");
+            ImGui::Separator();
+            // a source cited by two files is listed once
+            std::vector<const Source*> distinct;
+            for (const Source& s : ds.sources)
+                if (std::none_of(distinct.begin(), distinct.end(), [&](const Source* x) { return x->title == s.title && x->url == s.url; }))
+                    distinct.push_back(&s);
+            ImGui::Text("The %zu sources cited by the figures:", distinct.size());
+            for (const Source* s : distinct) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("%s%s%s", s->title.c_str(), s->url.empty() ? "" : " — ", s->url.c_str());
+            }
+            if (!ds.not_shown.empty()) {
+                ImGui::Separator();
+                ImGui::TextWrapped("Not shown: %s", ds.not_shown.c_str());
+            }
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+    if (ui.show_help) {
+        if (open("Help", &ui.show_help)) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted("Click or tap a country to add it to the alliance or remove it; hover it for its card.");
+            ImGui::TextUnformatted("Drag to pan; wheel, pinch or double-click to zoom.");
+            ImGui::TextUnformatted("Keys on the map: + and - zoom, arrows pan, 0 resets the view; Ctrl+Z undoes and Ctrl+Y "
+                                   "redoes a change of members; Tab moves between the panel's controls.");
+            ImGui::TextUnformatted("Ranges such as 0.0–78.9% mean the data leaves some shares unknown: the figure lies "
+                                   "somewhere in the range. \"why?\" under the map's caption shows the rows behind the selected input.");
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+    if (ui.show_about) {
+        if (open("About", &ui.show_about)) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted("Techno-alliance map: what a coalition of countries controls in a technology's supply chain, "
+                                   "what a rival can still obtain under export controls, and what the coalition loses if the "
+                                   "rival retaliates. Every figure is computed from published shares, with its year and source.");
+            ImGui::TextDisabled("Data version %s. The model is described in docs/model.md.", ds.version().c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+}
+
+}  // namespace techmap

@@ -1,0 +1,174 @@
+// map_overlays.cpp — what lies over the map: the caption of the input it shows (and "why?"), the
+// legend, the card of the country under the pointer, and the embed mode's corner.
+#include "ui/windows.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "ui/widgets.h"
+
+namespace techmap {
+
+// A caption over the map for the input it shows: who supplies it, and whether it is a choke point.
+void map_caption(const Model& m, UiState& ui, float left, float width) {
+    const Domain* d = m.domain();
+    const int sel = m.selected_node();
+    if (!d || sel < 0) return;
+    const Node& n = d->nodes[size_t(sel)];
+    const NodeFigures& f = m.figures().nodes[size_t(sel)];
+    const Scenario& s = m.scenario();
+    const std::string target = s.target >= 0 ? m.data().countries[size_t(s.target)].name : "the target";
+    // on narrow screens the caption goes below the folded panel's title bar
+    const float top = width < 900 ? ui.panel_bottom + 8.0f : 8.0f;
+    ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(560.0f * ui.scale, width - left - 16), 10000));
+    ImGui::Begin("##caption", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
+                                           ImGuiWindowFlags_NoFocusOnAppearing);
+    remember_window(ui, "caption-window");
+    if (f.choke == Choke::Yes) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
+        ImGui::Text("%s: a choke point", n.name.c_str());
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::Text("%s", n.name.c_str());
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f * ui.scale, width - left - 40));
+    if (f.has_shares)
+        ImGui::TextDisabled("alliance holds %s of world supply; %s can obtain %s under denial", percent_text(f.alliance_share).c_str(),
+                            target.c_str(), percent_text(f.target_access).c_str());
+    ImGui::PopTextWrapPos();
+    if (small_button(ui, ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
+    remember(ui, "why");
+    if (ui.show_why) {
+        // the rows, members, inputs and sources behind the figures (the core's explanation)
+        const Explanation e = m.explain(sel);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f * ui.scale, width - left - 40));
+        for (const std::string& line : e.lines) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", line.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        if (!e.rows.empty() && ImGui::BeginTable("rows", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn("supplier");
+            ImGui::TableSetupColumn("role");
+            ImGui::TableSetupColumn("share");
+            ImGui::TableSetupColumn("year");
+            ImGui::TableHeadersRow();
+            for (const Explanation::Row& r : e.rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.holder.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.role.c_str());
+                ImGui::TableNextColumn();
+                if (is_known(r.share)) ImGui::Text("%.1f%%", r.share);
+                else ImGui::TextDisabled("unknown");
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", r.year);
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+}
+
+// The legend, bottom right: what each colour means, with the scale of shares.
+void legend(const Model& m, UiState& ui, float width, float height) {
+    const Domain* d = m.domain();
+    const int sel = m.selected_node();
+    ImGui::SetNextWindowPos(ImVec2(width - 8, height - 8), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                        ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoFocusOnAppearing);
+    remember_window(ui, "legend-window");
+    auto swatch = [](glm::u8vec4 c, const char* text) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float s = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + s * 1.4f, p.y + s), IM_COL32(c.r, c.g, c.b, 255), 2.0f);
+        ImGui::Dummy(ImVec2(s * 1.4f, s));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(text);
+    };
+    if (ui.layer == MapLayer::Share && d && sel >= 0) {
+        const Node& n = d->nodes[size_t(sel)];
+        const double mx = max_country_share(n);
+        ImGui::Text("Share of world supply: %s", n.name.c_str());
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = 220 * ui.scale, h = ImGui::GetTextLineHeight();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (int i = 0; i < 44; ++i) {
+            const glm::u8vec4 c = palette::share(i / 43.0);
+            const float x0 = p.x + w * float(i) / 44.0f, x1 = p.x + w * float(i + 1) / 44.0f + 1.0f;
+            dl->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), IM_COL32(c.r, c.g, c.b, 255));
+        }
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::Text("0%%");
+        ImGui::SameLine(w - ImGui::CalcTextSize("100%").x);
+        ImGui::Text("%.0f%%", mx);
+        swatch(palette::kUnknownShare, "supplier, share unknown");
+        swatch(palette::kNotListed, "not a listed supplier");
+    } else {
+        swatch(palette::kMember, "alliance member");
+        swatch(palette::kTarget, "target");
+        swatch(palette::kOther, "not aligned");
+    }
+    swatch(palette::kNoData, "not in the data");
+    if (ui.show_arcs && sel >= 0 && d && height >= 500) {
+        ImGui::Separator();
+        ImGui::TextWrapped("Arcs: suppliers of %s to the target, width by share; blue = a member's (denied).",
+                           d->nodes[size_t(sel)].name.c_str());
+    }
+    ImGui::End();
+}
+
+// The card of a country under the pointer: its role, its share of the selected input, where it
+// is strongest, and the alliances it belongs to.
+void country_card(const Model& m, int hovered) {
+    if (hovered < 0) return;
+    const Dataset& ds = m.data();
+    const Role role = m.role(hovered);
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(ds.countries[size_t(hovered)].name.c_str());
+    ImGui::TextDisabled("%s", role == Role::Member ? "alliance member: click to remove" : role == Role::Target ? "target" : "not aligned: click to add");
+    const Domain* d = m.domain();
+    if (d && m.selected_node() >= 0) {
+        const Node& n = d->nodes[size_t(m.selected_node())];
+        for (const ShareRow& r : n.shares)
+            if (r.country == hovered) {
+                if (is_known(r.share)) ImGui::Text("%s: %.1f%% of world supply (%d)", n.name.c_str(), r.share, r.year);
+                else ImGui::Text("%s: a supplier, share unknown (%d)", n.name.c_str(), r.year);
+            }
+    }
+    if (d) {
+        const std::vector<CountryShare> top = strongest_nodes(*d, hovered, 3);
+        if (!top.empty()) ImGui::TextDisabled("strongest in:");
+        for (const CountryShare& t : top) ImGui::BulletText("%s %.0f%% (%d)", d->nodes[size_t(t.node)].name.c_str(), t.share, t.year);
+    }
+    const std::vector<int> groups = memberships(ds, hovered);
+    if (!groups.empty()) {
+        std::string names;
+        for (int g : groups) names += (names.empty() ? "" : ", ") + ds.alliances[size_t(g)].name;
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
+        ImGui::TextDisabled("member of: %s", names.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::EndTooltip();
+}
+
+// Embedded in another page: the map, its legend and caption, and a way to the full view.
+void embed_corner(UiState& ui, float height, UiActions& actions) {
+    ImGui::SetNextWindowPos(ImVec2(8, height - 8), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    ImGui::Begin("##embed", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
+                                         ImGuiWindowFlags_NoFocusOnAppearing);
+    remember_window(ui, "embed-window");
+    if (small_button(ui, "Open the full view")) actions.push_back("open-full-view");
+    remember(ui, "open-full-view");
+    ImGui::End();
+}
+
+}  // namespace techmap

@@ -1,0 +1,71 @@
+// story_window.cpp — the guided story (or a teacher's own), one step at a time: its caption and
+// sources, previous / next, a link to the step. The app's story player opens the steps.
+#include "ui/windows.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "ui/widgets.h"
+
+namespace techmap {
+
+void story_window(const Model& m, UiState& ui, const StoryShown& story, float left, float width, float height,
+                  UiActions& actions) {
+    if (!story.story || story.step <= 0 || size_t(story.step) > story.story->steps.size()) return;
+    const Story& st = *story.story;
+    const StoryStep& step = st.steps[size_t(story.step - 1)];
+    // bottom of the map, left of the legend; above it when there is no room beside it
+    float right = width - 8.0f, bottom = height - 8.0f;
+    if (auto it = ui.items.find("legend-window"); it != ui.items.end()) {
+        if (it->second[0] - 8.0f - (left + 8.0f) >= 360.0f * ui.scale) right = it->second[0] - 8.0f;
+        else bottom = it->second[1] - 8.0f;
+    }
+    const float w = std::min(620.0f * ui.scale, right - left - 8.0f);
+    ImGui::SetNextWindowPos(ImVec2(std::max(left + 8.0f, (left + right) * 0.5f - w * 0.5f), bottom), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(120.0f, bottom - 16.0f) * 0.75f));
+    ImGui::SetNextWindowBgAlpha(0.96f);
+    bool open = true;
+    const std::string title = st.title + "###story";
+    if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                               ImGuiWindowFlags_NoFocusOnAppearing)) {
+        remember_window(ui, "story-window");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Step %d of %zu", story.step, st.steps.size());
+        if (!step.title.empty()) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(step.title.c_str());
+        }
+        ImGui::TextUnformatted(step.caption.c_str());
+        remember(ui, "story-caption");
+        if (!step.sources.empty()) {
+            std::string src;
+            for (int i : step.sources) src += (src.empty() ? "" : "; ") + m.data().sources[size_t(i)].title;
+            ImGui::TextDisabled("Sources: %s", src.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        if (story.step <= 1) ImGui::BeginDisabled();
+        if (ImGui::Button("< Previous")) actions.push_back("story-step:" + std::to_string(story.step - 1));
+        remember(ui, "story-prev");
+        if (story.step <= 1) ImGui::EndDisabled();
+        ImGui::SameLine();
+        const bool last = size_t(story.step) >= st.steps.size();
+        if (last) ImGui::BeginDisabled();
+        if (ImGui::Button("Next >")) actions.push_back("story-step:" + std::to_string(story.step + 1));
+        remember(ui, "story-next");
+        if (last) ImGui::EndDisabled();
+        same_line_if_fits("Link to this step");
+        if (ImGui::Button("Link to this step")) actions.push_back("copy-link");
+        remember(ui, "story-link");
+        if (story.custom) {
+            same_line_if_fits("Copy the story's link");
+            if (ImGui::Button("Copy the story's link")) actions.push_back("copy-story-link");
+            remember(ui, "story-share");
+        }
+    }
+    ImGui::End();
+    if (!open) actions.push_back("story-close");
+}
+
+}  // namespace techmap

@@ -1,0 +1,75 @@
+// widgets.cpp — the small shared widgets (see widgets.h).
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdarg>
+#include <cstdio>
+#include <string>
+
+namespace techmap {
+
+void remember(UiState& ui, const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ui.items[name] = {a.x, a.y, b.x, b.y};
+    if (ImGui::IsItemFocused()) ui.focused = name;
+}
+
+void remember_window(UiState& ui, const char* name) {
+    const ImVec2 p = ImGui::GetWindowPos(), z = ImGui::GetWindowSize();
+    ui.items[name] = {p.x, p.y, p.x + z.x, p.y + z.y};
+}
+
+bool matches(const Country& k, const char* needle) {
+    std::string n = needle, hay = k.name + " " + k.id;
+    if (n.empty()) return true;
+    auto lower = [](std::string& x) { std::transform(x.begin(), x.end(), x.begin(), [](unsigned char ch) { return char(std::tolower(ch)); }); };
+    lower(n);
+    lower(hay);
+    return hay.find(n) != std::string::npos;
+}
+
+void same_line_if_fits(const char* next) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float need = ImGui::CalcTextSize(next).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
+}
+
+bool small_button(const UiState& ui, const char* label) { return ui.touch ? ImGui::Button(label) : ImGui::SmallButton(label); }
+
+void help_marker(const char* text) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("(?)").x <= right) ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void bullet(const char* fmt, ...) {
+    char buf[512];
+    va_list args;
+    va_start(args, fmt);
+    std::vsnprintf(buf, sizeof buf, fmt, args);
+    va_end(args);
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", buf);
+}
+
+void range_bar(const Range& r, float width) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight() * 0.7f, y = p.y + ImGui::GetTextLineHeight() * 0.15f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + width, y + h), IM_COL32(70, 74, 84, 255), 2.0f);
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + width * float(r.hi / 100), y + h), IM_COL32(0, 114, 178, 110), 2.0f);
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + width * float(r.lo / 100), y + h), IM_COL32(0, 114, 178, 255), 2.0f);
+    ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
+}
+
+}  // namespace techmap

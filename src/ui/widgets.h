@@ -1,0 +1,57 @@
+// widgets.h — the small widgets every window of the UI uses: named rectangles for the page and
+// tests, wrapping bullets and help markers, touch-sized buttons, a searchable country list and
+// the range bar of the ranked lists. Internal to src/ui.
+#pragma once
+#include <imgui.h>
+
+#include <cstddef>
+
+#include "core/dataset.h"
+#include "core/figures.h"
+#include "ui/ui.h"
+
+namespace techmap {
+
+// Remembers the last item's (or the current window's) screen rectangle under `name` (and
+// whether it has keyboard focus), so that the page and tests find controls by name.
+void remember(UiState& ui, const char* name);
+void remember_window(UiState& ui, const char* name);
+
+// Does a country's name or code contain `needle` (ignoring case)? Empty matches all.
+bool matches(const Country& k, const char* needle);
+
+// Continues on the same line if a button labelled `next` fits there, else starts a new line.
+void same_line_if_fits(const char* next);
+
+// A compact button; on touch screens a full-height one (44 px targets).
+bool small_button(const UiState& ui, const char* label);
+
+// A "(?)" with a tooltip: beside the last control if it fits there, else on a line of its own.
+void help_marker(const char* text);
+
+// A bullet whose text wraps inside the panel (BulletText would run past its edge).
+void bullet(const char* fmt, ...) IM_FMTARGS(1);
+
+// A bar for a share range: solid to the lower bound, pale to the upper (what unknown shares allow).
+void range_bar(const Range& r, float width);
+
+// Inside an open combo: a search field (focused on opening, except on phones where a keyboard
+// would cover the list) and every country whose name or code matches, drawn by `row` (which
+// returns false to skip one); the first row's rectangle is remembered as `first_item`.
+template <class Row>
+void country_search(UiState& ui, const Dataset& ds, char* buf, size_t size, const char* field_id, const char* first_item, Row row) {
+    if (ImGui::IsWindowAppearing()) {
+        buf[0] = 0;
+        if (!ui.touch) ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint(field_id, "search", buf, size);
+    bool first = true;
+    for (int c : ds.countries_by_name) {
+        if (!matches(ds.countries[size_t(c)], buf) || !row(c)) continue;
+        if (first) remember(ui, first_item);
+        first = false;
+    }
+}
+
+}  // namespace techmap

@@ -1,0 +1,34 @@
+// windows.h — the UI's windows and the panel's sections, one file each (see ui.h for the map of
+// files); ui.cpp builds them in order. Internal to src/ui.
+#pragma once
+#include "core/model.h"
+#include "ui/ui.h"
+
+namespace techmap {
+
+// alliance_panel.cpp: the docked panel (presets, members, target and policies, results, the
+// map's settings, sharing, footer). Sets ui.panel_right / ui.panel_bottom.
+void alliance_panel(Model& m, UiState& ui, float width, float height, UiActions& actions);
+
+// results.cpp: the panel's figures.
+void results_section(Model& m);
+void ranked_section(Model& m, UiState& ui);
+void compare_section(Model& m, UiState& ui);
+
+// supply_chain_window.cpp
+void supply_chain_window(Model& m, UiState& ui, float width, float height);
+
+// map_overlays.cpp: over the map.
+void map_caption(const Model& m, UiState& ui, float left, float width);
+void legend(const Model& m, UiState& ui, float width, float height);
+void country_card(const Model& m, int country);
+void embed_corner(UiState& ui, float height, UiActions& actions);
+
+// info_windows.cpp: sources and credits, help, about.
+void info_windows(const Model& m, UiState& ui, float width, float height);
+
+// story_window.cpp: the story's current step, bottom of the map (`left`: where the map starts).
+void story_window(const Model& m, UiState& ui, const StoryShown& story, float left, float width, float height,
+                  UiActions& actions);
+
+}  // namespace techmap
