@@ -7,47 +7,19 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "outputs.h"
-
-namespace {
-std::string read(const char* rel) {
-    std::ifstream f(std::string(TECHMAP_SOURCE_DIR) + "/" + rel, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-const std::vector<techmap::DataFile>& base() {
-    static const std::vector<techmap::DataFile> files = {{"world.json", read("data/world.json")},
-                                                         {"semiconductors.json", read("data/semiconductors.json")},
-                                                         {"domains.json", read("data/domains.json")}};
-    return files;
-}
-
-techmap::Model& model() {
-    static techmap::Model* m = [] {
-        auto* mm = new techmap::Model();
-        if (!mm->load(base()).ok()) {
-            std::fprintf(stderr, "fuzz_dataset: cannot load data/\n");
-            std::abort();
-        }
-        mm->apply_preset("G7");
-        return mm;
-    }();
-    return *m;
-}
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace techmap;
-    Model& m = model();
+    static Model& m = [] () -> Model& {
+        Model& d = fuzz::default_model();
+        d.apply_preset("G7");
+        return d;
+    }();
     const std::string before_version = m.data().version();
     const std::string before_scenario = m.scenario_json();
-    const LoadResult r = m.load_on_top(base(), DataFile{"user.json", std::string(reinterpret_cast<const char*>(data), size)});
+    const LoadResult r = m.load_on_top(fuzz::default_files(), DataFile{"user.json", std::string(reinterpret_cast<const char*>(data), size)});
     fuzz::check_text("problems", r.summary());
     if (!r.ok()) {
         if (m.data().version() != before_version || m.scenario_json() != before_scenario)

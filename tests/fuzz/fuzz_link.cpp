@@ -8,34 +8,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "outputs.h"
-
-namespace {
-std::string read(const char* rel) {
-    std::ifstream f(std::string(TECHMAP_SOURCE_DIR) + "/" + rel, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-techmap::Model& model() {
-    static techmap::Model* m = [] {
-        auto* mm = new techmap::Model();
-        if (!mm->load({{"world.json", read("data/world.json")},
-                       {"semiconductors.json", read("data/semiconductors.json")},
-                       {"domains.json", read("data/domains.json")}}).ok()) {
-            std::fprintf(stderr, "fuzz_link: cannot load data/\n");
-            std::abort();
-        }
-        return mm;
-    }();
-    return *m;
-}
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace techmap;
@@ -46,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (n.size() > 240) fuzz::fail("notice too long", n);
         fuzz::check_text("notice", n);
     }
-    Model& m = model();
+    Model& m = fuzz::default_model();
     for (const std::string& n : apply_link(m, p.state)) fuzz::check_text("apply notice", n);
     // The figures JSON and the CSV carry, of what a link sets, only numbers and the alliance's
     // name (the rest is the data's text): they are written whenever the name differs from the

@@ -5,7 +5,10 @@
 #pragma once
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +19,35 @@
 #include "core/text.h"
 
 namespace techmap::fuzz {
+
+inline std::string source_file(const char* rel) {
+    std::ifstream f(std::string(TECHMAP_SOURCE_DIR) + "/" + rel, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+// The app's default data, as the page loads it.
+inline const std::vector<DataFile>& default_files() {
+    static const std::vector<DataFile> files = {{"world.json", source_file("data/world.json")},
+                                                {"semiconductors.json", source_file("data/semiconductors.json")},
+                                                {"domains.json", source_file("data/domains.json")},
+                                                {"measures.json", source_file("data/measures.json")}};
+    return files;
+}
+
+// A model with the default data, loaded once per process.
+inline Model& default_model() {
+    static Model* m = [] {
+        auto* mm = new Model();
+        if (!mm->load(default_files()).ok()) {
+            std::fprintf(stderr, "fuzz: cannot load data/\n");
+            std::abort();
+        }
+        return mm;
+    }();
+    return *m;
+}
 
 inline void fail(const char* what, const std::string& detail) {
     std::fprintf(stderr, "fuzz: %s: %.300s\n", what, detail.c_str());
