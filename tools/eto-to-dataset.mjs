@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
+import { readTimeline, joinings, isoDate, codes } from './policy-timeline.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -57,7 +58,7 @@ const sourceIndex = new Map();
 function sourceId(title, url, extra = {}) {
   const key = `${title}\u0000${url || ''}`;
   if (!sourceIndex.has(key)) {
-    const id = `s${sources.length + 1}`;
+    const id = `s${sourceIndex.size + 1}`;  // timeline sources have ids of their own (t1...)
     sources.push({ id, title, ...(url ? { url } : {}), ...extra });
     sourceIndex.set(key, id);
   }
@@ -104,8 +105,87 @@ if (eu) {
   regions.push({ id: 'EU27', name: 'European Union (EU-27)', members: [...new Set(latest.members)].sort(),
                  note: 'A figure published for the EU as a whole: held by its members together, with no country breakdown.' });
 }
+// NATO's accessions between snapshots (the table row "Finland 4 Apr 2023; Sweden 7 Mar 2024"):
+// a dated snapshot for each year that has none, from the previous snapshot plus the accessions.
+{
+  const row = /\*\*NATO\*\*[^\n]*?\(([^)]*\d{4}[^)]*)\)/.exec(md);
+  const nato = alliances.get('NATO');
+  if (!row || !nato) die('sourced-figures.md: no NATO accession dates');
+  const byName = new Map(countries.map((c) => [c.name, c.id]));
+  const accessions = row[1].split(';').map((t) => {
+    const name = t.trim().replace(/ \d.*$/, '');
+    if (!byName.has(name)) die(`NATO accession: unknown country ${name}`);
+    return { id: byName.get(name), date: isoDate(t) };
+  });
+  for (const acc of accessions) {
+    const year = +acc.date.slice(0, 4);
+    if (nato.snapshots.has(year)) continue;
+    const before = [...nato.snapshots.values()].filter((s) => s.year < year).sort((x, y) => y.year - x.year)[0];
+    const joined = accessions.filter((x) => x.date <= acc.date).map((x) => x.id);
+    nato.snapshots.set(year, { year, date: acc.date, members: [...before.members, ...joined], source: before.source });
+  }
+}
+
+// Groupings of the policy timeline (section C), and the AI-chip tiers of the January 2025 rule
+// (section A, US-AI-2025-01): dated snapshots, and a status where a grouping is dormant or ended.
+const timeline = readTimeline(path.join(shared, 'policy-timeline.md'));
+// ids of their own ("t1"...), so that adding one never renumbers the other sources
+const timelineSources = new Map();
+function timelineSource(title) {
+  if (!timelineSources.has(title)) {
+    const id = `t${timelineSources.size + 1}`;
+    sources.push({ id, title });
+    timelineSources.set(title, id);
+  }
+  return timelineSources.get(title);
+}
+const grouping = (id) => timeline.groupings.find((g) => g.id === id) || die(`policy-timeline.md: no grouping ${id}`);
+function datedPreset(id, name, kind, g, extra = {}) {
+  const listDate = (/list as of ([^;]*)/.exec(g.dates) || [])[1];
+  const steps = joinings(g.members, listDate).sort((x, y) => (x.date || `${x.year}`).localeCompare(y.date || `${y.year}`));
+  const source = timelineSource(`${g.source} (policy timeline, 2026-11-29)`);
+  const members = [];
+  const snapshots = [];
+  for (const st of steps) {
+    for (const c of st.add) { if (!countryIds.has(c)) die(`${g.id}: unknown country ${c}`); members.push(c); }
+    const snap = { year: st.year, ...(st.date ? { date: st.date } : {}), members: [...new Set(members)].sort(), source };
+    const same = snapshots.findIndex((s) => s.year === snap.year && (s.date || '') === (snap.date || ''));
+    if (same >= 0) snapshots[same] = snap; else snapshots.push(snap);
+  }
+  alliances.set(id, { id, name, kind, ...extra, snapshots: new Map(snapshots.map((s, i) => [i, s])) });
+}
+{
+  const pax = grouping('Pax Silica');
+  const notSigned = (/Participants that did not sign: (.*)$/.exec(pax.members) || [])[1] || '';
+  const undated = joinings(pax.members, null).filter((j) => j.undated).flatMap((j) => j.add);
+  datedPreset('PaxSilica', 'Pax Silica', 'declaration', pax, {
+    note: `Signatories. Took part without signing: ${notSigned}. ${undated.join(', ')}: joining date not given, counted from the list of ${isoDate((/list as of ([^;]*)/.exec(pax.dates) || [])[1])}. ${/not checked/.test(pax.source) ? 'Later joiners not checked.' : ''}`.trim() });
+  datedPreset('MSP', 'Minerals Security Partnership', 'partnership', grouping('Minerals Security Partnership'), {
+    note: 'The EU is a partner as a body: its member states count only where they are partners themselves.' });
+  const chip4 = alliances.get('Chip4');
+  const c4 = grouping('Chip 4 / Fab 4');
+  const lastMeeting = isoDate(c4.members);
+  if (chip4 && lastMeeting) chip4.status = `dormant since ${lastMeeting} (${c4.members.split(';').slice(1).join(';').trim()}; CHECK)`;
+  // the US-Japan-Netherlands tool-control group (section A, USJPNL-2023-01)
+  const tri = timeline.measures.find((m) => m.id === 'USJPNL-2023-01') || die('policy-timeline.md: no USJPNL-2023-01');
+  const triDate = tri.dates.announced || tri.dates.inForce;
+  alliances.set('USJPNL2023', { id: 'USJPNL2023', name: 'US-Japan-Netherlands tool controls (2023)', kind: 'export-control group',
+    status: `reported agreement of ${triDate}, never published (CHECK)`,
+    snapshots: new Map([[0, { year: +triDate.slice(0, 4), date: triDate, members: [...tri.issuers].sort(), source: timelineSource(`${tri.source} (policy timeline, 2026-11-29)`) }]]) });
+  // the AI-chip tiers of the diffusion rule (January-May 2025)
+  const ai = timeline.measures.find((m) => m.id === 'US-AI-2025-01') || die('policy-timeline.md: no US-AI-2025-01');
+  const [exemptText, middleText] = ai.scope.split(';');
+  const aiSource = timelineSource(`${ai.source} (policy timeline, 2026-11-29)`);
+  const aiStatus = `ended ${ai.dates.ended} (rule rescinded)`;
+  const snap = (members) => new Map([[0, { year: +ai.dates.inForce.slice(0, 4), date: ai.dates.inForce, members: [...new Set(members)].sort(), source: aiSource }]]);
+  alliances.set('AITier1', { id: 'AITier1', name: 'AI chip rule: the US and its 18 exempt partners (2025)', kind: 'export-control tier',
+    status: aiStatus, snapshots: snap([ai.issuer, ...codes(exemptText)]) });
+  alliances.set('AITier2', { id: 'AITier2', name: 'AI chip rule: capped middle tier, as named (2025)', kind: 'export-control tier',
+    status: aiStatus, note: 'Only the members the facts file names; the tier held most other countries.', snapshots: snap(codes(middleText)) });
+}
+
 const allianceList = [...alliances.values()].map(a => ({
-  ...a, snapshots: [...a.snapshots.values()].sort((x, y) => x.year - y.year)
+  ...a, snapshots: [...a.snapshots.values()].sort((x, y) => x.year - y.year || (x.date || '').localeCompare(y.date || ''))
     .map(s => ({ ...s, members: [...new Set(s.members)].sort() })),
 }));
 

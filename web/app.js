@@ -2,7 +2,7 @@
 // progress bar, hands the data to the C++ side, and exposes window.techmap (the JS API).
 'use strict';
 (function () {
-  const FILES = ['data/world.json', 'data/semiconductors.json', 'data/domains.json', 'data/story.json', 'assets/world-110m.bin', 'assets/ui-font.ttf'];
+  const FILES = ['data/world.json', 'data/semiconductors.json', 'data/domains.json', 'data/measures.json', 'data/story.json', 'assets/world-110m.bin', 'assets/ui-font.ttf'];
   const LATER = ['assets/world-50m.bin'];  // fetched after the first map: detail for zooming in
   const WASM = 'techmap.wasm', JS = 'techmap.js';
   const $ = (id) => document.getElementById(id);

@@ -106,12 +106,20 @@ struct PendingLink {
     int source = -1;
 };
 
+// A measure's "domain/node" references, resolved once every file is read (and linked nodes copied).
+struct PendingCover {
+    int measure = -1;
+    std::string ref, file, record;
+    bool whole = true;
+};
+
 struct Reader {
     Dataset& ds;
     std::vector<Problem>& problems;
     std::string file;
     std::vector<PendingLink>* links = nullptr;
     std::unordered_map<std::string, int> local_sources;  // source ids are scoped to their file
+    std::vector<PendingCover>* covers = nullptr;  // source ids are scoped to their file
 
     // Messages quote the file's own bytes (ids, a syntax error's token): cleaned, so that a
     // message can always be shown and written out.
@@ -149,6 +157,15 @@ struct Reader {
         return int(y);
     }
 
+    // A date field "yyyy-mm-dd" -> yyyymmdd; 0 (and an error) when present but not a real date.
+    int date(const json& o, const char* key, const std::string& record) {
+        auto it = o.find(key);
+        if (it == o.end() || it->is_null()) return 0;
+        const int d = it->is_string() ? parse_date(it->get_ref<const std::string&>()) : 0;
+        if (!d) error(record, std::string("'") + key + "' is not a date yyyy-mm-dd");
+        return d;
+    }
+
     void read(const json& root) {
         if (!root.is_object()) { error("(top level)", "expected a JSON object"); return; }
         std::string format = str(root, "format");
@@ -172,6 +189,7 @@ struct Reader {
         read_indicators(root);
         read_domains(root);
         read_links(root);
+        read_measures(root);
         if (std::string ns = str(root, "notShown"); !ns.empty()) ds.not_shown += (ds.not_shown.empty() ? "" : " ") + ns;
     }
 
@@ -190,6 +208,105 @@ struct Reader {
             else if (l.basis != "assumption") { error(l.record, "basis must be \"source\" or \"assumption\""); continue; }
             if (l.basis == "assumption" && l.note.empty()) { error(l.record, "an assumption needs a note saying what is assumed"); continue; }
             links->push_back(std::move(l));
+        }
+    }
+
+    void read_measures(const json& root) {
+        const json* a = arr(root, "measures");
+        if (!a) return;
+        for (const json& j : *a) {
+            Measure m;
+            m.id = str(j, "id");
+            const std::string rec = "measure '" + m.id + "'";
+            if (m.id.empty()) { error(rec, "no id"); continue; }
+            if (ds.find_measure(m.id) >= 0) { error(rec, "duplicate id"); continue; }
+            m.name = str(j, "name");
+            m.scope = str(j, "scope");
+            m.note = str(j, "note");
+            m.mapping = str(j, "mapping");
+            m.check = str(j, "check");
+            if (m.name.empty()) error(rec, "no name");
+            const std::string issuer = str(j, "issuer");
+            m.issuer = issuer.empty() ? -1 : country(issuer, rec, "issuer");
+            if (issuer.empty()) error(rec, "no issuer");
+            // targets: "*" (everyone), a code, a list of codes, or {"allBut": [codes]}
+            auto t = j.find("targets");
+            const auto codes = [&](const json& list, std::vector<int>& into) {
+                for (const json& x : list) {
+                    const int c = x.is_string() ? country(x.get<std::string>(), rec, "targets") : -1;
+                    if (!x.is_string()) error(rec, "a target is not a country code");
+                    if (c >= 0) into.push_back(c);
+                }
+            };
+            if (t == j.end()) {
+                error(rec, "no targets");
+            } else if (t->is_string() && t->get_ref<const std::string&>() == "*") {
+                m.targets = Measure::Targets::All;
+            } else if (t->is_string()) {
+                const int c = country(t->get<std::string>(), rec, "targets");
+                if (c >= 0) m.target_list.push_back(c);
+            } else if (t->is_array()) {
+                codes(*t, m.target_list);
+                if (m.target_list.empty()) error(rec, "an empty list of targets");
+            } else if (const json* but = t->is_object() ? arr(*t, "allBut") : nullptr) {
+                m.targets = Measure::Targets::AllBut;
+                codes(*but, m.target_list);
+            } else {
+                error(rec, "targets must be \"*\", a country code, a list of codes or {\"allBut\": [codes]}");
+            }
+            m.announced = date(j, "announced", rec);
+            m.in_force = date(j, "inForce", rec);
+            m.ended = date(j, "ended", rec);
+            m.unknown_from = date(j, "unknownFrom", rec);
+            if (!m.announced && !m.in_force) error(rec, "no date: give 'announced' or 'inForce'");
+            const int start = m.in_force ? m.in_force : m.announced;
+            if (m.ended && start && m.ended <= start) error(rec, "ends before it is in force");
+            if (const json* sus = arr(j, "suspended")) {
+                for (const json& w : *sus) {
+                    Measure::Window win{date(w, "from", rec), date(w, "until", rec)};
+                    if (!win.from || !win.until) { error(rec, "a suspension needs 'from' and 'until' dates"); continue; }
+                    if (win.until < win.from) { error(rec, "a suspension ends before it begins"); continue; }
+                    if (start && win.from < m.announced) error(rec, "suspended before it was announced");
+                    m.suspended.push_back(win);
+                }
+            }
+            if (m.unknown_from && start && m.unknown_from <= start) error(rec, "'unknownFrom' is not after the measure begins");
+            const std::string kind = str(j, "kind");
+            if (kind == "ban") m.kind = MeasureKind::Ban;
+            else if (kind == "licence") m.kind = MeasureKind::Licence;
+            else if (kind == "agreement") m.kind = MeasureKind::Agreement;
+            else error(rec, "kind must be \"ban\", \"licence\" or \"agreement\"");
+            if (auto fm = j.find("foreignMade"); fm != j.end()) {
+                if (fm->is_boolean()) m.foreign_made = fm->get<bool>();
+                else error(rec, "'foreignMade' is not true/false");
+            }
+            if (const json* srcs = arr(j, "sources")) {
+                for (const json& x : *srcs) {
+                    if (!x.is_string()) { error(rec, "a source is not a source id"); continue; }
+                    auto it = local_sources.find(x.get<std::string>());
+                    if (it == local_sources.end()) error(rec, "unknown source id '" + x.get<std::string>() + "'");
+                    else m.sources.push_back(it->second);
+                }
+            }
+            if (m.sources.empty()) error(rec, "no source");
+            const int index = int(ds.measures.size());
+            const json* cov = arr(j, "covers");
+            if ((!cov || cov->empty()) && m.mapping.empty())
+                error(rec, "covers no node: say why in 'mapping'");
+            if (cov && covers) {
+                for (const json& c : *cov) {
+                    PendingCover p;
+                    p.measure = index;
+                    p.ref = str(c, "node");
+                    p.file = file;
+                    p.record = rec;
+                    const std::string coverage = str(c, "coverage");
+                    if (coverage == "part") p.whole = false;
+                    else if (!coverage.empty() && coverage != "all") error(rec, "coverage must be \"all\" or \"part\"");
+                    covers->push_back(std::move(p));
+                }
+            }
+            ds.measures.push_back(std::move(m));
         }
     }
 
@@ -276,10 +393,15 @@ struct Reader {
             p.name = str(j, "name");
             p.kind = str(j, "kind");
             p.note = str(j, "note");
+            p.status = str(j, "status");
             if (const json* snaps = arr(j, "snapshots")) {
                 for (const json& s : *snaps) {
                     AllianceSnapshot snap;
                     snap.year = year(s, rec);
+                    if (s.contains("date")) {
+                        snap.date = date(s, "date", rec);
+                        if (snap.date && snap.date / 10000 != snap.year) error(rec, "snapshot date " + date_text(snap.date) + " is not in its year");
+                    }
                     snap.source = source(s, rec);
                     if (const json* m = arr(s, "members")) {
                         for (const json& x : *m) {
@@ -291,8 +413,9 @@ struct Reader {
                 }
             }
             if (p.snapshots.empty()) { error(rec, "no membership snapshot"); continue; }
-            std::sort(p.snapshots.begin(), p.snapshots.end(),
-                      [](const AllianceSnapshot& x, const AllianceSnapshot& y) { return x.year < y.year; });
+            std::stable_sort(p.snapshots.begin(), p.snapshots.end(), [](const AllianceSnapshot& x, const AllianceSnapshot& y) {
+                return x.year != y.year ? x.year < y.year : x.date < y.date;
+            });
             ds.alliances.push_back(std::move(p));
         }
     }
@@ -547,6 +670,28 @@ void import_link(Dataset& ds, const PendingLink& p, std::vector<Problem>& proble
     ds.links.push_back(std::move(l));
 }
 
+// Resolves a measure's node reference and adds the measure to the node and to its copies in
+// other domains (brought in by links, ids "domain/node").
+void resolve_cover(Dataset& ds, const PendingCover& p, std::vector<Problem>& problems) {
+    int d = -1, n = -1;
+    if (!find_link_end(ds, p.ref, d, n)) {
+        problems.push_back({Problem::Error, clean_text(p.file, 200).text, clean_text(p.record, 400).text,
+                            clean_text("covers an unknown node '" + p.ref + "' (write domain/node)", 400).text});
+        return;
+    }
+    Measure& m = ds.measures[size_t(p.measure)];
+    m.covers.push_back({d, n, p.whole});
+    ds.domains[size_t(d)].nodes[size_t(n)].measures.push_back({p.measure, p.whole});
+    const std::string copy_id = ds.domains[size_t(d)].id + "/" + ds.domains[size_t(d)].nodes[size_t(n)].id;
+    for (size_t k = 0; k < ds.domains.size(); ++k) {
+        if (int(k) == d) continue;
+        const int c = ds.domains[k].find_node(copy_id);
+        if (c < 0) continue;
+        m.covers.push_back({int(k), c, p.whole});
+        ds.domains[k].nodes[size_t(c)].measures.push_back({p.measure, p.whole});
+    }
+}
+
 void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& limits, Reader& r) {
     double sum = 0;
     bool has_unknown_row = false;
@@ -610,13 +755,15 @@ LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& li
     LoadResult result;
     Dataset ds;
     std::vector<PendingLink> links;
+    std::vector<PendingCover> covers;
     for (const DataFile& f : files) {
-        Reader r{ds, result.problems, f.name, &links, {}};
+        Reader r{ds, result.problems, f.name, &links, {}, &covers};
         json root;
         if (parse_file(f, limits, r, root)) r.read(root);
     }
     Reader whole{ds, result.problems, files.empty() ? std::string("(none)") : files.back().name, nullptr, {}};
     for (const PendingLink& p : links) import_link(ds, p, result.problems);
+    for (const PendingCover& p : covers) resolve_cover(ds, p, result.problems);
     if (files.empty()) whole.error("(dataset)", "no files given");
     if (ds.countries.empty()) whole.error("(dataset)", "no countries");
     for (Domain& d : ds.domains) {
@@ -670,6 +817,13 @@ const AllianceSnapshot* AlliancePreset::as_of(int year) const {
     return best;
 }
 
+const AllianceSnapshot* AlliancePreset::as_of_date(int date) const {
+    const AllianceSnapshot* best = nullptr;
+    for (const AllianceSnapshot& s : snapshots)
+        if ((s.date ? s.date : s.year * 10000 + 101) <= date) best = &s;
+    return best;
+}
+
 const IndicatorValue* Indicator::for_country(int country) const {
     for (const IndicatorValue& v : values) if (v.country == country && country >= 0) return &v;
     return nullptr;
@@ -685,6 +839,10 @@ int Dataset::find_domain(const std::string& id) const {
 }
 int Dataset::find_alliance(const std::string& id) const {
     for (size_t i = 0; i < alliances.size(); ++i) if (alliances[i].id == id) return int(i);
+    return -1;
+}
+int Dataset::find_measure(const std::string& id) const {
+    for (size_t i = 0; i < measures.size(); ++i) if (measures[i].id == id) return int(i);
     return -1;
 }
 const Indicator* Dataset::find_indicator(const std::string& id) const {

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "core/measures.h"
+
 namespace techmap {
 
 constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
@@ -58,6 +60,12 @@ struct FirmRow {           // firm-level detail, shown in explanations, never su
     int year = 0, source = -1;
 };
 
+// A measure (Dataset::measures) covering a node: all of it, or a part of unknown size.
+struct NodeMeasure {
+    int measure = -1;
+    bool whole = true;
+};
+
 struct Node {
     std::string id, name, stage, description, market, note;
     NodeKind kind = NodeKind::Process;
@@ -71,6 +79,7 @@ struct Node {
     // needs): it feeds this domain only when the scenario turns links on, and is not counted
     // among this domain's own figures.
     int link = -1;              // index into Dataset::links, or -1 for the domain's own nodes
+    std::vector<NodeMeasure> measures;  // the measures that cover it (in any state, on any date)
     // derived at load time
     double published_sum = 0;   // sum of known shares as published
     double scale = 1;           // < 1 when rounding made the sum pass 100 (normalised)
@@ -91,15 +100,20 @@ struct Domain {
 
 struct AllianceSnapshot {
     int year = 0;
+    int date = 0;               // yyyymmdd when the data gives the day (optional)
     std::vector<int> members;   // country indices
     int source = -1;
 };
 
 struct AlliancePreset {
     std::string id, name, kind, note;
-    std::vector<AllianceSnapshot> snapshots;  // ascending year
+    std::string status;         // e.g. "dormant since 2023-02-16 (CHECK)"; empty: active
+    std::vector<AllianceSnapshot> snapshots;  // ascending year (and date within a year)
     // The latest snapshot at or before `year` (nullptr when the grouping did not exist yet).
     const AllianceSnapshot* as_of(int year) const;
+    // The latest snapshot in force on a date yyyymmdd (a snapshot without a day counts from
+    // 1 January of its year).
+    const AllianceSnapshot* as_of_date(int date) const;
     const AllianceSnapshot* latest() const { return snapshots.empty() ? nullptr : &snapshots.back(); }
 };
 
@@ -139,12 +153,14 @@ struct Dataset {
     std::vector<AlliancePreset> alliances;
     std::vector<Indicator> indicators;
     std::vector<DomainLink> links;
+    std::vector<Measure> measures;       // dated export controls (measures.h)
     std::string not_shown;               // what the data leaves out on purpose, and why
     std::vector<int> countries_by_name;  // country indices in name order (derived at load)
 
     int find_country(const std::string& iso3) const;  // -1 when unknown
     int find_domain(const std::string& id) const;
     int find_alliance(const std::string& id) const;
+    int find_measure(const std::string& id) const;
     const Indicator* find_indicator(const std::string& id) const;
     std::string version() const;  // the files' versions joined with '+'
 };

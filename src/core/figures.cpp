@@ -8,6 +8,7 @@
 // [SECTION] pooled indicators
 // [SECTION] explanations
 #include "core/figures.h"
+#include "core/measures.h"
 
 #include <algorithm>
 #include <cmath>
@@ -83,6 +84,47 @@ Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, Side s
             if (certain) r.lo += v;
             if (possible) r.hi += v;
         } else if (possible) {
+            residual_could_be_theirs = true;
+        }
+    }
+    if (residual_could_be_theirs) r.hi += n.residual;
+    r.lo = std::min(r.lo, 100.0);
+    r.hi = std::min(std::max(r.hi, r.lo), 100.0);
+    return r;
+}
+
+// The share of a node the measures in force deny (ControlsMode): a holder's share counts when it
+// issued a measure covering the node: certainly for a ban of the whole node, possibly (hi only)
+// for a licence or a part of unknown size. The same rows, regions and remainder as side_share,
+// restricted to the issuers, so it never exceeds the share of everyone on the issuing side.
+Range controlled_share(const Dataset& ds, const Node& n, const NodeControls& c) {
+    Range r;
+    if (!c.any()) return r;
+    bool residual_could_be_theirs = n.residual_unattributed;
+    for (const ShareRow& row : n.shares) {
+        const bool known = is_known(row.share);
+        const double v = known ? row.share * n.scale : 0;
+        ControlLevel level = ControlLevel::None;
+        if (row.country >= 0) {
+            level = c.issuer_level(row.country);
+        } else if (row.region >= 0) {
+            const Region& g = ds.regions[size_t(row.region)];
+            if (g.any_country) {
+                level = ControlLevel::Possible;  // anyone, an issuer included
+            } else {
+                bool all_certain = !g.members.empty(), any = false;
+                for (int m : g.members) {
+                    const ControlLevel l = c.issuer_level(m);
+                    any |= l != ControlLevel::None;
+                    all_certain &= l == ControlLevel::Certain;
+                }
+                level = all_certain ? ControlLevel::Certain : any ? ControlLevel::Possible : ControlLevel::None;
+            }
+        }
+        if (known) {
+            if (level == ControlLevel::Certain) r.lo += v;
+            if (level != ControlLevel::None) r.hi += v;
+        } else if (level != ControlLevel::None) {
             residual_could_be_theirs = true;
         }
     }
@@ -182,6 +224,11 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
     const size_t n = dom.nodes.size();
     out.nodes.assign(n, NodeFigures{});
     const RegionRoles rr = region_roles(ds, s);
+    const bool deny_controls = s.deny_mode == DenialMode::Controls;
+    const bool retaliation_controls = s.retaliation_mode == DenialMode::Controls;
+    ActiveMeasures active;
+    NodeControls controls;
+    if (deny_controls || retaliation_controls) active_measures(ds, s, active);
 
     for (int idx : dom.order) {
         const Node& node = dom.nodes[size_t(idx)];
@@ -198,11 +245,19 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
             f.alliance_share = f.target_share = {0, 100};
             f.hhi = {0, 10000};
         }
-        // Denial: the alliance denies, the target is denied.
+        // Denial: the alliance denies, the target is denied: everything members make, or what
+        // the members' controls in force cover (third countries only where a measure reaches
+        // foreign-made items).
         AccessRules denial;
         denial.inputs_bind_third_countries = s.third_country_rule;
         denial.linked_inputs = s.links;
-        Access t = access_of(dom, node, f.alliance_share, f.target_share, out.nodes, &NodeFigures::target_access, denial);
+        f.target_denied = f.alliance_share;
+        if (deny_controls) {
+            node_controls(ds, node, active, ControlSide::Denial, controls);
+            if (f.has_shares) f.target_denied = controlled_share(ds, node, controls);
+            denial.inputs_bind_third_countries = s.third_country_rule && controls.foreign_made;
+        }
+        Access t = access_of(dom, node, f.target_denied, f.target_share, out.nodes, &NodeFigures::target_access, denial);
         if (!s.deny) {  // no denial: everything is available, still bounded by unknown nodes
             t.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
             t.bottleneck = -1;
@@ -213,7 +268,13 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
         AccessRules retaliation;
         retaliation.linked_inputs = s.links;
         retaliation.only_own_assured = s.retaliation_third_countries;
-        Access a = access_of(dom, node, f.target_share, f.alliance_share, out.nodes, &NodeFigures::alliance_access, retaliation);
+        f.alliance_denied = f.target_share;
+        if (retaliation_controls) {
+            node_controls(ds, node, active, ControlSide::Retaliation, controls);
+            if (f.has_shares) f.alliance_denied = controlled_share(ds, node, controls);
+            retaliation.only_own_assured = s.retaliation_third_countries && controls.foreign_made;
+        }
+        Access a = access_of(dom, node, f.alliance_denied, f.alliance_share, out.nodes, &NodeFigures::alliance_access, retaliation);
         if (!s.retaliation) {
             a.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
             a.bottleneck = -1;
@@ -317,6 +378,50 @@ std::string pct(double v) {
 }
 }  // namespace
 
+namespace {
+// The "why" of a figure in "controls in force" mode: the measures that made it, and those that
+// cover the node but do not apply on the date (suspended, not yet, ended), so that a user sees
+// why a known rule changes nothing.
+std::string controls_line(const Dataset& ds, const Node& n, const Scenario& s, ControlSide side, const Range& denied) {
+    ActiveMeasures active;
+    active_measures(ds, s, active);
+    NodeControls c;
+    node_controls(ds, n, active, side, c);
+    const int date = scenario_date(s);
+    const bool denial = side == ControlSide::Denial;
+    const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "the target";
+    std::string line = denial ? "Controls in force on " + date_text(date) + ", issued by members and aimed at " + target + ": "
+                              : "Measures of " + target + " in force on " + date_text(date) + " aimed at members: ";
+    if (c.measures.empty()) {
+        line += "none covers this node, so nothing of it is denied";
+    } else {
+        bool first = true;
+        for (const NodeControls::Applied& a : c.measures) {
+            const Measure& m = ds.measures[size_t(a.measure)];
+            const bool whole = std::any_of(n.measures.begin(), n.measures.end(), [&](const NodeMeasure& x) { return x.measure == a.measure && x.whole; });
+            line += std::string(first ? "" : "; ") + m.id + " (" + ds.countries[size_t(m.issuer)].name + ", " + to_string(m.kind) +
+                    (whole ? "" : ", part of this node") + (m.state_on(date) == MeasureState::Unknown ? ", status unknown on this date" : "") +
+                    (a.some_members_only ? ", aimed at some members only" : "") + (m.foreign_made ? ", reaches foreign-made items" : "") + ")";
+            first = false;
+        }
+        line += ": denied share " + percent_text(denied);
+        if (!denied.exact()) line += " (a licence is not a ban, and a part of unknown size is not all: a range)";
+    }
+    // covering measures of the same side that do not apply on this date
+    std::string idle;
+    for (const NodeMeasure& nm : n.measures) {
+        const Measure& m = ds.measures[size_t(nm.measure)];
+        const bool side_issuer = denial ? (m.issuer != s.target && s.is_member(m.issuer)) : m.issuer == s.target;
+        const MeasureState st = m.state_on(date);
+        if (!side_issuer || st == MeasureState::InForce || st == MeasureState::Unknown) continue;
+        if (idle.find(m.id) != std::string::npos) continue;
+        idle += (idle.empty() ? "" : ", ") + m.id + " " + to_string(st);
+    }
+    if (!idle.empty()) line += ". No effect on this date: " + idle;
+    return line + ".";
+}
+}  // namespace
+
 std::string percent_text(const Range& r) {
     char b[64];
     if (r.exact()) std::snprintf(b, sizeof b, "%.1f%%", r.lo);
@@ -386,8 +491,12 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         if (nf.target_bottleneck >= 0)
             line += ", limited by its access to '" + dom.nodes[size_t(nf.target_bottleneck)].name + "' (" +
                     percent_text(f.nodes[size_t(nf.target_bottleneck)].target_access) + ")";
-        if (s.third_country_rule) line += "; the third-country rule binds non-members' production too";
+        if (s.third_country_rule && s.deny_mode == DenialMode::Everything) line += "; the third-country rule binds non-members' production too";
+        if (s.third_country_rule && s.deny_mode == DenialMode::Controls)
+            line += "; non-members' production is bound only where a measure in force reaches foreign-made items";
         e.lines.push_back(line + ".");
+        if (s.deny_mode == DenialMode::Controls && (nf.has_shares || !n.measures.empty()))
+            e.lines.push_back(controls_line(ds, n, s, ControlSide::Denial, nf.target_denied));
     }
     if (s.retaliation) {
         std::string line = "If " + target + " cuts the alliance off, the alliance can obtain " + percent_text(nf.alliance_access);
@@ -395,6 +504,8 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
             line += ", limited by '" + dom.nodes[size_t(nf.alliance_bottleneck)].name + "'";
         if (s.retaliation_third_countries) line += "; at worst third countries follow the cut-off, leaving only members' own output";
         e.lines.push_back(line + ".");
+        if (s.retaliation_mode == DenialMode::Controls && (nf.has_shares || !n.measures.empty()))
+            e.lines.push_back(controls_line(ds, n, s, ControlSide::Retaliation, nf.alliance_denied));
     }
     // where a linked material comes from, and what feeds in from other domains
     if (n.link >= 0 && size_t(n.link) < ds.links.size()) {

@@ -40,18 +40,31 @@ inline constexpr const char* kCustomAllianceName = "Custom alliance";  // a memb
 inline constexpr const char* kDefaultTarget = "CHN";                   // ISO code of the default rival
 inline constexpr double kDefaultThreshold = 80;                        // control threshold, percent
 
+// What the alliance denies the target (and the target the alliance, in retaliation):
+//   Everything  everything the denier makes: the hypothetical upper bound (the model before dates)
+//   Controls    only what the measures in force on the scenario's date cover, issued by the
+//               denier's side (members for denial, the target for retaliation), aimed at the
+//               other side: licences and parts of a node of unknown size make the denial a range
+enum class DenialMode : uint8_t { Everything, Controls };
+
 struct Scenario {
     std::vector<uint8_t> members;  // per country index: 1 = alliance member
     int target = -1;               // country index of the rival
     double threshold = kDefaultThreshold;  // control threshold, percent
     bool deny = true;              // the alliance denies the target
-    bool third_country_rule = false;  // extend denial to non-members' production on alliance inputs
+    // extend denial to non-members' production on alliance inputs (with the controls in force:
+    // only at nodes covered by a measure that reaches foreign-made items)
+    bool third_country_rule = false;
     bool retaliation = true;       // compute the target's cut-off of the alliance
     // The target's cut-off reaches third countries (as China's 2025 rare-earth rules claim to):
     // only the alliance's own production is assured; third countries' may or may not be there.
     bool retaliation_third_countries = false;
     // Cross-domain links on: materials of other domains (rare earths, neon...) feed the chain.
     bool links = false;
+    // The date the controls in force are read on, yyyymmdd; 0 = today (kToday, measures.h).
+    int date = 0;
+    DenialMode deny_mode = DenialMode::Everything;
+    DenialMode retaliation_mode = DenialMode::Everything;
     int member_count() const;
     bool is_member(int c) const { return c >= 0 && size_t(c) < members.size() && members[size_t(c)]; }
 };
@@ -66,6 +79,9 @@ struct NodeFigures {
     Range hhi;                 // Herfindahl-Hirschman index, 0-10000 (known shares; range from unknowns)
     Range target_access;       // percent of world supply the target can obtain under denial
     Range alliance_access;     // percent the alliance can obtain if the target cuts it off
+    Range target_denied;       // share of world supply denied to the target (= alliance share
+                               // when everything members make is denied; the controls' share else)
+    Range alliance_denied;     // share denied to the alliance by the target's cut-off
     int target_bottleneck = -1;    // the input that limits target_access (node index), or -1
     int alliance_bottleneck = -1;  // the input that limits alliance_access
     bool rests_on_unknowns = false;  // some figure is a range because of unknown shares

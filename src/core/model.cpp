@@ -182,6 +182,15 @@ void Model::set_retaliation_third_countries(bool on) {
     if (scenario_.retaliation_third_countries != on) { scenario_.retaliation_third_countries = on; recompute(); }
 }
 void Model::set_links(bool on) { if (scenario_.links != on) { scenario_.links = on; recompute(); } }
+void Model::set_date(int date) {
+    if (date != 0 && !is_valid_date(date)) return;
+    if (date == kToday) date = 0;  // one way to say "today"
+    if (scenario_.date != date) { scenario_.date = date; recompute(); }
+}
+void Model::set_deny_mode(DenialMode mode) { if (scenario_.deny_mode != mode) { scenario_.deny_mode = mode; recompute(); } }
+void Model::set_retaliation_mode(DenialMode mode) {
+    if (scenario_.retaliation_mode != mode) { scenario_.retaliation_mode = mode; recompute(); }
+}
 
 bool Model::select_domain(const std::string& id) {
     int d = data_.find_domain(id);

@@ -61,6 +61,12 @@ public:
     void set_retaliation(bool on);
     void set_retaliation_third_countries(bool on);
     void set_links(bool on);
+    // The date the controls in force are read on (yyyymmdd; 0 = today, kToday); an invalid date
+    // is ignored. And what is denied: everything the denier makes (the upper bound) or the
+    // controls in force on that date, for the denial and for the retaliation.
+    void set_date(int yyyymmdd);
+    void set_deny_mode(DenialMode mode);
+    void set_retaliation_mode(DenialMode mode);
     bool select_domain(const std::string& id);
     void select_node(int node);     // -1 = none
     // The input a domain opens on: its "focus" in the data, else its most concentrated own input.

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_text.h"
+#include "core/measures.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "core/scenario_link.h"
@@ -29,6 +30,9 @@ std::string Model::scenario_json() const {
     j["retaliation"] = scenario_.retaliation;
     j["retaliationThirdCountries"] = scenario_.retaliation_third_countries;
     j["links"] = scenario_.links;
+    j["date"] = date_text(scenario_date(scenario_));
+    j["denyMode"] = to_text(scenario_.deny_mode);
+    j["retaliationMode"] = to_text(scenario_.retaliation_mode);
     const Domain* d = domain();
     j["domain"] = d ? json(d->id) : json(nullptr);
     j["node"] = (d && node_ >= 0) ? json(d->nodes[size_t(node_)].id) : json(nullptr);
@@ -92,6 +96,22 @@ std::vector<std::string> Model::set_scenario_json(const std::string& text) {
     flag("retaliation", s.retaliation);
     flag("retaliationThirdCountries", s.retaliation_third_countries);
     flag("links", s.links);
+    if (auto it = j.find("date"); it != j.end()) {
+        // a date yyyy-mm-dd, or null for today
+        const int date = it->is_string() ? parse_date(it->get_ref<const std::string&>()) : 0;
+        if (it->is_null()) s.date = 0;
+        else if (date) s.date = date;
+        else ignored.push_back("date is not a date yyyy-mm-dd");
+    }
+    const auto mode = [&](const char* key, std::optional<DenialMode>& into) {
+        auto it = j.find(key);
+        if (it == j.end()) return;
+        DenialMode m{};
+        if (it->is_string() && from_text(it->get_ref<const std::string&>(), m)) into = m;
+        else ignored.push_back(std::string(key) + " is not \"all\" or \"controls\"");
+    };
+    mode("denyMode", s.deny_mode);
+    mode("retaliationMode", s.retaliation_mode);
     if (auto it = j.find("node"); it != j.end()) {
         if (it->is_null()) s.node = std::string();
         else if (it->is_string()) s.node = text_of(*it, 64);
@@ -160,6 +180,9 @@ std::string Model::figures_json() const {
         o["hhi"] = range(nf.hhi);
         o["targetAccess"] = range(nf.target_access);
         o["allianceAccess"] = range(nf.alliance_access);
+        // the share the controls in force deny (only in that mode: the upper bound is the shares)
+        if (scenario_.deny_mode == DenialMode::Controls) o["targetDenied"] = range(nf.target_denied);
+        if (scenario_.retaliation_mode == DenialMode::Controls) o["allianceDenied"] = range(nf.alliance_denied);
         if (nf.target_bottleneck >= 0) o["targetBottleneck"] = d->nodes[size_t(nf.target_bottleneck)].id;
         if (nf.alliance_bottleneck >= 0) o["allianceBottleneck"] = d->nodes[size_t(nf.alliance_bottleneck)].id;
         o["restsOnUnknowns"] = nf.rests_on_unknowns;

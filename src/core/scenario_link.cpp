@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/measures.h"
 #include "core/model.h"
 #include "core/text.h"
 
@@ -95,10 +96,19 @@ bool from_text(std::string_view t, UiMode& out) {
     return true;
 }
 
+const char* to_text(DenialMode m) { return m == DenialMode::Controls ? "controls" : "all"; }
+bool from_text(std::string_view t, DenialMode& out) {
+    if (t == "all") out = DenialMode::Everything;
+    else if (t == "controls") out = DenialMode::Controls;
+    else return false;
+    return true;
+}
+
 bool LinkState::operator==(const LinkState& o) const {
     return preset == o.preset && preset_year == o.preset_year && members == o.members && name == o.name && target == o.target &&
            threshold == o.threshold && deny == o.deny && third_country_rule == o.third_country_rule && retaliation == o.retaliation &&
            retaliation_third_countries == o.retaliation_third_countries && links == o.links &&
+           date == o.date && deny_mode == o.deny_mode && retaliation_mode == o.retaliation_mode &&
            domain == o.domain && node == o.node && layer == o.layer && view == o.view && mode == o.mode &&
            data_version == o.data_version && story_step == o.story_step && story == o.story;
 }
@@ -218,6 +228,14 @@ ParsedLink parse_link(std::string_view fragment) {
                     else if (f == "links") s.links = true;
                     else notice("unknown policy switch " + quote(f));
                 }
+        } else if (key == "date") {
+            const int d = parse_date(value);
+            if (!d) { notice("date " + quote(value) + " is not a date yyyy-mm-dd"); continue; }
+            s.date = d;
+        } else if (key == "dm" || key == "rm") {
+            DenialMode mode{};
+            if (!from_text(value, mode)) { notice(std::string(key == "dm" ? "denial" : "retaliation") + " mode " + quote(value) + " is not all or controls"); continue; }
+            (key == "dm" ? s.deny_mode : s.retaliation_mode) = mode;
         } else if (key == "d") {
             if (!is_code(value, 64)) { notice("domain " + quote(value) + " is not a domain id"); continue; }
             s.domain = value;
@@ -282,6 +300,9 @@ std::string format_link(const LinkState& s) {
         on(links, "links");
         add("p", p);
     }
+    if (s.date && *s.date > 0 && *s.date != kToday) add("date", date_text(*s.date));
+    if (s.deny_mode && *s.deny_mode != DenialMode::Everything) add("dm", to_text(*s.deny_mode));
+    if (s.retaliation_mode && *s.retaliation_mode != DenialMode::Everything) add("rm", to_text(*s.retaliation_mode));
     if (s.domain) add("d", percent_encode(*s.domain));
     if (s.node && !s.node->empty()) add("n", percent_encode(*s.node));
     if (s.layer && *s.layer != MapLayer::Role) add("l", to_text(*s.layer));
@@ -316,6 +337,9 @@ LinkState link_of(const Model& m) {
     s.retaliation = sc.retaliation;
     s.retaliation_third_countries = sc.retaliation_third_countries;
     s.links = sc.links;
+    s.date = sc.date;
+    s.deny_mode = sc.deny_mode;
+    s.retaliation_mode = sc.retaliation_mode;
     const Domain* d = m.domain();
     if (d && m.domain_index() != 0) s.domain = d->id;
     if (d && m.selected_node() >= 0) s.node = d->nodes[size_t(m.selected_node())].id;
@@ -371,6 +395,9 @@ std::vector<std::string> apply_link(Model& m, const LinkState& s) {
     m.set_retaliation(s.retaliation.value_or(true));
     m.set_retaliation_third_countries(s.retaliation_third_countries.value_or(false));
     m.set_links(s.links.value_or(false));
+    m.set_date(s.date.value_or(0));
+    m.set_deny_mode(s.deny_mode.value_or(DenialMode::Everything));
+    m.set_retaliation_mode(s.retaliation_mode.value_or(DenialMode::Everything));
     if (s.node && !s.node->empty()) {
         const Domain* d = m.domain();
         const int n = d ? d->find_node(*s.node) : -1;

@@ -12,6 +12,9 @@
 //   d   domain id     n  selected node id      l  map layer: role | share
 //   c   view centre and zoom: lon,lat,zoom     mode  full | embed | presentation
 //   dv  data version the link was made with    s  guided-story step (1-based)
+//   date  the date the controls in force are read on (`date=2023-09-01`; absent = today)
+//   dm    what the alliance denies: all (everything members make, the default) | controls (the
+//         members' controls in force on the date);  rm  the same for the target's retaliation
 //   story  a teacher's own story: percent-encoded JSON {"title", "steps": [{"caption", "link"}]}
 // Absent keys take version 1's defaults (the app's start-up state), so a link lists only what
 // differs. Parsing never fails: what can be applied is applied, and each ignored part gets a
@@ -22,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/figures.h"
 
 namespace techmap {
 
@@ -30,11 +34,15 @@ class Model;
 // How the map colours countries, and how much of the app is shown: part of a link, named in
 // text in one place (to_text / from_text below).
 enum class MapLayer { Role, Share };               // by role in the scenario / by share of the input
-enum class UiMode { Full, Embed, Presentation };   // the panels / map only / large type for projectors
+// Full: the panels. Embed: map, legend and a link to the full view. Presentation: large type,
+// high contrast, for a projector at the back of a classroom.
+enum class UiMode { Full, Embed, Presentation };
 const char* to_text(MapLayer layer);               // "role" | "share"
 const char* to_text(UiMode mode);                  // "full" | "embed" | "presentation"
 bool from_text(std::string_view text, MapLayer& out);  // false for anything else
 bool from_text(std::string_view text, UiMode& out);
+const char* to_text(DenialMode mode);              // "all" | "controls"
+bool from_text(std::string_view text, DenialMode& out);
 
 struct LinkView {
     double lon = 0, lat = 0, zoom = 1;
@@ -49,6 +57,8 @@ struct LinkState {
     std::optional<std::string> target;     // "" = none
     std::optional<double> threshold;
     std::optional<bool> deny, third_country_rule, retaliation, retaliation_third_countries, links;
+    std::optional<int> date;               // yyyymmdd; 0 = today
+    std::optional<DenialMode> deny_mode, retaliation_mode;
     std::optional<std::string> domain, node;  // node "" = none
     std::optional<MapLayer> layer;
     std::optional<LinkView> view;

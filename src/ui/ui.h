@@ -28,9 +28,6 @@
 
 namespace techmap {
 
-// Full: the panels. Embed: map, legend and a link to the full view. Presentation: large type,
-// high contrast, for a projector at the back of a classroom.
-
 // What the windows share from one frame to the next (the app reads the map settings, the mode
 // and the named rectangles, and sets the mode, the layer and the load message).
 struct UiState {

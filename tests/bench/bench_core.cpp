@@ -95,6 +95,7 @@ int main() {
                                          {"semiconductors.json", read_file("data/semiconductors.json")}};
     std::vector<DataFile> files = chips;
     files.push_back({"domains.json", read_file("data/domains.json")});
+    files.push_back({"measures.json", read_file("data/measures.json")});
     std::vector<double> loads;
     for (int i = 0; i < 20; ++i) {
         auto t = Clock::now();
@@ -117,6 +118,22 @@ int main() {
     m.set_retaliation_third_countries(true);
     std::printf("default data: %zu domains, %zu cross-domain links\n", m.data().domains.size(), m.data().links.size());
     bench_toggles("recompute after one toggle (all domains, links on)", m, 5000);
+    {
+        // the timeline: a new date or a new choice of what is denied recomputes every domain
+        const int dates[] = {20221006, 20221007, 20230801, 20230901, 20231117, 20241202, 20250601, 20260101, 20261129};
+        std::vector<double> t;
+        for (int i = 0; i < 3000; ++i) {
+            auto start = Clock::now();
+            if (i % 3 == 2) m.set_deny_mode(m.scenario().deny_mode == DenialMode::Controls ? DenialMode::Everything : DenialMode::Controls);
+            else m.set_date(dates[size_t(i) % 9]);
+            t.push_back(us_since(start));
+            if (i == 0) { m.set_deny_mode(DenialMode::Controls); m.set_retaliation_mode(DenialMode::Controls); }
+        }
+        std::sort(t.begin(), t.end());
+        std::printf("%-44s median %8.2f us   p95 %8.2f us   (%zu changes, %zu measures; budget 50 us)\n",
+                    "recompute after a date or mode change", median(t), t[size_t(double(t.size()) * 0.95)], t.size(),
+                    m.data().measures.size());
+    }
 
     size_t bytes = 0;
     const Dataset& ds = m.data();

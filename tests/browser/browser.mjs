@@ -86,7 +86,7 @@ export async function clickItem(page, name, { dx = 0 } = {}) {
 export function coreFigures(scenario) {
   const exe = path.join(ROOT, 'build/native/tests/scenario_figures');
   if (!fs.existsSync(exe)) throw new Error(`${exe} missing: build the native preset first`);
-  const out = execFileSync(exe, ['world', 'semiconductors', 'domains'].map((f) => path.join(SITE, `data/${f}.json`)),
+  const out = execFileSync(exe, ['world', 'semiconductors', 'domains', 'measures'].map((f) => path.join(SITE, `data/${f}.json`)),
     { input: JSON.stringify(scenario), encoding: 'utf8' });
   return JSON.parse(out);
 }
@@ -96,7 +96,7 @@ export function coreFigures(scenario) {
 export function coreFiguresMany(scenarios, extraFiles = []) {
   const exe = path.join(ROOT, 'build/native/tests/scenario_figures');
   if (!fs.existsSync(exe)) throw new Error(`${exe} missing: build the native preset first`);
-  const files = ['world', 'semiconductors', 'domains'].map((f) => path.join(SITE, `data/${f}.json`)).concat(extraFiles);
+  const files = ['world', 'semiconductors', 'domains', 'measures'].map((f) => path.join(SITE, `data/${f}.json`)).concat(extraFiles);
   const out = execFileSync(exe, ['--lines', ...files], { input: scenarios.map((s) => JSON.stringify(s)).join('\n') + '\n',
     encoding: 'utf8', maxBuffer: 1 << 30 });
   return out.trim().split('\n').map((l) => JSON.parse(l));

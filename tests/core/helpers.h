@@ -20,7 +20,8 @@ inline std::string read_file(const std::string& rel) {
 inline std::vector<DataFile> default_files() {
     return {{"world.json", read_file("data/world.json")},
             {"semiconductors.json", read_file("data/semiconductors.json")},
-            {"domains.json", read_file("data/domains.json")}};
+            {"domains.json", read_file("data/domains.json")},
+            {"measures.json", read_file("data/measures.json")}};
 }
 
 inline const Dataset& default_dataset() {

@@ -2,7 +2,7 @@
 // prints the figures the core computes for it, as the page's JavaScript API does. The browser
 // tests compare what the page shows after a user's clicks with this independent computation.
 //
-//   echo '{"members":["USA","JPN","NLD"],"target":"CHN"}' | scenario_figures data/world.json data/semiconductors.json data/domains.json
+//   echo '{"members":["USA","JPN","NLD"],"target":"CHN"}' | scenario_figures data/world.json data/semiconductors.json data/domains.json data/measures.json
 //   scenario_figures --lines DATA.json... < scenarios.jsonl   one scenario per line in, one figures JSON per line out
 //                                                             (each scenario starts from the opening state)
 #include <cstdio>

@@ -1,0 +1,105 @@
+// measures.h — real, dated export controls ("measures") and what those in force on a date do to
+// one node of a domain, for one side of the scenario.
+//
+// How to use
+//   A measure is data (data/measures.json, key "measures"; read by dataset.cpp): an issuer,
+//   targets, dates, the nodes it covers, a kind (ban, licence, agreement) and whether it reaches
+//   foreign-made items. The figures (figures.cpp) ask, per node:
+//     NodeControls c = node_controls(ds, dom, node, s, ControlSide::Denial);
+//     c.issuer_level(country)  -> none / possible / certain
+//   and count a holder's share as denied only when it issued a measure in force on the date:
+//   certainly (a ban of the whole node) or possibly (a licence, or a part of the node of unknown
+//   size: the figure becomes a range, lo without it, hi with it).
+//
+// Dates are ints yyyymmdd (20230901); 0 in a Scenario means "today", kToday.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace techmap {
+
+struct Dataset;
+struct Domain;
+struct Scenario;
+struct Node;
+
+// The session's "today": the date of a scenario that names none, and of the data's status column.
+inline constexpr int kToday = 20261129;
+
+// "2023-09-01" -> 20230901; 0 when the text is not a real calendar date (1900-2100).
+int parse_date(std::string_view text);
+// 20230901 -> "2023-09-01" ("" for 0).
+std::string date_text(int date);
+// A real calendar date written as yyyymmdd.
+bool is_valid_date(int date);
+
+enum class MeasureKind : uint8_t {
+    Ban,        // no exports to the targets
+    Licence,    // exports need a licence: some may be granted, so the denied share is a range
+    Agreement,  // an agreement or announcement without rules of its own: listed, denies nothing
+};
+const char* to_string(MeasureKind k);
+
+// "All of the node" or "a part of it whose size the data does not give".
+struct MeasureCover {
+    int domain = -1, node = -1;
+    bool whole = true;
+};
+
+enum class MeasureState : uint8_t { NotYet, InForce, Suspended, Ended, Unknown };
+const char* to_string(MeasureState s);
+
+struct Measure {
+    std::string id, name, scope, note, mapping, check;  // mapping: how the scope became nodes
+    int issuer = -1;                      // country index
+    enum class Targets : uint8_t { Listed, All, AllBut } targets = Targets::Listed;
+    std::vector<int> target_list;         // the listed targets, or the exceptions of AllBut
+    int announced = 0, in_force = 0, ended = 0;  // yyyymmdd; 0 = none
+    struct Window { int from = 0, until = 0; };  // both days included
+    std::vector<Window> suspended;
+    int unknown_from = 0;                 // from this date the data cannot say whether it applies
+    MeasureKind kind = MeasureKind::Ban;
+    bool foreign_made = false;            // reaches foreign-made items (foreign direct product rule)
+    std::vector<MeasureCover> covers;     // includes the copies of linked nodes in other domains
+    std::vector<int> sources;
+
+    MeasureState state_on(int date) const;
+    bool targets_country(int country) const;
+};
+
+// How certainly one holder's share of a node is denied by the measures in force.
+enum class ControlLevel : uint8_t { None, Possible, Certain };
+
+enum class ControlSide : uint8_t {
+    Denial,       // issued by members, aimed at the target
+    Retaliation,  // issued by the target, aimed at members
+};
+
+// The measures in force on one node, for one side: each issuer's level, and the measures.
+struct NodeControls {
+    struct Issuer { int country = -1; ControlLevel level = ControlLevel::None; };
+    struct Applied { int measure = -1; ControlLevel level = ControlLevel::None; bool some_members_only = false; };
+    std::vector<Issuer> issuers;
+    std::vector<Applied> measures;
+    bool foreign_made = false;   // one of them reaches foreign-made items
+    ControlLevel issuer_level(int country) const;
+    bool any() const { return !issuers.empty(); }
+    void clear() { issuers.clear(); measures.clear(); foreign_made = false; }
+};
+
+// The scenario's date, today when it names none.
+int scenario_date(const Scenario& s);
+
+// Per scenario (date, members, target): what each measure can do, for each side. Computed once
+// per scenario; node_controls() then reads it for each node.
+struct ActiveMeasures {
+    std::vector<uint8_t> denial, retaliation;  // per measure: the highest ControlLevel it can reach
+    std::vector<uint8_t> retaliation_some_members_only;  // aimed at some members, not all
+};
+void active_measures(const Dataset& ds, const Scenario& s, ActiveMeasures& out);
+// Fills `out` with the measures in force that cover this node for one side (empty: none).
+void node_controls(const Dataset& ds, const Node& node, const ActiveMeasures& active, ControlSide side, NodeControls& out);
+
+}  // namespace techmap
