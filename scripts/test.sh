@@ -13,10 +13,14 @@ passed=0; failed=0
 suite() {  # suite NAME COMMAND...
   echo; echo "=== $1 ==="
   shift
+  local t0=$SECONDS
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "*** suite failed: $*"; fi
+  echo "(suite took $((SECONDS - t0)) s)"
 }
 suite "set-up decisions (scripts/setup.sh --plan)" tests/setup/test_setup_plan.sh
+t_setup=$SECONDS
 scripts/setup.sh || exit 1
+echo "(set-up took $((SECONDS - t_setup)) s)"
 . scripts/env.sh
 native() {
   cmake --preset native >/dev/null && cmake --build build/native -j"$(nproc)" && ctest --test-dir build/native -V --output-on-failure
@@ -33,7 +37,7 @@ fuzz() {  # bounded libFuzzer runs: links and users' dataset files, each followe
     [ $t = dataset ] && seeds=tests/fuzz/dataset-seeds dict=tests/fuzz/json.dict max_len=65536
     mkdir -p "build/fuzz/corpus-$t"
     echo "fuzz_$t:"
-    build/fuzz/tests/fuzz_$t -max_total_time="${TECHMAP_FUZZ_SECONDS:-30}" -max_len=$max_len -timeout=10 -dict=$dict \
+    build/fuzz/tests/fuzz_$t -max_total_time="${TECHMAP_FUZZ_SECONDS:-20}" -max_len=$max_len -timeout=10 -dict=$dict \
       -print_final_stats=1 -artifact_prefix=build/fuzz/ "build/fuzz/corpus-$t" $seeds 2>&1 |
       grep -E "^(Done|stat::number_of_executed_units|INFO: Seed)|^==[0-9]+==|SUMMARY|fuzz:|deadly|timeout"
     [ "${PIPESTATUS[0]}" = 0 ] || rc=1
@@ -60,5 +64,5 @@ else
   echo "*** browser tests not run: the web build failed"; failed=$((failed + 1))
 fi
 echo
-echo "suites: $passed passed, $failed failed"
+echo "suites: $passed passed, $failed failed (in $SECONDS s)"
 [ "$failed" = 0 ]

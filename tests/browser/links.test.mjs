@@ -178,6 +178,7 @@ test("the guided story: each step opens and shows its caption's figures; a teach
       assert.equal(s.step, 2);
       assert.equal((await api(opened.page, () => window.techmap.scenario())).target, 'RUS');
       await clickItem(opened.page, 'story-prev');
+      await opened.page.waitForFunction(() => window.techmap.story().step === 1, null, { timeout: 5000 });  // a slow frame may come late
       assert.deepEqual((await api(opened.page, () => window.techmap.scenario())).members, ['JPN', 'NLD', 'USA']);
       await screenshot(opened.page, 'story-teacher');
     } finally { await opened.context.close(); }
