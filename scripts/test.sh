@@ -5,7 +5,8 @@
 #   2. bounded libFuzzer runs over links and users' dataset files, each writing every output (clang, sanitizers);
 #      tests/fuzz/run-long.sh runs them long
 #   3. the same suite compiled to WebAssembly, run under Node (ctest)
-#   4. browser end-to-end tests: headless Chromium + WebGL 2 against the built site (node --test)
+#   4. browser end-to-end tests: headless Chromium + WebGL 2 against the built site, and the data
+#      files against data/dataset.schema.json (node --test)
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -49,7 +50,7 @@ web() {
 }
 browser() {
   rm -rf test-results && mkdir -p test-results
-  node --test --test-reporter=tap tests/browser/ 2>&1 | tee test-results/browser.tap
+  node --test --test-reporter=tap tests/browser/ tests/data/ 2>&1 | tee test-results/browser.tap
   local rc=${PIPESTATUS[0]}
   [ $rc = 0 ] && echo "(screenshots in test-results/)" || echo "(screenshots of the failure in test-results/)"
   return $rc
@@ -59,7 +60,7 @@ suite "core, native with address and undefined-behaviour sanitizers (ctest)" san
 suite "links and dataset files, libFuzzer (bounded runs)" fuzz
 suite "core, WebAssembly under Node (doctest via ctest)" web
 if [ -f build/web/site/techmap.wasm ]; then
-  suite "browser end-to-end (Playwright + Chromium, node --test)" browser
+  suite "browser end-to-end (Playwright + Chromium) and the data against its schema (ajv), node --test" browser
 else
   echo "*** browser tests not run: the web build failed"; failed=$((failed + 1))
 fi

@@ -1,5 +1,6 @@
 // web_api.cpp — the C functions behind the page's JavaScript API (web/app.js wraps them as
 // window.techmap). Strings cross as UTF-8; returned strings stay valid until the next call.
+#include <SDL.h>
 #include <emscripten.h>
 
 #include <nlohmann/json.hpp>
@@ -191,6 +192,8 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
                      {"firstMapDrawn", a.first_map_drawn}, {"framesDrawn", a.frames_drawn},
                      {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message},
                      {"mode", techmap::to_text(a.ui.mode)},
+                     // nothing left to draw and no input waiting: what the tests wait for
+                     {"idle", a.redraw_frames <= 0 && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)},
                      {"focused", a.ui.focused}, {"storyStep", a.story.step}};
     return out(json_text(j));
 }

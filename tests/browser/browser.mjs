@@ -42,14 +42,15 @@ export async function openApp(env, { width = 1280, height = 800, dpr = 1, hash =
   return { page, context, errors, wallMs };
 }
 
-// Waits until the app has drawn what it had to and gone idle (it draws only on change).
+// Waits until the app has drawn what it had to and gone idle (it draws only on change): no
+// frame left to draw and no input waiting, seen twice a frame apart (a slow frame under load
+// cannot pass for idleness).
 export async function settle(page) {
-  let last = -1;
-  for (let i = 0; i < 60; i++) {
-    const n = await page.evaluate(() => window.techmap.status().framesDrawn);
-    if (n === last) return;
-    last = n;
-    await page.waitForTimeout(80);
+  let calm = 0;
+  for (let i = 0; i < 200 && calm < 2; i++) {
+    const idle = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(window.techmap.status().idle))));
+    calm = idle ? calm + 1 : 0;
+    if (!idle) await page.waitForTimeout(20);
   }
 }
 export async function screenshot(page, name) {
