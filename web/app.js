@@ -215,6 +215,9 @@
     }, 300);
   }
   function followAddress() {
+    // a pending address write belongs to the view being left: writing it now would push an
+    // entry over the one navigated to (and cut the forward history)
+    clearTimeout(writeTimer);
     if (!started || location.hash === lastLink) return;
     openLink(location.hash);
     lastLink = call('techmap_link');

@@ -86,6 +86,9 @@ void Model::set_alliance_name(const std::string& name) {
     const std::string cut = clean_text(name, kMaxNameBytes).text;
     if (cut == alliance_name_) return;
     alliance_name_ = cut;
+    // a preset renamed is the user's own alliance now: its link must carry the members and name
+    preset_id_.clear();
+    preset_year_ = 0;
     ++revision_;
 }
 

@@ -186,3 +186,19 @@ TEST_CASE("percent-encoding round trip, including names with any characters") {
     CHECK_FALSE(percent_decode("%G1", out));
     CHECK_FALSE(percent_decode("%C3", out));  // half a UTF-8 character
 }
+
+TEST_CASE("a preset renamed by the user travels as its members and its name") {
+    // found by the browser chaos test: the name typed over "NATO (2024)" was lost in the link
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    REQUIRE(m.apply_preset("NATO", 2024));
+    m.set_alliance_name("-");
+    CHECK(m.preset_id().empty());
+    const std::string link = format_link(link_of(m));
+    CHECK(link.find("a=NATO") == std::string::npos);
+    Model n;
+    REQUIRE(n.load(default_files()).ok());
+    CHECK(apply_link(n, parse_link(link).state).empty());
+    CHECK(n.alliance_name() == "-");
+    CHECK(n.scenario().members == m.scenario().members);
+}
