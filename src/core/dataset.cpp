@@ -443,6 +443,8 @@ struct Reader {
                     if (!is_known(iv.value)) error(rec, "a value is not a number");
                     iv.year = year(v, rec);
                     iv.source = source(v, rec);
+                    iv.published = published(v, rec);
+                    iv.check = str(v, "check");
                     ind.values.push_back(std::move(iv));
                 }
             }
@@ -483,6 +485,97 @@ struct Reader {
         }
     }
 
+    // Published rows "holder, share %, year, source" (a null share: supplier known, share unknown).
+    std::vector<ShareRow> share_rows(const json& shares, const std::string& rec) {
+        std::vector<ShareRow> out;
+        std::set<std::string> holders;
+        for (const json& s : shares) {
+            ShareRow row;
+            std::string c = str(s, "country"), r = str(s, "region");
+            std::string holder = c.empty() ? r : c;
+            std::string srec = rec + ", share of '" + holder + "'";
+            if (!c.empty()) {
+                row.country = country(c, srec, "shares");
+            } else if (!r.empty()) {
+                for (size_t i = 0; i < ds.regions.size(); ++i)
+                    if (ds.regions[i].id == r) row.region = int(i);
+                if (row.region < 0) error(srec, "unknown region '" + r + "'");
+            } else {
+                error(srec, "a share needs a country or a region");
+            }
+            if (!holders.insert(holder).second) error(srec, "the same holder appears twice");
+            auto it = s.find("share");
+            if (it == s.end() || it->is_null()) {
+                row.share = kUnknown;
+            } else if (!it->is_number()) {
+                error(srec, "share is not a number");
+            } else {
+                row.share = it->get<double>();
+                if (row.share < 0 || row.share > 100)
+                    error(srec, "share " + json(row.share).dump() + " is outside 0-100");
+            }
+            row.year = year(s, srec);
+            row.source = source(s, srec);
+            if (row.country >= 0 || row.region >= 0) out.push_back(row);
+        }
+        return out;
+    }
+
+    // A publication date: "yyyy-mm-dd", or "yyyy-mm" / "yyyy" when the source gives no day, read
+    // as the last day of that month or year (an edition never shows before it can have existed).
+    int published(const json& o, const std::string& record) {
+        auto it = o.find("published");
+        if (it == o.end() || it->is_null()) return 0;
+        const std::string t = it->is_string() ? it->get<std::string>() : std::string();
+        int d = parse_date(t);
+        if (!d && t.size() == 7 && t[4] == '-') {
+            static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            for (int day = 31; day >= 28 && !d; --day) {
+                const std::string m = t.substr(5, 2);
+                if (m.size() == 2 && m >= "01" && m <= "12" && day <= days[std::stoi(m) - 1])
+                    d = parse_date(t + "-" + std::to_string(day));
+            }
+        }
+        if (!d && t.size() == 4) d = parse_date(t + "-12-31");
+        if (!d) error(record, "'published' is not a date yyyy-mm-dd, yyyy-mm or yyyy");
+        return d;
+    }
+
+    // "editions": [{"year", "published", "label", "note", "check", "shares": [...]}]: the node's
+    // own shares become the first edition; the others follow in order of publication.
+    void read_editions(Node& n, const json& eds, const std::string& rec) {
+        if (eds.empty()) return;
+        if (eds.size() > 64) { error(rec, "more than 64 editions"); return; }
+        Edition base;
+        base.shares = n.shares;
+        for (const ShareRow& r : n.shares) base.year = std::max(base.year, r.year);
+        if (n.shares.empty()) error(rec, "editions need the node's own shares as the first edition");
+        n.editions.push_back(std::move(base));
+        std::set<std::pair<int, std::string>> seen;
+        for (const json& ej : eds) {
+            Edition e;
+            std::string erec = rec + ", edition";
+            if (!ej.is_object()) { error(erec, "an edition is not an object"); continue; }
+            e.year = year(ej, erec);
+            erec += " " + std::to_string(e.year);
+            e.published = published(ej, erec);
+            if (!e.published) error(erec, "an edition needs the date it was published ('published')");
+            e.label = str(ej, "label");
+            e.note = str(ej, "note");
+            e.check = str(ej, "check");
+            if (e.label.empty()) error(erec, "no label (the publication it comes from)");
+            if (!seen.insert({e.year, e.label}).second) error(erec, "the same year and label appear twice");
+            if (const json* sh = arr(ej, "shares")) e.shares = share_rows(*sh, erec);
+            if (e.shares.empty()) error(erec, "no shares");
+            for (const ShareRow& r : e.shares)
+                if (r.year > e.year) { error(erec, "a row of year " + std::to_string(r.year) + " in an edition of an earlier year"); break; }
+            n.editions.push_back(std::move(e));
+        }
+        std::stable_sort(n.editions.begin() + 1, n.editions.end(), [](const Edition& a, const Edition& b) {
+            return a.published != b.published ? a.published < b.published : a.year < b.year;
+        });
+    }
+
     void read_node(Domain& d, std::unordered_map<std::string, int>& index, const json& nj) {
         Node n;
         n.id = str(nj, "id");
@@ -498,38 +591,8 @@ struct Reader {
         n.description = str(nj, "description");
         n.market = str(nj, "market");
         n.note = str(nj, "note");
-        std::set<std::string> holders;
-        if (const json* shares = arr(nj, "shares")) {
-            for (const json& s : *shares) {
-                ShareRow row;
-                std::string c = str(s, "country"), r = str(s, "region");
-                std::string holder = c.empty() ? r : c;
-                std::string srec = rec + ", share of '" + holder + "'";
-                if (!c.empty()) {
-                    row.country = country(c, srec, "shares");
-                } else if (!r.empty()) {
-                    for (size_t i = 0; i < ds.regions.size(); ++i)
-                        if (ds.regions[i].id == r) row.region = int(i);
-                    if (row.region < 0) error(srec, "unknown region '" + r + "'");
-                } else {
-                    error(srec, "a share needs a country or a region");
-                }
-                if (!holders.insert(holder).second) error(srec, "the same holder appears twice");
-                auto it = s.find("share");
-                if (it == s.end() || it->is_null()) {
-                    row.share = kUnknown;
-                } else if (!it->is_number()) {
-                    error(srec, "share is not a number");
-                } else {
-                    row.share = it->get<double>();
-                    if (row.share < 0 || row.share > 100)
-                        error(srec, "share " + json(row.share).dump() + " is outside 0-100");
-                }
-                row.year = year(s, srec);
-                row.source = source(s, srec);
-                if (row.country >= 0 || row.region >= 0) n.shares.push_back(row);
-            }
-        }
+        if (const json* shares = arr(nj, "shares")) n.shares = share_rows(*shares, rec);
+        if (const json* eds = arr(nj, "editions")) read_editions(n, *eds, rec);
         if (const json* firms = arr(nj, "firms")) {
             for (const json& f : *firms) {
                 FirmRow fr;
@@ -692,7 +755,9 @@ void resolve_cover(Dataset& ds, const PendingCover& p, std::vector<Problem>& pro
     }
 }
 
-void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& limits, Reader& r) {
+// Sums of the rows in `node.shares` (never rescaled: a sum past 100 by rounding is an excess
+// the figures turn into ranges).
+void derive_sums(Node& node) {
     double sum = 0;
     bool has_unknown_row = false;
     for (const ShareRow& s : node.shares) {
@@ -700,17 +765,28 @@ void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& 
         else has_unknown_row = true;
     }
     node.published_sum = sum;
-    node.scale = 1;
+    node.excess = sum > 100.0 + 1e-9 ? sum - 100.0 : 0;
+    node.residual = node.shares.empty() ? 0 : std::max(0.0, 100.0 - sum);
+    if (node.residual < 1e-9) node.residual = 0;
+    node.residual_unattributed = node.residual > 0 && !has_unknown_row;
+}
+
+void check_sum(const std::vector<ShareRow>& rows, const std::string& rec, const LoadLimits& limits, Reader& r) {
+    double sum = 0;
+    for (const ShareRow& s : rows)
+        if (is_known(s.share)) sum += s.share;
     if (sum > limits.max_share_sum) {
         std::ostringstream m;
         m << "shares sum to " << sum << "%, far over 100% (more than rounding can explain)";
         r.error(rec, m.str());
-    } else if (sum > 100.0 + 1e-9) {
-        node.scale = 100.0 / sum;  // rounding: normalise, and say so in explanations
     }
-    node.residual = node.shares.empty() ? 0 : std::max(0.0, 100.0 - sum * node.scale);
-    if (node.residual < 1e-9) node.residual = 0;
-    node.residual_unattributed = node.residual > 0 && !has_unknown_row;
+}
+
+void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& limits, Reader& r) {
+    check_sum(node.shares, rec, limits, r);
+    for (size_t i = 1; i < node.editions.size(); ++i)
+        check_sum(node.editions[i].shares, rec + ", edition " + std::to_string(node.editions[i].year) + " (" + node.editions[i].label + ")", limits, r);
+    derive_sums(node);
 }
 
 }  // namespace
@@ -776,7 +852,10 @@ LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& li
     for (size_t i = 0; i < ds.countries.size(); ++i) ds.countries_by_name[i] = int(i);
     std::sort(ds.countries_by_name.begin(), ds.countries_by_name.end(),
               [&](int a, int b) { return ds.countries[size_t(a)].name < ds.countries[size_t(b)].name; });
-    if (result.ok()) result.dataset = std::move(ds);
+    if (result.ok()) {
+        use_editions(ds, {});  // the newest editions published by today, as a default scenario shows
+        result.dataset = std::move(ds);
+    }
     return result;
 }
 
@@ -824,9 +903,76 @@ const AllianceSnapshot* AlliancePreset::as_of_date(int date) const {
     return best;
 }
 
-const IndicatorValue* Indicator::for_country(int country) const {
-    for (const IndicatorValue& v : values) if (v.country == country && country >= 0) return &v;
-    return nullptr;
+int pick_edition(const std::vector<Edition>& eds, const EditionChoice& choice) {
+    const int date = choice.date > 0 ? choice.date : kToday;
+    int best = -1, oldest = -1;
+    for (size_t i = 0; i < eds.size(); ++i) {
+        const Edition& e = eds[i];
+        if (e.published > date) continue;
+        if (oldest < 0 || e.year < eds[size_t(oldest)].year) oldest = int(i);
+        if (choice.year > 0 && e.year > choice.year) continue;
+        // the newest year; of the same year, the later publication (a revision)
+        if (best < 0 || e.year > eds[size_t(best)].year ||
+            (e.year == eds[size_t(best)].year && e.published >= eds[size_t(best)].published))
+            best = int(i);
+    }
+    if (best >= 0) return best;
+    return oldest >= 0 ? oldest : 0;  // no edition of such a year yet / none published yet: the first
+}
+
+bool use_editions(Dataset& ds, const EditionChoice& choice) {
+    bool changed = false;
+    for (Domain& d : ds.domains)
+        for (Node& n : d.nodes) {
+            if (n.editions.empty()) continue;
+            const int k = pick_edition(n.editions, choice);
+            if (k == n.edition) continue;
+            n.edition = k;
+            n.shares = n.editions[size_t(k)].shares;
+            derive_sums(n);
+            changed = true;
+        }
+    return changed;
+}
+
+std::vector<int> edition_years(const Dataset& ds) {
+    std::set<int> years;
+    for (const Domain& d : ds.domains)
+        for (const Node& n : d.nodes)
+            if (n.link < 0)
+                for (const Edition& e : n.editions) years.insert(e.year);
+    for (const Indicator& ind : ds.indicators) {
+        std::map<int, int> per_country;  // only countries with values of several years offer a choice
+        for (const IndicatorValue& v : ind.values) ++per_country[v.country];
+        for (const IndicatorValue& v : ind.values)
+            if (per_country[v.country] > 1) years.insert(v.year);
+    }
+    return {years.begin(), years.end()};
+}
+
+int Node::year() const {
+    int y = 0;
+    for (const ShareRow& r : shares) y = std::max(y, r.year);
+    return y;
+}
+
+const IndicatorValue* Indicator::for_country(int country, const EditionChoice& choice) const {
+    if (country < 0) return nullptr;
+    const int date = choice.date > 0 ? choice.date : kToday;
+    const IndicatorValue *best = nullptr, *oldest = nullptr;
+    for (const IndicatorValue& v : values) {
+        if (v.country != country || v.published > date) continue;
+        if (!oldest || v.year < oldest->year) oldest = &v;
+        if (choice.year > 0 && v.year > choice.year) continue;
+        if (!best || v.year > best->year || (v.year == best->year && v.published >= best->published)) best = &v;
+    }
+    return best ? best : oldest;
+}
+
+std::vector<int> Indicator::years() const {
+    std::set<int> ys;
+    for (const IndicatorValue& v : values) ys.insert(v.year);
+    return {ys.begin(), ys.end()};
 }
 
 int Dataset::find_country(const std::string& iso3) const {

@@ -5,9 +5,14 @@
 //   1. Hand the bytes of one or more JSON files (format "techmap-dataset/1", see
 //      data/dataset.schema.json) to load_dataset(). Files are merged in order; a later file may
 //      add countries, sources, domains, alliances and indicators, or replace a domain by id.
-//   2. On success you get an immutable Dataset whose records refer to each other by index.
+//   2. On success you get a Dataset whose records refer to each other by index.
 //      On failure you get messages naming the file, the record and the problem; nothing of the
 //      failed load leaks anywhere (keep using the previous Dataset).
+//   3. A figure may have several editions (years, or sources that disagree): a node's
+//      `editions`, an indicator's values of several years. use_editions(ds, choice) puts the
+//      editions a scenario asks for in place (Node::shares, the rows every figure reads); the
+//      Model does it on each change of the scenario's date or edition year. Nothing else
+//      changes after loading.
 //
 // Plain C++17; no GL, SDL or Emscripten. nlohmann_json is used only inside dataset.cpp.
 #pragma once
@@ -60,6 +65,25 @@ struct FirmRow {           // firm-level detail, shown in explanations, never su
     int year = 0, source = -1;
 };
 
+// One edition of a node's figures: the rows of one data year from one publication. A node's own
+// "shares" are its first edition; "editions" in the data add others (a newer year, a revision,
+// a source that disagrees: `check` says how).
+struct Edition {
+    int year = 0;            // the data year (the latest row year)
+    int published = 0;       // yyyymmdd from which the edition is available; 0 = always (the base)
+    std::string label, note, check;  // label: the publication ("USGS MCS 2026"); check: a conflict
+    std::vector<ShareRow> shares;
+};
+
+// Which edition a scenario uses: of those published on or before `date` (yyyymmdd; the first
+// edition when none is), the newest whose year is at most `year` (0 = any: the newest).
+struct EditionChoice {
+    int date = 0;
+    int year = 0;
+};
+// The index of the chosen edition among `eds` (0 when empty). Ties: the later publication.
+int pick_edition(const std::vector<Edition>& eds, const EditionChoice& choice);
+
 // A measure (Dataset::measures) covering a node: all of it, or a part of unknown size.
 struct NodeMeasure {
     int measure = -1;
@@ -80,11 +104,20 @@ struct Node {
     // among this domain's own figures.
     int link = -1;              // index into Dataset::links, or -1 for the domain's own nodes
     std::vector<NodeMeasure> measures;  // the measures that cover it (in any state, on any date)
-    // derived at load time
-    double published_sum = 0;   // sum of known shares as published
-    double scale = 1;           // < 1 when rounding made the sum pass 100 (normalised)
-    double residual = 0;        // 100 - normalised known sum: held by unknown rows or unattributed
+    // Every edition of its figures, oldest first ([0] = the node's own "shares"); empty when the
+    // data gives only one. `shares` above holds the rows of editions[edition] (use_editions).
+    std::vector<Edition> editions;
+    int edition = 0;
+    // derived from `shares` (at load time and by use_editions)
+    double published_sum = 0;   // sum of known shares as published (the rows are never rescaled)
+    // > 0 when the published shares sum past 100 by rounding: the rows overstate the world by
+    // this much in total, on rows the data does not name, so the figures that add rows up are
+    // ranges [rows' sum - what they could overstate, rows' sum] (docs/model.md)
+    double excess = 0;
+    double residual = 0;        // 100 - known sum (>= 0): held by unknown rows or unattributed
     bool residual_unattributed = false;  // residual > 0 and no row could hold it: anyone could
+    int year() const;           // the latest year among `shares` (0: none)
+    const Edition* current_edition() const { return editions.empty() ? nullptr : &editions[size_t(edition)]; }
 };
 
 struct Stage { std::string id, name; };
@@ -122,13 +155,18 @@ struct IndicatorValue {
     std::string group;         // e.g. "EU27" (shown, never added to its members)
     double value = 0;
     int year = 0, source = -1;
+    int published = 0;         // yyyymmdd from which the value is available; 0 = always
+    std::string check;         // the source is weak or disagrees with another (shown)
 };
 
 struct Indicator {
     std::string id, name, unit, note;
-    std::vector<IndicatorValue> values;
-    // Value for one country, or nullptr when unknown.
-    const IndicatorValue* for_country(int country) const;
+    std::vector<IndicatorValue> values;  // a country may have values of several years (editions)
+    // The value for one country in the edition `choice` asks for (the newest published on its
+    // date, of a year at most its year; the oldest when none qualifies), or nullptr when unknown.
+    const IndicatorValue* for_country(int country, const EditionChoice& choice = {}) const;
+    // Every year with a value, ascending.
+    std::vector<int> years() const;
 };
 
 struct DatasetInfo {
@@ -189,6 +227,11 @@ struct LoadLimits {
 };
 
 LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& limits = {});
+// Puts the chosen edition of every node with editions in place (Node::shares, edition and the
+// derived sums). Returns true when any node changed edition. O(nodes with editions).
+bool use_editions(Dataset& ds, const EditionChoice& choice);
+// Every data year of an edition or indicator value in the data, ascending (for a year picker).
+std::vector<int> edition_years(const Dataset& ds);
 // The checks of one file that need no other file (size, JSON syntax, an object of the right
 // format): a user's file that fails them is refused without reading the default data again.
 LoadResult check_dataset_file(const DataFile& file, const LoadLimits& limits = {});

@@ -17,6 +17,8 @@
 
 namespace techmap {
 
+EditionChoice edition_choice(const Scenario& s) { return {scenario_date(s), s.figures_year}; }
+
 int Scenario::member_count() const {
     int n = 0;
     for (uint8_t m : members) n += m ? 1 : 0;
@@ -65,13 +67,30 @@ bool is_member(const Scenario& s, int c) { return c != s.target && s.is_member(c
 // lo counts only what is certainly theirs; hi adds what could be theirs (regions that include
 // them, rows of unknown share, the unattributed remainder).
 enum class Side { Alliance, Target };
+
+// Sums of known rows by how surely they are one side's: certain, possible only, not at all.
+// When the published rows sum past 100 by rounding (excess E), E points of them are not real and
+// the data does not say which: the side loses at most min(E, certain) (lo) and at least
+// E - (the others' rows) (hi), so the range holds both the rows as published and any fix of them.
+struct RowSums {
+    double certain = 0, possible = 0, other = 0;
+    Range range(double excess) const {
+        Range r{certain, certain + possible};
+        if (excess > 0) {
+            r.lo -= std::min(excess, certain);
+            r.hi -= std::max(0.0, excess - other);
+        }
+        return r;
+    }
+};
+
 Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, Side side) {
     const bool alliance = side == Side::Alliance;
-    Range r;
+    RowSums sums;
     bool residual_could_be_theirs = n.residual_unattributed && (alliance ? rr.alliance_nonempty : s.target >= 0);
     for (const ShareRow& row : n.shares) {
         bool known = is_known(row.share);
-        double v = known ? row.share * n.scale : 0;
+        double v = known ? row.share : 0;
         bool certain = false, possible = false;
         if (row.country >= 0) {
             certain = possible = alliance ? is_member(s, row.country) : row.country == s.target;
@@ -81,14 +100,14 @@ Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, Side s
             possible = alliance ? rr.any_member[g] : rr.has_target[g];
         }
         if (known) {
-            if (certain) r.lo += v;
-            if (possible) r.hi += v;
+            (certain ? sums.certain : possible ? sums.possible : sums.other) += v;
         } else if (possible) {
             residual_could_be_theirs = true;
         }
     }
+    Range r = sums.range(n.excess);
     if (residual_could_be_theirs) r.hi += n.residual;
-    r.lo = std::min(r.lo, 100.0);
+    r.lo = std::clamp(r.lo, 0.0, 100.0);
     r.hi = std::min(std::max(r.hi, r.lo), 100.0);
     return r;
 }
@@ -98,12 +117,12 @@ Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, Side s
 // for a licence or a part of unknown size. The same rows, regions and remainder as side_share,
 // restricted to the issuers, so it never exceeds the share of everyone on the issuing side.
 Range controlled_share(const Dataset& ds, const Node& n, const NodeControls& c) {
-    Range r;
-    if (!c.any()) return r;
+    if (!c.any()) return Range{};
+    RowSums sums;
     bool residual_could_be_theirs = n.residual_unattributed;
     for (const ShareRow& row : n.shares) {
         const bool known = is_known(row.share);
-        const double v = known ? row.share * n.scale : 0;
+        const double v = known ? row.share : 0;
         ControlLevel level = ControlLevel::None;
         if (row.country >= 0) {
             level = c.issuer_level(row.country);
@@ -122,24 +141,56 @@ Range controlled_share(const Dataset& ds, const Node& n, const NodeControls& c) 
             }
         }
         if (known) {
-            if (level == ControlLevel::Certain) r.lo += v;
-            if (level != ControlLevel::None) r.hi += v;
+            (level == ControlLevel::Certain ? sums.certain : level == ControlLevel::Possible ? sums.possible : sums.other) += v;
         } else if (level != ControlLevel::None) {
             residual_could_be_theirs = true;
         }
     }
+    Range r = sums.range(n.excess);
     if (residual_could_be_theirs) r.hi += n.residual;
-    r.lo = std::min(r.lo, 100.0);
+    r.lo = std::clamp(r.lo, 0.0, 100.0);
     r.hi = std::min(std::max(r.hi, r.lo), 100.0);
     return r;
 }
 
 // [SECTION] one node -------------------------------------------------------------------------
+// HHI of the rows as published. When they sum past 100 by rounding, the real HHI lies between the
+// rows as published (hi: no fix of the excess raises it) and the rows with the excess E taken off
+// the largest ones, levelled from the top (lo: the lowest any fix gives).
 Range hhi_of(const Node& n) {
     Range h;
+    if (n.excess <= 0) {
+        for (const ShareRow& row : n.shares)
+            if (is_known(row.share)) h.lo += row.share * row.share;
+        h.hi = h.lo + n.residual * n.residual;
+        return h;
+    }
+    double v[64];
+    size_t k = 0;
+    double sq = 0;
     for (const ShareRow& row : n.shares)
-        if (is_known(row.share)) h.lo += (row.share * n.scale) * (row.share * n.scale);
-    h.hi = h.lo + n.residual * n.residual;
+        if (is_known(row.share) && row.share > 0) {
+            sq += row.share * row.share;
+            if (k < 64) v[k++] = row.share;
+        }
+    h.hi = sq;
+    if (k == 64) { h.lo = std::max(0.0, sq - 200 * n.excess); return h; }  // more rows than kept: a safe bound
+    std::sort(v, v + k);  // ascending
+    // lo: lower the largest rows to a common level L with sum(max(0, v - L)) = E
+    double above = 0, lo = sq;
+    for (size_t j = k; j-- > 0;) {
+        above += v[j];
+        const size_t count = k - j;
+        const double level = (above - n.excess) / double(count);
+        const double next = j > 0 ? v[j - 1] : 0;
+        if (level >= next) {
+            lo = 0;
+            for (size_t i = 0; i < j; ++i) lo += v[i] * v[i];
+            lo += double(count) * std::max(level, 0.0) * std::max(level, 0.0);
+            break;
+        }
+    }
+    h.lo = std::clamp(lo, 0.0, sq);
     return h;
 }
 
@@ -286,11 +337,17 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
 
     out.choke_points = out.possible_choke_points = out.nodes_with_shares = 0;
     out.target_denied_nodes = out.alliance_exposed_nodes = 0;
+    out.year_min = out.year_max = 0;
     out.outputs.clear();
     for (size_t i = 0; i < n; ++i) {
         const NodeFigures& f = out.nodes[i];
         if (dom.nodes[i].link >= 0) continue;  // another domain's node: counted there, not here
         if (f.has_shares) {
+            for (const ShareRow& r : dom.nodes[i].shares) {
+                if (r.year <= 0) continue;
+                out.year_min = out.year_min ? std::min(out.year_min, r.year) : r.year;
+                out.year_max = std::max(out.year_max, r.year);
+            }
             ++out.nodes_with_shares;
             out.choke_points += f.choke == Choke::Yes;
             out.possible_choke_points += f.choke == Choke::Possible;
@@ -329,7 +386,7 @@ Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator
     std::set<int> srcs;
     for (size_t c = 0; c < ds.countries.size(); ++c) {
         if (!is_member(s, int(c))) continue;
-        if (const IndicatorValue* v = ind->for_country(int(c))) {
+        if (const IndicatorValue* v = ind->for_country(int(c), edition_choice(s))) {
             p.members_value += v->value;
             ++p.members_with_data;
             p.year_min = p.year_min ? std::min(p.year_min, v->year) : v->year;
@@ -340,7 +397,7 @@ Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator
             p.members_missing.push_back(int(c));
         }
     }
-    if (const IndicatorValue* v = s.target >= 0 ? ind->for_country(s.target) : nullptr) {
+    if (const IndicatorValue* v = s.target >= 0 ? ind->for_country(s.target, edition_choice(s)) : nullptr) {
         p.target_known = true;
         p.target_value = v->value;
         p.target_year = v->year;
@@ -355,7 +412,7 @@ std::vector<CountryShare> strongest_nodes(const Domain& dom, int country, size_t
     for (size_t i = 0; i < dom.nodes.size(); ++i)
         for (const ShareRow& r : dom.nodes[i].shares)
             if (r.country == country && is_known(r.share) && r.share > 0)
-                out.push_back({int(i), r.share * dom.nodes[i].scale, r.year});
+                out.push_back({int(i), r.share, r.year});
     std::stable_sort(out.begin(), out.end(), [](const CountryShare& a, const CountryShare& b) { return a.share > b.share; });
     if (out.size() > n) out.resize(n);
     return out;
@@ -422,6 +479,35 @@ std::string controls_line(const Dataset& ds, const Node& n, const Scenario& s, C
 }
 }  // namespace
 
+namespace {
+// Which edition of a node's figures is shown, why, and the others: a figure never changes year
+// without saying so, and sources that disagree are named.
+std::string edition_line(const Node& n, const Scenario& s) {
+    const Edition& ed = n.editions[size_t(n.edition)];
+    const auto name = [](const Edition& x) {
+        return std::to_string(x.year) + (x.label.empty() ? std::string(" (as first published here)") : " (" + x.label + ")");
+    };
+    std::string line = "Figures of " + name(ed) + ", edition " + std::to_string(n.edition + 1) + " of " +
+                       std::to_string(n.editions.size()) + ": ";
+    line += s.figures_year ? "the newest of at most " + std::to_string(s.figures_year) + " published by " + date_text(scenario_date(s))
+                           : "the newest published by " + date_text(scenario_date(s));
+    if (s.figures_year && ed.year > s.figures_year) line += " (none of " + std::to_string(s.figures_year) + " or earlier: the oldest)";
+    std::string others;
+    for (size_t i = 0; i < n.editions.size(); ++i) {
+        if (int(i) == n.edition) continue;
+        const Edition& x = n.editions[i];
+        others += (others.empty() ? "" : "; ") + name(x);
+        if (x.published > scenario_date(s)) others += ", published " + date_text(x.published);
+        if (!x.check.empty()) others += ", CHECK";
+    }
+    if (!others.empty()) line += ". Other editions: " + others;
+    line += ".";
+    if (!ed.note.empty()) line += " " + ed.note;
+    if (!ed.check.empty()) line += " CHECK: " + ed.check;
+    return line;
+}
+}  // namespace
+
 std::string percent_text(const Range& r) {
     char b[64];
     if (r.exact()) std::snprintf(b, sizeof b, "%.1f%%", r.lo);
@@ -465,9 +551,12 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
     } else {
         e.lines.push_back("Alliance share " + percent_text(nf.alliance_share) +
                           (members_text.empty() ? " (no member is a listed supplier)." : ": " + members_text + "."));
-        if (n.scale < 1) {
-            char b[160];
-            std::snprintf(b, sizeof b, "Published shares sum to %.1f%% (rounding); they are scaled to 100%%.", n.published_sum);
+        if (n.excess > 0) {
+            char b[320];
+            std::snprintf(b, sizeof b,
+                          "Published shares sum to %.1f%% (rounding): they are shown as published. The rows overstate the "
+                          "world by %.1f points in all, and the data does not say on which rows, so sums of rows are ranges.",
+                          n.published_sum, n.excess);
             e.lines.push_back(b);
         }
         if (n.residual > 0) {
@@ -520,6 +609,7 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
             e.lines.push_back("Needs '" + dom.nodes[size_t(in)].name + "' from " + ds.domains[size_t(l.from_domain)].name + " (" +
                               (l.basis == "source" ? "sourced" : "assumed") + " link, " + (s.links ? "on" : "off") + ").");
         }
+    if (n.current_edition()) e.lines.push_back(edition_line(n, s));
     for (int src : sources)
         if (src >= 0) e.lines.push_back("Source: " + ds.sources[size_t(src)].title);
     return e;

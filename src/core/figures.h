@@ -65,9 +65,17 @@ struct Scenario {
     int date = 0;
     DenialMode deny_mode = DenialMode::Everything;
     DenialMode retaliation_mode = DenialMode::Everything;
+    // Which edition of figures with several (years, revisions, disagreeing sources) is used:
+    // 0 = the newest published on or before the date; a year = the newest of at most that year
+    // (still among those published on the date). Dataset editions are put in place by
+    // use_editions(ds, edition_choice(s)); the Model does it on every change.
+    int figures_year = 0;
     int member_count() const;
     bool is_member(int c) const { return c >= 0 && size_t(c) < members.size() && members[size_t(c)]; }
 };
+
+// The edition choice of a scenario: its date (today when none) and its figures year.
+EditionChoice edition_choice(const Scenario& s);
 
 enum class Choke : uint8_t { No, Possible, Yes };
 
@@ -97,6 +105,9 @@ struct DomainFigures {
     Range alliance_access_to_outputs;
     int target_denied_nodes = 0;     // nodes where the target's access hi < 50%
     int alliance_exposed_nodes = 0;  // nodes where the alliance's access hi < 50%
+    // The data years of the rows the domain's own nodes use (0 when none): when they differ the
+    // figures compare inputs of different years, and the headline says so.
+    int year_min = 0, year_max = 0;
 };
 
 // Recomputes every figure of one domain. O(rows + edges); no allocation beyond the result.

@@ -10,13 +10,13 @@ namespace {
 
 struct Player {
     int country;
-    double share;  // normalised percent
+    double share;  // percent, as published
 };
 
 std::vector<Player> players_of(const Node& n) {
     std::vector<Player> p;
     for (const ShareRow& r : n.shares)
-        if (r.country >= 0 && is_known(r.share) && r.share > 0) p.push_back({r.country, r.share * n.scale});
+        if (r.country >= 0 && is_known(r.share) && r.share > 0) p.push_back({r.country, r.share});
     std::sort(p.begin(), p.end(), [](const Player& a, const Player& b) {
         return a.share != b.share ? a.share > b.share : a.country < b.country;
     });

@@ -29,6 +29,7 @@ LoadResult Model::load(const std::vector<DataFile>& files) {
     domain_ = data_.domains.empty() ? -1 : 0;
     node_ = -1;
     keys_valid_ = false;
+    figures_years_ = edition_years(data_);
     if (!previous.empty()) {
         set_scenario_json(previous);
     } else {
@@ -50,7 +51,20 @@ const Domain* Model::domain() const {
     return domain_ >= 0 && size_t(domain_) < data_.domains.size() ? &data_.domains[size_t(domain_)] : nullptr;
 }
 
+void Model::editions_changed() {
+    if (use_editions(data_, edition_choice(scenario_))) keys_valid_ = false;
+}
+
+void Model::set_figures_year(int year) {
+    if (year < 0 || year > 2100) return;
+    if (scenario_.figures_year != year) {
+        scenario_.figures_year = year;
+        recompute();
+    }
+}
+
 void Model::recompute() {
+    editions_changed();  // a no-op unless the date or the figures year moved an edition
     ++recomputations_;
     ++revision_;
     all_.resize(data_.domains.size());
@@ -237,7 +251,7 @@ double Model::target_demand_share(int* year) const { return target_indicator("ch
 
 double Model::target_indicator(const std::string& id, int* year) const {
     const Indicator* ind = data_.find_indicator(id);
-    const IndicatorValue* v = ind ? ind->for_country(scenario_.target) : nullptr;
+    const IndicatorValue* v = ind ? ind->for_country(scenario_.target, edition_choice(scenario_)) : nullptr;
     if (!v) return kUnknown;
     if (year) *year = v->year;
     return v->value;

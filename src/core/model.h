@@ -65,6 +65,13 @@ public:
     // is ignored. And what is denied: everything the denier makes (the upper bound) or the
     // controls in force on that date, for the denial and for the retaliation.
     void set_date(int yyyymmdd);
+    // Which edition of figures that have several (years, revisions, sources that disagree) is
+    // used: 0 = the newest published on or before the scenario's date (the default); a year =
+    // the newest of at most that year among those published on the date. Any year is kept (a
+    // year without an edition takes the closest older one; before every edition, the oldest).
+    void set_figures_year(int year);
+    // The years a picker can offer: every data year of an edition (edition_years, dataset.h).
+    const std::vector<int>& figures_years() const { return figures_years_; }
     void set_deny_mode(DenialMode mode);
     void set_retaliation_mode(DenialMode mode);
     bool select_domain(const std::string& id);
@@ -138,6 +145,8 @@ private:
     bool keys_valid_ = false;
     long recomputations_ = 0;
     long revision_ = 0;
+    std::vector<int> figures_years_;
+    void editions_changed();  // puts the scenario's editions in place; keys follow the shares
     std::string preset_id_;
     int preset_year_ = 0;
     struct MemberState {

@@ -33,6 +33,9 @@ std::string Model::scenario_json() const {
     j["date"] = date_text(scenario_date(scenario_));
     j["denyMode"] = to_text(scenario_.deny_mode);
     j["retaliationMode"] = to_text(scenario_.retaliation_mode);
+    // the edition year (null: the newest published on the date) and the years a picker can offer
+    j["figuresYear"] = scenario_.figures_year ? json(scenario_.figures_year) : json(nullptr);
+    j["figuresYears"] = figures_years_;
     const Domain* d = domain();
     j["domain"] = d ? json(d->id) : json(nullptr);
     j["node"] = (d && node_ >= 0) ? json(d->nodes[size_t(node_)].id) : json(nullptr);
@@ -110,6 +113,13 @@ std::vector<std::string> Model::set_scenario_json(const std::string& text) {
         if (it->is_string() && from_text(it->get_ref<const std::string&>(), m)) into = m;
         else ignored.push_back(std::string(key) + " is not \"all\" or \"controls\"");
     };
+    if (auto it = j.find("figuresYear"); it != j.end()) {
+        // a year, or null (or 0) for the newest edition published on the date
+        const bool year = it->is_number_integer() && it->get<long long>() >= 1900 && it->get<long long>() <= 2100;
+        if (it->is_null() || (it->is_number_integer() && it->get<long long>() == 0)) s.figures_year = 0;
+        else if (year) s.figures_year = int(it->get<long long>());
+        else ignored.push_back("figuresYear is not a year 1900-2100 or null");
+    }
     mode("denyMode", s.deny_mode);
     mode("retaliationMode", s.retaliation_mode);
     if (auto it = j.find("node"); it != j.end()) {
@@ -140,6 +150,8 @@ std::string Model::figures_json() const {
     summary["allianceAccessToOutputs"] = range(f.alliance_access_to_outputs);
     summary["targetDeniedNodes"] = f.target_denied_nodes;
     summary["allianceExposedNodes"] = f.alliance_exposed_nodes;
+    summary["years"] = json::array({f.year_min, f.year_max});  // data years of the rows in use
+    summary["mixedYears"] = f.year_min != f.year_max;
     // pooled indicators: the members' total against the target's, with who lacks data
     auto pooled_json = [&](const Pooled& p) {
         json o;
@@ -186,6 +198,20 @@ std::string Model::figures_json() const {
         if (nf.target_bottleneck >= 0) o["targetBottleneck"] = d->nodes[size_t(nf.target_bottleneck)].id;
         if (nf.alliance_bottleneck >= 0) o["allianceBottleneck"] = d->nodes[size_t(nf.alliance_bottleneck)].id;
         o["restsOnUnknowns"] = nf.rests_on_unknowns;
+        if (n.excess > 0) o["publishedSum"] = std::round(n.published_sum * 1000) / 1000;  // rows as published, past 100
+        o["year"] = n.year();  // the data year of the rows in use (0: no rows)
+        if (const Edition* ed = n.current_edition()) {
+            json eds = json::array();
+            for (size_t k = 0; k < n.editions.size(); ++k) {
+                const Edition& x = n.editions[k];
+                json e = {{"year", x.year}, {"label", x.label}, {"published", x.published ? json(date_text(x.published)) : json(nullptr)},
+                          {"inUse", int(k) == n.edition}};
+                if (!x.check.empty()) e["check"] = x.check;
+                eds.push_back(std::move(e));
+            }
+            o["editions"] = eds;
+            if (!ed->check.empty()) o["check"] = ed->check;
+        }
         std::string years, sources;
         node_provenance(data_, n, years, sources);
         o["years"] = years;

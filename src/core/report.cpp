@@ -67,6 +67,10 @@ std::string scenario_summary(const Model& m) {
     out += "The alliance holds " + std::to_string(f.choke_points) + " choke points among " + std::to_string(f.nodes_with_shares) +
            " inputs with data";
     if (f.possible_choke_points) out += " (" + std::to_string(f.possible_choke_points) + " more possible, resting on unknown shares)";
+    if (f.year_min && f.year_min != f.year_max)
+        out += "; the inputs' figures are of different years, " + std::to_string(f.year_min) + " to " + std::to_string(f.year_max);
+    else if (f.year_max)
+        out += " (figures of " + std::to_string(f.year_max) + ")";
     out += ". ";
     if (s.deny && s.target >= 0)
         out += target + "'s access to finished products under denial" + (s.third_country_rule ? " with the third-country rule" : "") +
@@ -76,8 +80,12 @@ std::string scenario_summary(const Model& m) {
                percent_text(f.alliance_access_to_outputs) + ". ";
     const Pooled rd = m.pooled_rd();
     if (!rd.unit.empty() && count > 0) {
-        out += "R&D spending (" + rd.indicator_name + ", " + std::to_string(rd.year_max) + "): members " + fixed(rd.members_value, 0) +
-               ", " + target + " " + (rd.target_known ? fixed(rd.target_value, 0) : std::string("unknown")) + ", " + rd.unit;
+        // the years of the values summed, and the target's when it differs: never a silent mix
+        const int lo = rd.target_known && rd.members_with_data ? std::min(rd.year_min, rd.target_year) : rd.target_known ? rd.target_year : rd.year_min;
+        const int hi = rd.target_known ? std::max(rd.year_max, rd.target_year) : rd.year_max;
+        const std::string years = lo == hi ? std::to_string(hi) : "values of " + std::to_string(lo) + " to " + std::to_string(hi);
+        out += "R&D spending (" + rd.indicator_name + ", " + years + "): members " + fixed(rd.members_value, 0) +
+               ", " + target + " " + (rd.target_known ? fixed(rd.target_value, 0) + " (" + std::to_string(rd.target_year) + ")" : std::string("unknown")) + ", " + rd.unit;
         if (rd.members_without_data) out += " (" + std::to_string(rd.members_without_data) + " members without data)";
         out += ". ";
     }

@@ -108,7 +108,7 @@ bool LinkState::operator==(const LinkState& o) const {
     return preset == o.preset && preset_year == o.preset_year && members == o.members && name == o.name && target == o.target &&
            threshold == o.threshold && deny == o.deny && third_country_rule == o.third_country_rule && retaliation == o.retaliation &&
            retaliation_third_countries == o.retaliation_third_countries && links == o.links &&
-           date == o.date && deny_mode == o.deny_mode && retaliation_mode == o.retaliation_mode &&
+           date == o.date && deny_mode == o.deny_mode && retaliation_mode == o.retaliation_mode && figures_year == o.figures_year &&
            domain == o.domain && node == o.node && layer == o.layer && view == o.view && mode == o.mode &&
            data_version == o.data_version && story_step == o.story_step && story == o.story;
 }
@@ -232,6 +232,14 @@ ParsedLink parse_link(std::string_view fragment) {
             const int d = parse_date(value);
             if (!d) { notice("date " + quote(value) + " is not a date yyyy-mm-dd"); continue; }
             s.date = d;
+        } else if (key == "fy") {
+            int y = 0;
+            if (value.size() != 4 || !std::all_of(value.begin(), value.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) ||
+                (y = std::stoi(std::string(value))) < 1900 || y > 2100) {
+                notice("figures year " + quote(value) + " is not a year 1900-2100");
+                continue;
+            }
+            s.figures_year = y;
         } else if (key == "dm" || key == "rm") {
             DenialMode mode{};
             if (!from_text(value, mode)) { notice(std::string(key == "dm" ? "denial" : "retaliation") + " mode " + quote(value) + " is not all or controls"); continue; }
@@ -303,6 +311,7 @@ std::string format_link(const LinkState& s) {
     if (s.date && *s.date > 0 && *s.date != kToday) add("date", date_text(*s.date));
     if (s.deny_mode && *s.deny_mode != DenialMode::Everything) add("dm", to_text(*s.deny_mode));
     if (s.retaliation_mode && *s.retaliation_mode != DenialMode::Everything) add("rm", to_text(*s.retaliation_mode));
+    if (s.figures_year && *s.figures_year > 0) add("fy", std::to_string(*s.figures_year));
     if (s.domain) add("d", percent_encode(*s.domain));
     if (s.node && !s.node->empty()) add("n", percent_encode(*s.node));
     if (s.layer && *s.layer != MapLayer::Role) add("l", to_text(*s.layer));
@@ -340,6 +349,7 @@ LinkState link_of(const Model& m) {
     s.date = sc.date;
     s.deny_mode = sc.deny_mode;
     s.retaliation_mode = sc.retaliation_mode;
+    s.figures_year = sc.figures_year;
     const Domain* d = m.domain();
     if (d && m.domain_index() != 0) s.domain = d->id;
     if (d && m.selected_node() >= 0) s.node = d->nodes[size_t(m.selected_node())].id;
@@ -398,6 +408,7 @@ std::vector<std::string> apply_link(Model& m, const LinkState& s) {
     m.set_date(s.date.value_or(0));
     m.set_deny_mode(s.deny_mode.value_or(DenialMode::Everything));
     m.set_retaliation_mode(s.retaliation_mode.value_or(DenialMode::Everything));
+    m.set_figures_year(s.figures_year.value_or(0));
     if (s.node && !s.node->empty()) {
         const Domain* d = m.domain();
         const int n = d ? d->find_node(*s.node) : -1;

@@ -15,6 +15,8 @@
 //   date  the date the controls in force are read on (`date=2023-09-01`; absent = today)
 //   dm    what the alliance denies: all (everything members make, the default) | controls (the
 //         members' controls in force on the date);  rm  the same for the target's retaliation
+//   fy    the edition year of figures that have several (`fy=2024`: the newest edition of at most
+//         2024 published on the date; absent = the newest published on the date)
 //   story  a teacher's own story: percent-encoded JSON {"title", "steps": [{"caption", "link"}]}
 // Absent keys take version 1's defaults (the app's start-up state), so a link lists only what
 // differs. Parsing never fails: what can be applied is applied, and each ignored part gets a
@@ -59,6 +61,7 @@ struct LinkState {
     std::optional<bool> deny, third_country_rule, retaliation, retaliation_third_countries, links;
     std::optional<int> date;               // yyyymmdd; 0 = today
     std::optional<DenialMode> deny_mode, retaliation_mode;
+    std::optional<int> figures_year;       // 0 = the newest edition published on the date
     std::optional<std::string> domain, node;  // node "" = none
     std::optional<MapLayer> layer;
     std::optional<LinkView> view;

@@ -42,7 +42,7 @@ void CountryLinks::build(const Dataset& ds, const WorldMap& map) {
 double max_country_share(const Node& node) {
     double mx = 0;
     for (const ShareRow& r : node.shares)
-        if (r.country >= 0 && is_known(r.share)) mx = std::max(mx, r.share * node.scale);
+        if (r.country >= 0 && is_known(r.share)) mx = std::max(mx, r.share);
     return mx;
 }
 
@@ -58,7 +58,7 @@ std::vector<glm::u8vec4> colors_by_country(const Model& m, MapLayer layer, int n
     const double mx = std::max(max_country_share(*node), 1e-9);
     for (const ShareRow& r : node->shares)
         if (r.country >= 0)
-            by_data[size_t(r.country)] = is_known(r.share) ? palette::share(r.share * node->scale / mx) : palette::kUnknownShare;
+            by_data[size_t(r.country)] = is_known(r.share) ? palette::share(r.share / mx) : palette::kUnknownShare;
     return by_data;
 }
 
@@ -92,7 +92,7 @@ std::vector<ArcSpec> supply_arcs(const Model& m, int node_index) {
         a.from_lat = from.lat;
         a.to_lon = to.lon;
         a.to_lat = to.lat;
-        a.width_px = float(1.5 + std::min(r.share * node.scale, 100.0) * 0.10);
+        a.width_px = float(1.5 + std::min(r.share, 100.0) * 0.10);
         a.color = m.role(r.country) == Role::Member ? glm::u8vec4(0, 90, 150, 255) : glm::u8vec4(60, 60, 60, 255);
         arcs.push_back(a);
     }

@@ -66,7 +66,7 @@ TEST_CASE("alliance share, choke point and HHI on the toy graph") {
     CHECK(t.at(f, "M1").hhi.lo == doctest::Approx(5200));           // 3600 + 1600
     CHECK(t.at(f, "O1").hhi.lo == doctest::Approx(5800));           // 4900 + 900
     CHECK_FALSE(t.at(f, "P1").has_shares);
-    CHECK(f.choke_points == 2);  // T1 (80) and R2 (100 after normalising)
+    CHECK(f.choke_points == 2);  // T1 (80) and R2 (USA and Japan: 100 whatever the rounding)
 }
 
 TEST_CASE("target access under denial propagates through inputs") {
@@ -138,11 +138,21 @@ TEST_CASE("unknown shares give ranges, never zeros") {
     CHECK(f.possible_choke_points == 1);
 }
 
-TEST_CASE("rounding over 100 is normalised; region rows count only in the upper bound") {
+TEST_CASE("rows past 100 by rounding are kept as published and give ranges; region rows count only in the upper bound") {
     Toy t;
     Scenario s = scenario_of(t.ds, {"USA"});
     DomainFigures f = compute_domain(t.ds, *t.dom, s);
-    CHECK(t.at(f, "R2").alliance_share.lo == doctest::Approx(50));   // 51 * 100/102
+    // R2: USA 51 + JPN 51 = 102, an excess of 2 on rows the data does not name: the US holds
+    // 51 as published, and 49 if both excess points are its own
+    CHECK(t.at(f, "R2").alliance_share.lo == doctest::Approx(49));
+    CHECK(t.at(f, "R2").alliance_share.hi == doctest::Approx(51));
+    // HHI: 51² + 51² as published; the lowest any fix gives takes the 2 points evenly, 2 x 50²
+    CHECK(t.at(f, "R2").hhi.hi == doctest::Approx(5202));
+    CHECK(t.at(f, "R2").hhi.lo == doctest::Approx(5000));
+    Scenario both = scenario_of(t.ds, {"USA", "JPN"});
+    DomainFigures b = compute_domain(t.ds, *t.dom, both);
+    CHECK(t.at(b, "R2").alliance_share.lo == doctest::Approx(100));  // every row is theirs: all of it
+    CHECK(t.at(b, "R2").alliance_share.exact());
     CHECK(t.at(f, "R1").alliance_share.lo == doctest::Approx(40));
     CHECK(t.at(f, "R1").alliance_share.hi == doctest::Approx(40));   // no European member
     Scenario e = scenario_of(t.ds, {"USA", "DEU"});

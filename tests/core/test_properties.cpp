@@ -74,7 +74,7 @@ TEST_CASE("minimal coalitions reach the threshold and no smaller set does") {
         NodeKeys k = node_keys(n, threshold);
         std::vector<std::pair<int, double>> players;
         for (const ShareRow& r : n.shares)
-            if (r.country >= 0 && is_known(r.share) && r.share > 0) players.push_back({r.country, r.share * n.scale});
+            if (r.country >= 0 && is_known(r.share) && r.share > 0) players.push_back({r.country, r.share});
         if (players.size() > 14) continue;
         const unsigned full = 1u << players.size();
         size_t smallest = 99;
@@ -106,7 +106,7 @@ TEST_CASE("Shapley-Shubik equals brute force over orderings and sums to one") {
         std::vector<std::pair<int, int>> players;  // country, weight in tenths
         for (const ShareRow& r : n.shares)
             if (r.country >= 0 && is_known(r.share) && r.share > 0)
-                players.push_back({r.country, int(std::lround(r.share * n.scale * 10))});
+                players.push_back({r.country, int(std::lround(r.share * 10))});
         if (players.empty() || players.size() > 7) continue;
         const double threshold = 60;
         NodeKeys k = node_keys(n, threshold);

@@ -27,7 +27,10 @@ TEST_CASE("US + Japan + Netherlands control lithography; China's EUV access unde
     CHECK(fig(f, d, "Lithography tools").alliance_share.lo >= 80);
     CHECK(fig(f, d, "EUV lithography tools").choke == Choke::Yes);
     CHECK(fig(f, d, "EUV lithography tools").target_access.hi == doctest::Approx(0));
-    CHECK(fig(f, d, "Lithography tools").alliance_share.lo == doctest::Approx((81.5 + 15.0 + 0.6) * 100 / 100.1));  // published sum 100.1: normalised
+    // published 81.5 + 15.0 + 0.6 = 97.1 of rows summing to 100.1: shown as published, and 0.1
+    // lower if the rounding excess is on the members' rows
+    CHECK(fig(f, d, "Lithography tools").alliance_share.hi == doctest::Approx(81.5 + 15.0 + 0.6));
+    CHECK(fig(f, d, "Lithography tools").alliance_share.lo == doctest::Approx(81.5 + 15.0 + 0.6 - 0.1));
     // lithography tools go into photolithography: China's access to the process is capped by them
     CHECK(fig(f, d, "Photolithography").target_access.hi <= fig(f, d, "Lithography tools").target_access.hi + 1e-9);
     CHECK(f.choke_points >= 10);
@@ -59,9 +62,11 @@ TEST_CASE("a retaliating China: the alliance's exposure exists and is bounded") 
         for (const ShareRow& r : n.shares) {
             if (!is_known(r.share)) continue;
             CHECK(r.share >= 0);
-            world += r.share * n.scale;
+            world += r.share;
         }
-        CHECK(world <= 100 + 1e-6);
+        // rows published with rounding may pass 100 a little; the model keeps them as published
+        CHECK(world <= 100 + n.excess + 1e-6);
+        CHECK(n.excess <= 3);
         CHECK(f.nodes[i].alliance_access.hi <= 100 - f.nodes[i].target_share.lo + 1e-6);
     }
     // China supplies part of the wafer market: the alliance loses that share in a cut-off
@@ -95,7 +100,7 @@ TEST_CASE("domain keys: an exact minimal coalition and power that sums to one") 
         double share = 0;
         const Node& n = ds.domains[0].nodes[i];
         for (const ShareRow& r : n.shares)
-            if (r.country >= 0 && is_known(r.share) && in[size_t(r.country)]) share += r.share * n.scale;
+            if (r.country >= 0 && is_known(r.share) && in[size_t(r.country)]) share += r.share;
         CHECK_MESSAGE(share >= 80 - 1e-6, n.name);
     }
     MESSAGE("domain minimal coalition size " << k.minimal_coalition.size());
