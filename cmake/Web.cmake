@@ -2,13 +2,20 @@
 # scripts/build-sdl2-wasm.sh) + src/app over the render and ui libraries (defined in the top-level
 # CMakeLists.txt), linked into site/techmap.{js,wasm}; the site folder also receives index.html,
 # web/, data/ and assets/ so that it can be copied to any static host.
-set(TECHMAP_IMGUI_DIR "${TECHMAP_DEPS_DIR}/src/imgui" CACHE PATH "Dear ImGui 1.86 sources")
+set(TECHMAP_IMGUI_DIR "${TECHMAP_DEPS_DIR}/src/imgui-1.90.1" CACHE PATH "Dear ImGui 1.90.1 sources (Debian 13's source package)")
 set(TECHMAP_SDL2_DIR "${TECHMAP_DEPS_DIR}/sdl2-wasm/current" CACHE PATH "SDL2 built for WebAssembly (prefix)")
 foreach(f "${TECHMAP_IMGUI_DIR}/imgui.cpp" "${TECHMAP_SDL2_DIR}/lib/libSDL2.a")
   if(NOT EXISTS "${f}")
     message(FATAL_ERROR "${f} not found: run scripts/setup.sh")
   endif()
 endforeach()
+# the input-event queue (1.87+) and Tab visiting every widget (1.89+) are relied on: refuse older
+file(STRINGS "${TECHMAP_IMGUI_DIR}/imgui.h" _imgui_num REGEX "^#define IMGUI_VERSION_NUM")
+string(REGEX MATCH "[0-9]+" _imgui_num "${_imgui_num}")
+if(NOT _imgui_num OR _imgui_num LESS 19010)
+  message(FATAL_ERROR "Dear ImGui in ${TECHMAP_IMGUI_DIR} is ${_imgui_num}, 1.90.1 (19010) or newer is needed: "
+    "run scripts/setup.sh and reconfigure with -DTECHMAP_IMGUI_DIR=${TECHMAP_DEPS_DIR}/src/imgui-1.90.1")
+endif()
 
 add_library(techmap_sdl2 STATIC IMPORTED)
 set_target_properties(techmap_sdl2 PROPERTIES IMPORTED_LOCATION "${TECHMAP_SDL2_DIR}/lib/libSDL2.a"
@@ -22,7 +29,7 @@ target_include_directories(techmap_imgui SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR})
 target_compile_definitions(techmap_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_compile_options(techmap_imgui PRIVATE -Os -fno-exceptions)
 add_library(techmap_imgui_backends STATIC
-  ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(techmap_imgui_backends SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR}/backends)
 # 1.86's GL backend assumes ES2/WebGL1 under Emscripten unless told otherwise
 target_compile_definitions(techmap_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)

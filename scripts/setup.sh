@@ -36,10 +36,15 @@ missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 SRC_LIST=${TECHMAP_APT_SOURCES_DIR:-/etc/apt/sources.list.d}/techmap-deb-src.sources
 sources=()
-[ -d "$DEPS/src/SDL2" ] || sources+=(libsdl2)
-[ -d "$DEPS/src/imgui" ] || sources+=(imgui)
+# SDL2 from Debian 12; Dear ImGui 1.90.1 from Debian 13's sources (only sources come from trixie:
+# the machine stays Debian 12). Each is pinned to its suite so a newer one never slips in.
+IMGUI_DIR_NAME=imgui-1.90.1
+[ -d "$DEPS/src/SDL2" ] || sources+=(libsdl2/bookworm)
+[ -d "$DEPS/src/$IMGUI_DIR_NAME" ] || sources+=(imgui/trixie)
+src_list_ok=0
+[ -f "$SRC_LIST" ] && grep -q "^Suites:.* trixie" "$SRC_LIST" && src_list_ok=1
 need_update=0
-{ [ ${#missing[@]} -gt 0 ] || [ ! -f "$SRC_LIST" ] || [ ${#sources[@]} -gt 0 ]; } && need_update=1
+{ [ ${#missing[@]} -gt 0 ] || [ $src_list_ok = 0 ] || [ ${#sources[@]} -gt 0 ]; } && need_update=1
 need_npm=0
 { [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; } && need_npm=1
 
@@ -47,7 +52,7 @@ if [ $PLAN = 1 ]; then
   echo "emscripten: $EMSCRIPTEN_KIND${EMSCRIPTEN_KIND:+ ($(command -v emcc 2>/dev/null || echo no emcc on PATH))}"
   echo "apt-wanted: ${PKGS[*]}"
   echo "apt-install: ${missing[*]:-}"
-  echo "deb-src: $([ -f "$SRC_LIST" ] && echo present || echo "add $SRC_LIST")"
+  echo "deb-src: $([ $src_list_ok = 1 ] && echo present || echo "add $SRC_LIST")"
   echo "apt-update: $([ $need_update = 1 ] && echo yes || echo no)"
   echo "sources: ${sources[*]:-}"
   echo "npm: $([ $need_npm = 1 ] && echo ci || echo up-to-date)"
@@ -66,13 +71,14 @@ command -v npm >/dev/null || die "npm is missing: install it (e.g. 'apt-get inst
 mkdir -p "$DEPS"
 
 # ---- apt packages --------------------------------------------------------------------------
-# deb-src entries so that 'apt-get source' can fetch SDL2's and Dear ImGui's sources
-if [ ! -f "$SRC_LIST" ]; then
+# deb-src entries so that 'apt-get source' can fetch SDL2's (bookworm) and Dear ImGui's (trixie)
+# sources; an older file of ours without trixie is rewritten
+if [ $src_list_ok = 0 ]; then
   say "adding deb-src entries ($SRC_LIST)"
   $SUDO tee "$SRC_LIST" >/dev/null <<'SRC'
 Types: deb-src
 URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
+Suites: bookworm bookworm-updates trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
@@ -90,7 +96,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # ---- Debian source packages: SDL2 and Dear ImGui (never committed) --------------------------
-fetch_source() { # $1 = Debian source package, $2 = folder name under .deps/src
+fetch_source() { # $1 = Debian source package/suite, $2 = folder name under .deps/src
   local pkg=$1 dst="$DEPS/src/$2"
   [ -d "$dst" ] && return 0
   say "fetching Debian source package $pkg"
@@ -100,8 +106,8 @@ fetch_source() { # $1 = Debian source package, $2 = folder name under .deps/src
     || { rm -rf "$tmp"; die "could not fetch the Debian source package '$pkg' (needs deb-src entries and dpkg-dev)"; }
   mkdir -p "$DEPS/src"; mv "$tmp/out" "$dst"; rm -rf "$tmp"
 }
-fetch_source libsdl2 SDL2
-fetch_source imgui imgui
+fetch_source libsdl2/bookworm SDL2
+fetch_source imgui/trixie "$IMGUI_DIR_NAME"
 
 # header-only libraries, exposed one by one (never -I/usr/include for em++: it drags glibc in)
 inc="$DEPS/include"; mkdir -p "$inc"

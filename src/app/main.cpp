@@ -13,8 +13,9 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the input queue's length
 #include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdl2.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -41,6 +42,13 @@ EM_JS(void, js_first_map_drawn, (), { if (Module.onTechmapFirstMap) Module.onTec
 // one call per change: the view's new link, and whether the model changed (scenario, selection, data)
 EM_JS(void, js_changed, (const char* link, int model_changed), {
     if (Module.onTechmapChange) Module.onTechmapChange(UTF8ToString(link), !!model_changed);
+});
+// The user's date (yyyymmdd, local time): what "today" means in the app; a page may pin it
+// (Module.techmapToday, e.g. for a kiosk or a test).
+EM_JS(int, js_local_date, (), {
+    if (typeof Module.techmapToday === 'number') return Module.techmapToday;
+    const d = new Date();
+    return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 });
 EM_JS(void, js_started, (), { if (Module.onTechmapStarted) Module.onTechmapStarted(); });
 EM_JS(void, js_fatal, (const char* msg), { if (Module.onTechmapFatal) Module.onTechmapFatal(UTF8ToString(msg)); });
@@ -444,26 +452,13 @@ void frame() {
     follow_canvas_size();
     SDL_Event e;
     bool had_events = false;
-    // Dear ImGui 1.86 reads keys as held or not once per frame: a key pressed and released
-    // between two frames (a quick tap, a test's key press, a slow frame) would be missed. So the
-    // release of a key pressed in this batch, and every event after it, waits for the next frame.
-    static std::vector<SDL_Event> deferred;
-    std::vector<SDL_Event> batch;
-    batch.swap(deferred);
-    while (SDL_PollEvent(&e)) batch.push_back(e);
-    std::vector<SDL_Scancode> pressed;
-    for (size_t i = 0; i < batch.size(); ++i) {
-        const SDL_Event& ev = batch[i];
-        if (ev.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), ev.key.keysym.scancode) != pressed.end()) {
-            deferred.assign(batch.begin() + long(i), batch.end());
-            break;
-        }
-        if (ev.type == SDL_KEYDOWN) pressed.push_back(ev.key.keysym.scancode);
+    // Dear ImGui 1.90's input queue keeps every key press and release in order, even a tap
+    // between two frames, and tells touch from mouse (its SDL2 backend reads SDL's touch ids).
+    while (SDL_PollEvent(&e)) {
         had_events = true;
-        ImGui_ImplSDL2_ProcessEvent(&ev);
-        if (a.model.loaded()) handle_map_event(ev);
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (a.model.loaded()) handle_map_event(e);
     }
-    if (!deferred.empty()) a.request_redraw(2);
     if (had_events) a.request_redraw(3);
     if (ease_view()) a.request_redraw(2);
     if (a.bench_left > 0) {
@@ -473,6 +468,9 @@ void frame() {
     if (a.redraw_frames <= 0) return;  // idle: nothing changed, nothing drawn
     --a.redraw_frames;
     draw_frame();
+    // ImGui trickles its input queue (one key press or release, a few characters a frame, so that
+    // a quick tap is seen down and then up): draw until it is empty, or typed text would wait
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) a.request_redraw(2);
     if (a.bench_left > 0) {
         --a.bench_left;
         ++a.bench.frames;
@@ -524,6 +522,7 @@ bool context_restored() {
 }  // namespace techmap
 
 int main(int, char**) {
+    techmap::set_today(techmap::js_local_date());  // "today" is the user's today
     if (!techmap::setup()) return 1;
     std::printf("techmap: ready\n");
     emscripten_set_main_loop(techmap::frame, 0, false);
