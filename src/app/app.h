@@ -78,10 +78,11 @@ struct App {
     std::string font_bytes;           // the UI font (TTF), owned here for ImGui
 
     void request_redraw(int frames = 2) { redraw_frames = std::max(redraw_frames, frames); }
-    // Where the map is fitted, in CSS pixels: right of the docked panel on wide screens.
+    // Where the map is fitted, in CSS pixels: right of the docked panel on wide screens, above the timeline.
     ScreenRect map_area() const {
         const double left = css_w >= 900 ? double(ui.panel_right) : 0.0;
-        return {left, 0.0, std::max(1.0, double(css_w) - left), std::max(1.0, double(css_h))};
+        const double bottom = ui.timeline_top > 0 ? std::min(double(css_h), double(ui.timeline_top)) : double(css_h);
+        return {left, 0.0, std::max(1.0, double(css_w) - left), std::max(1.0, bottom)};
     }
     // The level drawn now: 1:50m once zoomed in (when loaded), else 1:110m.
     int active_level() const;

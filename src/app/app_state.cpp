@@ -117,6 +117,8 @@ void App::handle_actions() {
             ui.story_caption[0] = 0;
             story.custom_active = true;
             story.step = int(story.custom.steps.size());
+        } else if (a == "animate") {  // the timeline plays: the next frames are drawn
+            request_redraw(2);
         } else if (a == "mode:presentation") {
             ui.mode = UiMode::Presentation;
         } else if (a == "mode:full") {

@@ -904,7 +904,7 @@ const AllianceSnapshot* AlliancePreset::as_of_date(int date) const {
 }
 
 int pick_edition(const std::vector<Edition>& eds, const EditionChoice& choice) {
-    const int date = choice.date > 0 ? choice.date : kToday;
+    const int date = choice.date > 0 ? choice.date : today();
     int best = -1, oldest = -1;
     for (size_t i = 0; i < eds.size(); ++i) {
         const Edition& e = eds[i];
@@ -958,7 +958,7 @@ int Node::year() const {
 
 const IndicatorValue* Indicator::for_country(int country, const EditionChoice& choice) const {
     if (country < 0) return nullptr;
-    const int date = choice.date > 0 ? choice.date : kToday;
+    const int date = choice.date > 0 ? choice.date : today();
     const IndicatorValue *best = nullptr, *oldest = nullptr;
     for (const IndicatorValue& v : values) {
         if (v.country != country || v.published > date) continue;

@@ -80,7 +80,76 @@ bool Measure::targets_country(int c) const {
 }
 
 // [SECTION] per scenario ---------------------------------------------------------------------------
-int scenario_date(const Scenario& s) { return s.date > 0 ? s.date : kToday; }
+namespace {
+int g_today = kToday;
+}  // namespace
+int today() { return g_today; }
+void set_today(int date) {
+    if (is_valid_date(date)) g_today = date;
+}
+int scenario_date(const Scenario& s) { return s.date > 0 ? s.date : today(); }
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+int days_of(int date) {
+    int y = date / 10000;
+    const int m = date / 100 % 100, d = date % 100;
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+int date_of_days(int z) {
+    z += 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const int doe = z - era * 146097;
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    const int d = doy - (153 * mp + 2) / 5 + 1;
+    const int m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    return y * 10000 + m * 100 + d;
+}
+
+std::vector<int> measure_change_dates(const Dataset& ds, int from, int until) {
+    std::vector<int> out;
+    auto add = [&](int d) { if (d && d >= from && d <= until) out.push_back(d); };
+    for (const Measure& m : ds.measures) {
+        add(m.announced);
+        add(m.in_force);
+        add(m.ended);
+        add(m.unknown_from);
+        for (const Measure::Window& w : m.suspended) {
+            add(w.from);
+            if (w.until) add(date_of_days(days_of(w.until) + 1));
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<int> measures_in_force(const Dataset& ds, const Scenario& s, ControlSide side) {
+    std::vector<int> out;
+    if (s.target < 0) return out;
+    const int date = scenario_date(s);
+    for (size_t i = 0; i < ds.measures.size(); ++i) {
+        const Measure& m = ds.measures[i];
+        const MeasureState st = m.state_on(date);
+        if (st != MeasureState::InForce && st != MeasureState::Unknown) continue;
+        bool applies = false;
+        if (side == ControlSide::Denial) {
+            applies = s.is_member(m.issuer) && m.targets_country(s.target);
+        } else if (m.issuer == s.target) {
+            for (size_t c = 0; c < s.members.size() && !applies; ++c) applies = s.is_member(int(c)) && m.targets_country(int(c));
+        }
+        if (applies) out.push_back(int(i));
+    }
+    return out;
+}
 
 namespace {
 // A measure of this state and kind, covering the whole node or a part: how certain its denial is.

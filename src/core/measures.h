@@ -25,8 +25,14 @@ struct Domain;
 struct Scenario;
 struct Node;
 
-// The session's "today": the date of a scenario that names none, and of the data's status column.
+// The date the data's statuses were last checked (shared/data/policy-timeline.md): "today" until
+// the app says otherwise (set_today), and always in the native tests.
 inline constexpr int kToday = 20261129;
+// "Today": the date of a scenario that names none. The app sets it to the user's date on start
+// (the CLI to the machine's), so that "today" means today; before any set_today, kToday.
+int today();
+// Sets today (a valid yyyymmdd; anything else is ignored). Call before loading data.
+void set_today(int yyyymmdd);
 
 // "2023-09-01" -> 20230901; 0 when the text is not a real calendar date (1900-2100).
 int parse_date(std::string_view text);
@@ -34,6 +40,9 @@ int parse_date(std::string_view text);
 std::string date_text(int date);
 // A real calendar date written as yyyymmdd.
 bool is_valid_date(int date);
+// Days since 1970-01-01 of a valid yyyymmdd, and back (proleptic Gregorian calendar).
+int days_of(int date);
+int date_of_days(int days);
 
 enum class MeasureKind : uint8_t {
     Ban,        // no exports to the targets
@@ -91,6 +100,15 @@ struct NodeControls {
 
 // The scenario's date, today when it names none.
 int scenario_date(const Scenario& s);
+
+// Every date, ascending and once, on which some measure's state changes (announced, in force,
+// suspended, back after a suspension, ended, status unknown), between `from` and `until`
+// (both included): the steps of the timeline.
+std::vector<int> measure_change_dates(const Dataset& ds, int from, int until);
+// The measures of a side in force (or of unknown status) on the scenario's date: issued by
+// members against the target (Denial) or by the target against a member (Retaliation).
+// Agreements without rules of their own are listed too (they deny nothing).
+std::vector<int> measures_in_force(const Dataset& ds, const Scenario& s, ControlSide side);
 
 // Per scenario (date, members, target): what each measure can do, for each side. Computed once
 // per scenario; node_controls() then reads it for each node.

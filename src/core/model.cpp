@@ -201,7 +201,7 @@ void Model::set_retaliation_third_countries(bool on) {
 void Model::set_links(bool on) { if (scenario_.links != on) { scenario_.links = on; recompute(); } }
 void Model::set_date(int date) {
     if (date != 0 && !is_valid_date(date)) return;
-    if (date == kToday) date = 0;  // one way to say "today"
+    if (date == today()) date = 0;  // one way to say "today"
     if (scenario_.date != date) { scenario_.date = date; recompute(); }
 }
 void Model::set_deny_mode(DenialMode mode) { if (scenario_.deny_mode != mode) { scenario_.deny_mode = mode; recompute(); } }

@@ -64,6 +64,26 @@ std::string scenario_summary(const Model& m) {
     if (count > 12) members += " and " + std::to_string(count - 12) + " more";
     std::string out = m.alliance_name() + ": " + (count ? std::to_string(count) + (count == 1 ? " member (" : " members (") + members + ")" : "no members") +
                       ". Target: " + target + ". " + d.name + ", control threshold " + fixed(s.threshold, 0) + "%. ";
+    // the date, what is denied, and the real measures in force on it (the text view's list)
+    out += "On " + date_text(scenario_date(s)) + (s.date ? "" : " (today)") + ": denial counts " +
+           (s.deny_mode == DenialMode::Controls ? "the members' controls in force" : "everything members make (the upper bound)") +
+           "; retaliation counts " +
+           (s.retaliation_mode == DenialMode::Controls ? target + "'s measures in force" : "everything " + target + " makes") + ". ";
+    auto measure_list = [&](ControlSide side) {
+        std::string list;
+        for (int i : measures_in_force(ds, s, side)) {
+            const Measure& me = ds.measures[size_t(i)];
+            const MeasureState st = me.state_on(scenario_date(s));
+            list += (list.empty() ? "" : "; ") + me.name + " (" + me.id + ", " + to_string(me.kind) +
+                    (st == MeasureState::Unknown ? ", status unknown" : "") + ")";
+        }
+        return list;
+    };
+    if (s.target >= 0) {
+        const std::string mine = measure_list(ControlSide::Denial), theirs = measure_list(ControlSide::Retaliation);
+        out += "Controls in force issued by members against " + target + ": " + (mine.empty() ? "none" : mine) + ". ";
+        out += target + "'s measures in force against members: " + (theirs.empty() ? "none" : theirs) + ". ";
+    }
     out += "The alliance holds " + std::to_string(f.choke_points) + " choke points among " + std::to_string(f.nodes_with_shares) +
            " inputs with data";
     if (f.possible_choke_points) out += " (" + std::to_string(f.possible_choke_points) + " more possible, resting on unknown shares)";

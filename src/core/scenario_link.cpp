@@ -308,7 +308,7 @@ std::string format_link(const LinkState& s) {
         on(links, "links");
         add("p", p);
     }
-    if (s.date && *s.date > 0 && *s.date != kToday) add("date", date_text(*s.date));
+    if (s.date && *s.date > 0 && *s.date != today()) add("date", date_text(*s.date));
     if (s.deny_mode && *s.deny_mode != DenialMode::Everything) add("dm", to_text(*s.deny_mode));
     if (s.retaliation_mode && *s.retaliation_mode != DenialMode::Everything) add("rm", to_text(*s.retaliation_mode));
     if (s.figures_year && *s.figures_year > 0) add("fy", std::to_string(*s.figures_year));

@@ -84,10 +84,14 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
         supply_chain_window(m, ui, width, height);
         // on phones the unfolded panel covers the map: the legend and caption wait for it,
         // and the story's window takes the legend's place
+        ui.timeline_top = height;
         if (!(ui.touch && ui.panel_open)) {
-            if (!(ui.touch && story.step > 0)) legend(m, ui, width, height);
-            map_caption(m, ui, width >= 900 ? ui.panel_right : 0.0f, width);
-            story_window(m, ui, story, width >= 900 ? ui.panel_right : 0.0f, width, height, actions);
+            const float left = width >= 900 ? ui.panel_right : 0.0f;
+            timeline_window(m, ui, left, width, height, actions);
+            const float bottom = ui.timeline_top;  // the windows at the bottom of the map sit above the timeline
+            if (!(ui.touch && story.step > 0)) legend(m, ui, width, bottom);
+            map_caption(m, ui, left, width);
+            story_window(m, ui, story, left, width, bottom, actions);
         }
     }
     ui.tooltip_country = -1;

@@ -9,6 +9,7 @@
 //   map_overlays.cpp         over the map: the caption ("why?"), the legend, the country card, the embed corner
 //   info_windows.cpp         sources and credits, help, about
 //   story_window.cpp         the guided story's (or a teacher's own) current step
+//   timeline_window.cpp      the controls in force over time: measures on a strip, the date, play
 //   widgets.cpp              the small widgets they share
 //   map_labels.cpp           country names drawn where view/label_placement put them
 //
@@ -61,6 +62,13 @@ struct UiState {
     ChainGraph chain;            // the graph layout of the chain, built once per domain
     int chain_domain = -1;
     int chain_tab = 0;           // 0 graph, 1 tree
+    // the timeline under the map (timeline_window.cpp)
+    float timeline_top = 0;      // its top edge (CSS px; the height when not shown): the map and
+                                 // the windows at the bottom of the map stay above it
+    bool timeline_playing = false;
+    double timeline_next_step = 0;  // ImGui time of the next step while playing
+    bool timeline_dragging = false; // the date follows the pointer on the strip
+    std::string timeline_measure;   // the measure explained under the strip (id; empty: none)
 };
 
 // The story step the app's story player shows, for the story window (step 0: none).
@@ -72,7 +80,8 @@ struct StoryShown {
 
 // What the panels ask the app or the page to do this frame: "copy-link", "export-png",
 // "export-csv", "open-full-view", "story-start", "story-step:N", "story-close", "story-add",
-// "copy-story-link", "text-view", "mode:full|presentation". Handled after the frame is built.
+// "copy-story-link", "text-view", "mode:full|presentation", "animate" (keep drawing: the
+// timeline plays). Handled after the frame is built.
 using UiActions = std::vector<std::string>;
 
 // Chooses type size and control sizes for the screen and mode (phones: 44 px touch targets;

@@ -31,4 +31,8 @@ void info_windows(const Model& m, UiState& ui, float width, float height);
 void story_window(const Model& m, UiState& ui, const StoryShown& story, float left, float width, float height,
                   UiActions& actions);
 
+// timeline_window.cpp: the controls in force over time, along the bottom of the map (sets
+// ui.timeline_top).
+void timeline_window(Model& m, UiState& ui, float left, float width, float height, UiActions& actions);
+
 }  // namespace techmap

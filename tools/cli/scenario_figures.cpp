@@ -11,11 +11,16 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <ctime>
 #include <vector>
 
 #include "core/model.h"
 
 int main(int argc, char** argv) {
+    {  // "today" is the machine's local date, as the app's is the user's
+        const std::time_t now = std::time(nullptr);
+        if (const std::tm* t = std::localtime(&now)) techmap::set_today((t->tm_year + 1900) * 10000 + (t->tm_mon + 1) * 100 + t->tm_mday);
+    }
     const bool lines = argc > 1 && std::string(argv[1]) == "--lines";
     const int first = lines ? 2 : 1;
     if (argc <= first) {
