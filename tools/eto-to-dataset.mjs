@@ -10,6 +10,9 @@
 //   data/domains.json        beyond chips: rare earths, critical chip materials, mobile network
 //                            equipment, AI compute and research, chip demand (sourced-figures.md),
 //                            and the links from these materials into the chip graph
+//   Newer figures (shared/data/policy-timeline.md, section D) become editions of the nodes they
+//   update (node "editions") and indicator values of more years, each with its publication date
+//   and its CHECK note as written; the older figures stay as the first edition.
 //
 // Treatment of the ETO quirks (see data/README.md for the reasoning):
 //   * empty share on a country row  -> "share": null   (known supplier, unknown share)
@@ -21,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { readTimeline, joinings, isoDate, codes } from './policy-timeline.mjs';
+import { readTimeline, joinings, isoDate, codes, splitTop, holders, publicationDate } from './policy-timeline.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -184,6 +187,70 @@ function datedPreset(id, name, kind, g, extra = {}) {
     status: aiStatus, note: 'Only the members the facts file names; the tier held most other countries.', snapshots: snap(codes(middleText)) });
 }
 
+// ---- newer figures (policy-timeline.md, section D) -------------------------------------------
+// Each row becomes editions of a node or values of an indicator, beside the older figures: the
+// values, years, publication dates and CHECK notes as the facts file writes them. Shares are
+// derived here from the tonnes (or counts) and said to be; what the listed holders leave is
+// unattributed, never a row of its own.
+const newerRow = (re) => timeline.figures.find((r) => re.test(r.figure)) || die(`policy-timeline.md section D: no row matching ${re}`);
+const countryByName = new Map(countries.map((c) => [c.name, c.id]));
+const namedCountry = (text) => [...countryByName.keys()].filter((n) => (text || '').startsWith(n)).sort((a, b) => b.length - a.length)[0];
+const fmt = (v) => v.toLocaleString('en-US');
+const countryName = (id) => (countries.find((c) => c.id === id) || die(`unknown country ${id}`)).name;
+const pct1 = (v) => +v.toFixed(1);
+// a source record for a row (or one of its parts): the publication in full when the row
+// abbreviates it, and which figure it gives
+function newerSource(r, publication = r.full ? `${r.full}${r.source.replace(/^[^(]*/, ' ').trimEnd()}` : r.source, what = r.figure) {
+  return timelineSource(`${publication.trim()}: ${what} (policy timeline, 2026-11-29)`);
+}
+const editionLabel = (r) => r.short + (r.revised ? ', revised' : '');
+// "world N; CHN N (p%); ..." -> share rows of the world total (or of the listed holders' sum
+// when no world total is given), checked against the percentages the facts file states
+function quantityShares(r, source) {
+  const items = r.parts.flatMap(holders);
+  const world = items.find((i) => i.holder === 'world');
+  const listed = items.filter((i) => i.holder !== 'world');
+  if (!listed.length) die(`section D '${r.figure}': no holders read`);
+  const sum = listed.reduce((a, i) => a + i.value, 0);
+  const total = world ? world.value : sum;
+  if (sum > total) die(`section D '${r.figure}': the holders sum past the world total`);
+  const shares = listed.map((i) => {
+    if (!countryIds.has(i.holder)) die(`section D '${r.figure}': unknown country ${i.holder}`);
+    const share = pct1(100 * i.value / total);
+    if (i.percent !== undefined && Math.abs(share - i.percent) > 0.05) die(`section D '${r.figure}': ${i.holder} ${share}% derived, ${i.percent}% stated`);
+    return { country: i.holder, share, year: r.year, source };
+  }).sort((a, b) => b.share - a.share || a.country.localeCompare(b.country));
+  // a share the facts file states in words ("(China ≈99%)")
+  for (const m of r.value.matchAll(/\(([A-Z][a-z]+(?: [A-Z][a-z]+)*) ([≈~]?)(\d+(?:\.\d+)?)%\)/g)) {
+    const row = shares.find((x) => x.country === countryByName.get(m[1]));
+    if (!row || Math.abs(row.share - +m[3]) > (m[2] ? 1 : 0.05)) die(`section D '${r.figure}': ${m[1]} ${m[2]}${m[3]}% stated, ${row ? row.share : 'no'}% derived`);
+  }
+  return { shares, world: world ? world.value : null, sum, total, listed };
+}
+// The note of a quantity edition: how the shares were derived and what is left unattributed.
+function quantityNote(r, q) {
+  const unit = r.unit ? ` ${r.unit}` : '';
+  const revises = /\((revises [^)]*)\)/.exec(r.source);
+  const stated = (/\(([A-Z][a-z]+(?: [A-Z][a-z]+)* [≈~]?\d+(?:\.\d+)?%)\)/.exec(r.value) || [])[1];
+  const head = `${editionLabel(r)}, published ${r.published}${revises ? ` (${revises[1]})` : ''}`;
+  if (q.world === null)
+    return `${head}: ${q.listed.map((i) => `${countryName(i.holder)} ${fmt(i.value)}${unit}`).join(', ')}${stated ? ` (${stated})` : ''}. ` +
+      `No world total is given, so the shares are of these ${q.listed.length} countries' sum (${fmt(q.sum)}${unit}, derived here): ` +
+      'the rest of the world is attributed to them, so any producer not listed counts as 0 and the listed shares are upper bounds.';
+  const rest = q.total - q.sum;
+  const restPct = pct1(100 * rest / q.total);
+  const restRounded = pct1(100 - q.shares.reduce((a, x) => a + x.share, 0));  // what the rounded rows leave
+  return `${head}: shares of the world total of ${fmt(q.total)}${unit} (derived here, rounded to 0.1%). The ${q.listed.length} countries listed hold ${fmt(q.sum)}${unit}` +
+    (rest > 0 ? `; the other ${fmt(rest)}${unit} (${restPct}%${restRounded !== restPct ? `, ${restRounded}% beside the rounded shares` : ''}) are not broken down and stay unattributed.` : '.');
+}
+function quantityEdition(r) {
+  const source = newerSource(r);
+  sfSourceIds.add(source);
+  const q = quantityShares(r, source);
+  return { year: r.year, published: r.published, label: editionLabel(r), note: quantityNote(r, q), shares: q.shares };
+}
+const sfSourceIds = new Set();  // section D sources that domains.json cites
+
 const allianceList = [...alliances.values()].map(a => ({
   ...a, snapshots: [...a.snapshots.values()].sort((x, y) => x.year - y.year || (x.date || '').localeCompare(y.date || ''))
     .map(s => ({ ...s, members: [...new Set(s.members)].sort() })),
@@ -207,6 +274,39 @@ const indicators = [
   indicator('chip_market_made_at_home', 'Share of the home IC market produced in the country', '% of home market', madeHere,
     'IC Insights: ICs produced in China by any firm, as a share of China\'s IC market.'),
 ];
+// R&D of a newer year (section D): values beside the 2021 ones, and the 2023 ratio as a note
+const gerdNewer = newerRow(/^R&D \(GERD/);
+if (!/PPP/.test(gerdNewer.unit || '')) die(`section D '${gerdNewer.figure}': not in PPP like the 2021 values`);
+const gerdNewerValues = gerdNewer.parts.flatMap(holders).map((h) => {
+  if (h.holder !== 'EU27' && !countryIds.has(h.holder)) die(`section D '${gerdNewer.figure}': unknown country ${h.holder}`);
+  return { ...(h.holder === 'EU27' ? { group: 'EU27' } : { country: h.holder }), value: h.value, year: gerdNewer.year,
+           source: newerSource(gerdNewer), published: gerdNewer.published };
+});
+const ratioRow = newerRow(/^R&D \d{4}$/);
+const ratio = /^China's GERD = (\d+(?:\.\d+)?)% of the US's \(PPP\)$/.exec(ratioRow.value) || die(`section D '${ratioRow.figure}': unexpected value`);
+const gerdNote = `OECD MSTI via NSF/NCSES: 2021 (Russia: 2020), and ${gerdNewer.year} for ${gerdNewerValues.map((v) => v.country || v.group).join(', ')} ` +
+  `(${gerdNewer.label}, published ${gerdNewer.published}); a sum over members may mix the two years and says so. ` +
+  `${ratioRow.year}: China's GERD was ${ratio[1]}% of the United States' at PPP (${ratioRow.source}). ` +
+  'Countries not listed are unknown, not zero. "EU27" is the EU total, never added to its members.';
+// China's share of world chip sales of newer years (section D): one value per year, with the
+// publication date and the CHECK as written
+const salesRow = newerRow(/share of world chip sales/);
+const salesCountry = countryByName.get(namedCountry(salesRow.figure)) || die(`section D '${salesRow.figure}': no country named`);
+const salesSources = splitTop(salesRow.source, ';');
+if (salesSources.length !== salesRow.parts.length) die(`section D '${salesRow.figure}': ${salesRow.parts.length} years, ${salesSources.length} sources`);
+const salesNewer = salesRow.parts.map((p, i) => {
+  const m = /^(\d{4}): ([≈~]?)(\d+(?:\.\d+)?)%(?: \((.*)\))?$/.exec(p) || die(`section D '${salesRow.figure}': cannot read '${p}'`);
+  const check = /,?\s*CHECK:?\s*([^;,]*)/.exec(m[4] || '');
+  const detail = (m[4] || '').replace(/,?\s*CHECK:?\s*[^;,]*/, '').trim();
+  return { year: +m[1], value: +m[3], approx: !!m[2], detail, source: salesSources[i], published: publicationDate(salesSources[i]),
+           check: check ? `${check[1].trim()} (${salesSources[i]}): ${m[2]}${m[3]}%${detail ? ` (${detail})` : ''}` : '',
+           sourceId: newerSource(salesRow, salesSources[i], `${salesRow.figure} ${m[1]}`) };
+});
+const gerdIndicator = indicators.find((i) => i.id === 'gerd');
+gerdIndicator.note = gerdNote;
+gerdIndicator.values.push(...gerdNewerValues);
+indicators.find((i) => i.id === 'chip_demand_share').values.push(...salesNewer.map((v) => ({
+  country: salesCountry, value: v.value, year: v.year, source: v.sourceId, published: v.published, ...(v.check ? { check: v.check } : {}) })));
 
 // ---- ETO semiconductor domain ---------------------------------------------------------------
 const inputs = readCsv(path.join(etoDir, 'inputs.csv'));
@@ -323,6 +423,66 @@ const polyRows = figureRows.filter(r => r.domain === 'materials' && r.item === '
   .sort((a, b) => b.share - a.share);
 for (const r of polyRows) sfSources.set(r.source, true);
 const neonRow = rows('materials', 'semigrade_neon_supply_share', 2021).filter(r => r.value === '45');
+// newer figures (section D) as editions of these nodes, and two new nodes
+const reMine2025 = quantityEdition(newerRow(/^rare-earth mine production 2025/));
+const reMine2024Revised = quantityEdition(newerRow(/^rare-earth mine production 2024, revised/));
+const gallium2025 = quantityEdition(newerRow(/^gallium primary production 2025/));
+const graphiteRow = newerRow(/^natural graphite mine production/);
+const graphite = quantityEdition(graphiteRow);
+const antimonyRow = newerRow(/^antimony mine production/);
+const antimony = quantityEdition(antimonyRow);
+// germanium: the facts file's figures disagree; each is an edition and each says so (CHECK)
+const geRow = newerRow(/^germanium$/);
+const germaniumEditions = (() => {
+  let country = null;
+  return splitTop(geRow.value, ' vs ').map((part) => {
+    const m = /^(?:([A-Z][a-z]+(?: [A-Z][a-z]+)*) )?([≈~]?)(\d+(?:\.\d+)?)% \((.*)\)$/.exec(part) || die(`section D germanium: cannot read '${part}'`);
+    if (m[1]) country = countryByName.get(m[1]) || die(`section D germanium: unknown country ${m[1]}`);
+    if (!country) die('section D germanium: no country named');
+    const pieces = splitTop(m[4], ',');
+    const datePiece = pieces.find((x) => /^(?:\d{1,2} )?[A-Z][a-z]+ \d{4}$/.test(x));
+    const yearPiece = pieces.find((x) => /^\d{4}$/.test(x));
+    const label = pieces.filter((x) => x !== datePiece && x !== yearPiece).join(', ');
+    const year = yearPiece ? +yearPiece : +(/\b(\d{4})\b/.exec(label) || die(`section D germanium: no year in '${part}'`))[1];
+    const published = datePiece ? publicationDate(datePiece) : String(year);
+    const source = newerSource(geRow, `${label}${datePiece ? `, ${datePiece}` : ` (${year})`}`, `germanium, China ${m[2]}${m[3]}%`);
+    sfSourceIds.add(source);
+    return { year, published, label,
+             note: `${m[2] ? 'Approximate (' + m[2] + m[3] + '%). ' : ''}Only China's share is given; the rest is unattributed. ` +
+                   (datePiece ? `As reported in ${datePiece}; the report's year is read as the data year.` : `No publication date is given: the study's year (${year}) is used.`),
+             check: `${geRow.value}: ${geRow.check}`,
+             shares: [{ country, share: +m[3], year, source }] };
+  });
+})();
+// chip sales of newer years: editions of the sales node (China's row), like the indicator
+const salesEditions = salesNewer.map((v) => {
+  sfSourceIds.add(v.sourceId);
+  return { year: v.year, published: v.published, label: v.source,
+           note: `China${v.approx ? ' about' : ''} ${v.value}% of world sales${v.detail ? ` (${v.detail})` : ''}. Other markets are not broken down by country.`,
+           ...(v.check ? { check: v.check } : {}),
+           shares: [{ country: salesCountry, share: v.value, year: v.year, source: v.sourceId }] };
+});
+// TOP500 of a newer list: system counts as shares of the list's systems; the other lists'
+// facts in the note
+const topRow = newerRow(/^TOP500$/);
+const top500Edition = (() => {
+  const size = +(/TOP(\d+)/.exec(topRow.figure) || die('section D TOP500: no list size'))[1];
+  const [main, ...others] = topRow.parts;
+  const m = /^((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})) systems: (.*)$/.exec(main) || die(`section D TOP500: cannot read '${main}'`);
+  const counts = holders(m[3]);
+  const source = newerSource(topRow);
+  sfSourceIds.add(source);
+  const listed = counts.reduce((a, c) => a + c.value, 0);
+  if (listed > size) die('section D TOP500: more systems than the list holds');
+  for (const c of counts) if (!countryIds.has(c.holder)) die(`section D TOP500: unknown country ${c.holder}`);
+  return { year: +m[2], published: publicationDate(m[1]), label: `TOP500 list, ${m[1]}`,
+           note: `Shares of the ${size} systems of the ${m[1]} list by count (derived here), not of performance (Rmax) like the 2020 edition: ` +
+                 `many small systems count as much as a few large ones. The ${counts.length} countries listed have ${listed} systems; ` +
+                 `the other ${size - listed} (${pct1(100 * (size - listed) / size)}%) are unattributed. ` +
+                 `Other lists, from their announcements and not in these shares: ${others.join('; ')}.`,
+           shares: counts.map((c) => ({ country: c.holder, share: pct1(100 * c.value / size), year: +m[2], source }))
+             .sort((a, b) => b.share - a.share || a.country.localeCompare(b.country)) };
+})();
 const domainsFile = {
   format: 'techmap-dataset/1',
   version: 'sf-2026-11',
@@ -333,8 +493,8 @@ const domainsFile = {
       description: 'Rare-earth elements from the mine through separation and refining to permanent magnets. China mines about two thirds and refines over 90%.',
       focus: 'RE-SEP',
       nodes: [
-        node('RE-MINE', 'Rare-earth mine production (2024)', 'material', 'Mine production in tonnes of rare-earth-oxide equivalent; shares of the world total of 390,000 t (USGS, derived here). China\'s figure is its production quota and excludes undocumented production.',
-             shareRows('rare_earths', 'mine_production_share', 2024)),
+        node('RE-MINE', 'Rare-earth mine production', 'material', 'Mine production in tonnes of rare-earth-oxide equivalent, as shares of the USGS world total (derived here); first edition 2024 of MCS 2025 (world 390,000 t). China\'s figure is its production quota and excludes undocumented production.',
+             shareRows('rare_earths', 'mine_production_share', 2024), { editions: [reMine2024Revised, reMine2025] }),
         node('RE-SEP', 'Rare-earth separation and refining (2023)', 'process', 'Separation of mixed rare-earth concentrates into individual oxides and metals (IEA, Global Critical Minerals Outlook 2024). Australia\'s 1% is derived (98% for the top three minus China\'s 92% and Malaysia\'s 5%).',
              shareRows('rare_earths', 'refined_output_share', 2023)),
         node('RE-MAG', 'NdFeB permanent magnets (estimate, 2024)', 'material', 'Sintered neodymium-iron-boron magnets for motors, drives and actuators.',
@@ -350,20 +510,26 @@ const domainsFile = {
       // shares would count a cut-off twice
       edges: [{ from: 'RE-SEP', to: 'RE-MAG', type: 'goes_into' }] },
     { id: 'chip_materials', name: 'Critical chip materials',
-      description: 'Materials with one dominant supplier that chip making or its neighbours depend on: gallium, germanium, semiconductor-grade neon, polysilicon.',
+      description: 'Materials with one dominant supplier that chip making or its neighbours depend on: gallium, germanium, semiconductor-grade neon, polysilicon, natural graphite, antimony.',
       nodes: [
-        node('GA', 'Gallium, primary low-purity (2023)', 'material', 'Gallium is a by-product of alumina refining; it goes into compound semiconductors (GaN, GaAs) for power, radio-frequency and optoelectronic chips.',
+        node('GA', 'Gallium, primary low-purity', 'material', 'Gallium is a by-product of alumina refining; it goes into compound semiconductors (GaN, GaAs) for power, radio-frequency and optoelectronic chips.',
              shareRows('materials', 'gallium_primary_production_share', 2023),
-             { note: 'OK: China\'s share from USGS via the Critical Minerals Association; the USGS country table was not retrieved, so the rest (Japan, Russia, South Korea...) is unattributed.' }),
-        node('GE', 'Germanium, refined (2023)', 'material', 'Germanium goes into infrared optics, fibre optics and silicon-germanium layers of chips (as germane gas).',
+             { note: 'First edition (2023), OK: China\'s share from USGS via the Critical Minerals Association; the USGS country table was not retrieved, so the rest (Japan, Russia, South Korea...) is unattributed.',
+               editions: [gallium2025] }),
+        node('GE', 'Germanium, refined', 'material', 'Germanium goes into infrared optics, fibre optics and silicon-germanium layers of chips (as germane gas).',
              shareRows('materials', 'germanium_refined_production_share', 2023),
-             { note: 'OK: China\'s share from mining.com; the rest (Canada, Finland, Russia, the United States, Belgium...) is not broken down.' }),
+             { note: 'First edition (2023), OK: China\'s share from mining.com; the rest (Canada, Finland, Russia, the United States, Belgium...) is not broken down. Later sources disagree on China\'s share (CHECK).',
+               editions: germaniumEditions }),
         node('NEON', 'Semiconductor-grade neon (2021)', 'material', 'Purified neon is the buffer gas of the excimer lasers of DUV lithography scanners.',
              neonRow.map(r => { const src = sourceId(r.source_title, r.source_url); sfSources.set(src, true); return { country: r.country_iso3, share: 45, year: 2021, source: src }; }),
              { note: 'OK: two Ukrainian firms (Ingas, Cryoin) supplied 45-54% (Reuters, Techcet); the low end is used. Russia\'s and China\'s shares were not found: unattributed, not zero.' }),
         node('POLY', 'Polysilicon capacity (2023, mostly solar-grade)', 'material', 'Polysilicon is the feedstock of silicon wafers. Shares of the world\'s 2,256 kt capacity (EnergyTrend/TrendForce), derived here.',
              polyRows,
              { note: 'Capacity, not output, and mostly solar-grade: electronic-grade polysilicon for chips comes mainly from Germany, the United States and Japan, with no sourced shares.' }),
+        node('GRAPHITE', `Natural graphite, mine production (${graphiteRow.year})`, 'material', 'Natural (flake) graphite from the mine, in tonnes (USGS); most goes into battery anodes, the rest into refractories, lubricants and the graphite parts of furnaces.',
+             graphite.shares, { note: graphite.note }),
+        node('SB', `Antimony, mine production (${antimonyRow.year})`, 'material', 'Antimony from the mine, in tonnes (USGS); it goes into flame retardants, lead-acid batteries, ammunition and, in small amounts, semiconductors (a dopant, and antimonide compound semiconductors).',
+             antimony.shares, { note: antimony.note }),
       ],
       edges: [] },
     { id: 'ran', name: 'Mobile network equipment',
@@ -381,9 +547,10 @@ const domainsFile = {
     { id: 'ai', name: 'AI compute and research',
       description: 'Proxies for AI capability: supercomputer performance, AI research output and citations, private investment in AI start-ups.',
       nodes: [
-        node('TOP500', 'Supercomputer performance (TOP500, Nov 2020)', 'tool', 'Shares of the aggregate Rmax (2,430 PFlop/s) of the 500 fastest systems, computed from the official list file.',
+        node('TOP500', 'Supercomputers (TOP500)', 'tool', 'The 500 fastest systems by country. First edition (Nov 2020): shares of the aggregate Rmax (2,430 PFlop/s), computed from the official list file; a newer edition counts systems instead (its note says so).',
              shareRows('ai', 'top500_Rmax_share', 2020, r => r.country_iso3 !== 'EUU'),
-             { note: 'The EU-27 sum (15.55%, derived by the source) is left out: its members are listed one by one.' }),
+             { note: 'The EU-27 sum of the 2020 list (15.55%, derived by the source) is left out: its members are listed one by one.',
+               editions: [top500Edition] }),
         node('AI-PUBS', 'AI journal publications (2020)', 'design', 'Shares of the world\'s AI journal publications (Stanford HAI, AI Index 2021). Only China, the United States and the EU are given; the EU figure is held by its members together.',
              shareRows('ai', 'ai_journal_publications_share', 2020)),
         node('AI-CITES', 'AI journal citations (2020)', 'design', 'Shares of the world\'s AI journal citations (Stanford HAI, AI Index 2021).',
@@ -395,8 +562,8 @@ const domainsFile = {
     { id: 'chip_demand', name: 'Semiconductor demand',
       description: 'Where chips are sold: shares of world semiconductor sales by billing location (SIA/WSTS). A target with a large market is also a large customer of the alliance\'s firms.',
       nodes: [
-        node('SALES-2021', 'Semiconductor sales by market (2021)', 'output', 'World sales USD 555.9 bn; mainland China USD 192.5 bn (SIA). Other markets are not broken down by country in the sources found.',
-             shareRows('semis_market', 'semiconductor_sales_share', 2021)),
+        node('SALES-2021', 'Semiconductor sales by market', 'output', 'Shares of world semiconductor sales by billing location. First edition (2021): world sales USD 555.9 bn; mainland China USD 192.5 bn (SIA). Other markets are not broken down by country in the sources found. (The id keeps the first edition\'s year so that old links still open.)',
+             shareRows('semis_market', 'semiconductor_sales_share', 2021), { editions: salesEditions }),
       ],
       edges: [] },
   ],
@@ -414,7 +581,7 @@ const domainsFile = {
   ],
   notShown: 'Gallium is listed but not linked: it goes into compound semiconductors (GaN, GaAs), which the advanced-logic chip graph does not model. Quantum computing and biotechnology are not shown: the figures found cover three economies (public quantum funding announced, McKinsey 2022) or come from an aggregator of unclear method (biotech patents), too thin for shares of world supply.',
 };
-domainsFile.sources = sources.filter(s => sfSources.has(s.id) || domainsFile.links.some(l => l.source === s.id) ||
+domainsFile.sources = sources.filter(s => sfSources.has(s.id) || sfSourceIds.has(s.id) || domainsFile.links.some(l => l.source === s.id) ||
   domainsFile.domains.some(d => d.nodes.some(n => (n.firms || []).some(f => f.source === s.id))));
 for (const l of domainsFile.links) if (l.source === undefined) delete l.source;
 

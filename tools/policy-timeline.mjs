@@ -1,7 +1,8 @@
 // policy-timeline.mjs — reads shared/data/policy-timeline.md (dated measures and groupings) into
 // plain records, for tools/timeline-to-measures.mjs (data/measures.json) and
-// tools/eto-to-dataset.mjs (the dated alliance presets in data/world.json). Nothing is retyped:
-// ids, issuers, dates, scopes, statuses and sources come from the tables as written.
+// tools/eto-to-dataset.mjs (the dated alliance presets in data/world.json, and the newer figures
+// of section D as editions and indicator values). Nothing is retyped: ids, issuers, dates,
+// scopes, statuses, figures and sources come from the tables as written.
 import fs from 'node:fs';
 
 const MONTHS = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
@@ -83,7 +84,91 @@ export function readTimeline(file) {
     check: /CHECK/.test(r['status on 2026-11-29']) ? r['status on 2026-11-29'] : '',
   }));
   const c = table(md, '## C.').map((r) => ({ id: r.id, members: r.members, dates: r.dates, source: r.source }));
-  return { measures: [...a, ...b], groupings: c };
+  return { measures: [...a, ...b], groupings: c, figures: newerFigures(table(md, '## D.')) };
+}
+
+// [SECTION] section D, newer figures ------------------------------------------------------------
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+
+// Splits at `sep` outside parentheses: "a; b (c; d)" -> ["a", "b (c; d)"].
+export function splitTop(text, sep) {
+  const out = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < text.length; ++i) {
+    if (text[i] === '(') ++depth;
+    else if (text[i] === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && text.startsWith(sep, i)) { out.push(text.slice(start, i).trim()); start = i + sep.length; }
+  }
+  out.push(text.slice(start).trim());
+  return out.filter((p) => p);
+}
+
+// A publication date as written: "6 Feb 2026" -> "2026-02-06", "Nov 2025" / "March 2025" ->
+// "2025-11" / "2025-03", else the last year in the text ("2025"); null when there is none.
+export function publicationDate(text) {
+  const day = isoDate(text);
+  if (day) return day;
+  const month = new RegExp(`\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|${MONTH_NAMES})\\w* (\\d{4})`).exec(text || '');
+  if (month) return `${month[2]}-${pad(MONTHS[month[1].slice(0, 3)])}`;
+  const years = [...(text || '').matchAll(/\b(19|20)\d{2}\b/g)];
+  return years.length ? years[years.length - 1][0] : null;
+}
+
+// "390,000" -> 390000, "≈28.9" -> 28.9
+const number = (t) => +t.replace(/[≈~,]/g, '');
+
+// Holders with figures in one part of a value cell: "world 390,000; CHN 270,000 (69.2%)",
+// "USA 171, JPN 43", "EU-27 542.1". percent: a share the facts file states beside the figure.
+export function holders(text) {
+  const out = [];
+  const re = /(?:^|[;,:]\s*)(world|EU-27|[A-Z]{3}) ([≈~]?)(\d[\d,]*(?:\.\d+)?)(?: \(([≈~]?)(\d+(?:\.\d+)?)%\))?(?=\s*(?:[;,(]|$))/g;
+  for (const m of text.matchAll(re))
+    out.push({ holder: m[1] === 'EU-27' ? 'EU27' : m[1], value: number(m[3]), approx: !!m[2],
+               ...(m[5] ? { percent: +m[5] } : {}) });
+  return out;
+}
+
+// A short key for a publication, so that "USGS MCS 2026 (revises MCS 2025)" finds the date of
+// "USGS Mineral Commodity Summaries 2026 (6 Feb 2026)": parentheses dropped, runs of capitalised
+// words replaced by their initials.
+function publicationKey(text) {
+  return text.replace(/\([^)]*\)/g, ' ')
+    .replace(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b/g, (run) => run.split(' ').map((w) => w[0]).join(''))
+    .replace(/\s+/g, ' ').trim();
+}
+
+// The rows of section D: what (`figure`), the data year and unit read from it, the value cell
+// split into parts at ';' (outside parentheses), and the source: its label (the publication
+// without its date), the date it was published (its own, or that of the same publication named
+// in full in another row) and the text after CHECK.
+function newerFigures(rows) {
+  const dates = new Map();
+  for (const r of rows)
+    for (const piece of splitTop(r.source, ';'))
+      if (isoDate(piece)) dates.set(publicationKey(piece), isoDate(piece));
+  // a row without a unit takes that of the row about the same thing ("... 2024, revised")
+  const what = (f) => f.replace(/\b(?:19|20)\d{2}\b.*$/, '').trim();
+  const unitOf = (f) => (/\(([^)]*)\)/.exec(f) || [])[1] || null;
+  return rows.map((r) => {
+    const label = r.source.replace(/\s*\((?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\)/, '').trim();
+    const year = /\b((?:19|20)\d{2})\b/.exec(r.figure);
+    const unit = unitOf(r.figure) || unitOf((rows.find((x) => x !== r && what(x.figure) === what(r.figure) && unitOf(x.figure)) || {}).figure || '');
+    const check = /CHECK:?\s*(.*)$/.exec(r.source);
+    return {
+      figure: r.figure, value: r.value, source: r.source,
+      year: year ? +year[1] : null,
+      unit,
+      revised: /\brevised\b/.test(r.figure),
+      parts: splitTop(r.value, ';'),
+      label,
+      short: publicationKey(r.source),
+      // the publication named in full with its date, when this row abbreviates it
+      full: [...dates.keys()].includes(publicationKey(r.source)) && !isoDate(r.source)
+        ? rows.flatMap((x) => splitTop(x.source, ';')).find((p) => isoDate(p) && publicationKey(p) === publicationKey(r.source)) : null,
+      published: isoDate(r.source) || dates.get(publicationKey(r.source)) || publicationDate(r.source),
+      check: check ? check[1] : '',
+    };
+  });
 }
 
 // Membership snapshots from a grouping's "members" cell: groups separated by ';', each a list of

@@ -57,29 +57,45 @@ TEST_CASE("every node of every domain has a source and a year for each share") {
 
 TEST_CASE("pinned figures on the real data") {
     const Dataset& ds = default_dataset();
-    // China's share of rare-earth mine production 2024: 270,000 of 390,000 t
+    // China's share of rare-earth mine production 2025 (USGS MCS 2026): 270,000 of 390,000 t
     const Node& mine = node(ds, "rare_earths", "RE-MINE");
     CHECK(share_of(ds, mine, "CHN") == doctest::Approx(69.2).epsilon(0.01));
-    CHECK(mine.shares[0].year == 2024);
+    CHECK(mine.shares[0].year == 2025);
     CHECK(share_of(ds, node(ds, "rare_earths", "RE-SEP"), "CHN") >= 85);
     CHECK(share_of(ds, node(ds, "rare_earths", "RE-SEP-2019"), "CHN") == 87);
-    CHECK(share_of(ds, node(ds, "chip_materials", "GA"), "CHN") == 98);
+    CHECK(share_of(ds, node(ds, "chip_materials", "GA"), "CHN") == 99);      // 2025, of the three producers' sum
     CHECK(share_of(ds, node(ds, "ran", "RAN"), "SWE") == 29);
-    CHECK(share_of(ds, node(ds, "ai", "TOP500"), "USA") == doctest::Approx(27.51));
+    CHECK(share_of(ds, node(ds, "ai", "TOP500"), "USA") == doctest::Approx(34.2));  // Nov 2025: 171 of 500 systems
+    CHECK(share_of(ds, node(ds, "chip_materials", "GRAPHITE"), "CHN") == doctest::Approx(77.8));
+    CHECK(share_of(ds, node(ds, "chip_materials", "SB"), "CHN") == doctest::Approx(36.4));
+    // the first editions, as a scenario dated before the newer publications shows them
+    {
+        Dataset older = ds;
+        use_editions(older, {20250601, 0});
+        const Node& mine_2024 = node(older, "rare_earths", "RE-MINE");
+        CHECK(share_of(older, mine_2024, "CHN") == doctest::Approx(69.2).epsilon(0.01));  // 270,000 of 390,000 t (MCS 2025)
+        CHECK(mine_2024.shares[0].year == 2024);
+        CHECK(share_of(older, node(older, "chip_materials", "GA"), "CHN") == 98);
+        CHECK(share_of(older, node(older, "ai", "TOP500"), "USA") == doctest::Approx(27.51));
+    }
     // the EU total is a region held by its members together, never a country
     const Node& pubs = node(ds, "ai", "AI-PUBS");
     bool eu = false;
     for (const ShareRow& r : pubs.shares) eu |= r.region >= 0 && ds.regions[size_t(r.region)].id == "EU27";
     CHECK(eu);
-    // R&D: one year, the EU total as a group
+    // R&D: 2021 (Russia 2020) and the newer 2022 values with their publication date; the EU
+    // total as a group, in both years
     const Indicator* gerd = ds.find_indicator("gerd");
     REQUIRE(gerd);
-    bool eu_total = false;
+    bool eu_total = false, eu_total_2022 = false;
     for (const IndicatorValue& v : gerd->values) {
-        eu_total |= v.group == "EU27" && v.value == doctest::Approx(474.1);
-        if (v.country >= 0 && ds.countries[size_t(v.country)].id != "RUS") CHECK(v.year == 2021);
+        eu_total |= v.group == "EU27" && v.year == 2021 && v.value == doctest::Approx(474.1);
+        eu_total_2022 |= v.group == "EU27" && v.year == 2022 && v.value == doctest::Approx(542.1);
+        if (v.country >= 0 && ds.countries[size_t(v.country)].id != "RUS") CHECK((v.year == 2021 || v.year == 2022));
+        CHECK((v.year == 2022) == (v.published > 0));
     }
     CHECK(eu_total);
+    CHECK(eu_total_2022);
 }
 
 TEST_CASE("rare-earth retaliation: exposure is high without China; Australia and Malaysia change it by their refining shares") {
@@ -144,5 +160,5 @@ TEST_CASE("every domain is recomputed on a toggle; the picker can show each one'
     const Range before = m.figures_of(ai).nodes[size_t(top500)].alliance_share;
     m.toggle_member(m.data().find_country("KOR"));
     const Range after = m.figures_of(ai).nodes[size_t(top500)].alliance_share;
-    CHECK(after.lo - before.lo == doctest::Approx(0.77));
+    CHECK(after.lo - before.lo == doctest::Approx(3.0));  // Nov 2025 list: 15 of 500 systems
 }

@@ -187,13 +187,23 @@ TEST_CASE("pooled R&D sums members with data and lists the rest") {
     const Dataset& ds = default_dataset();
     Scenario s = scenario_of(ds, {"USA", "JPN", "NLD", "AUS"});
     Pooled p = pooled(ds, s, "gerd");
-    CHECK(p.members_value == doctest::Approx(806.0 + 177.4 + 25.7));
+    // the newest values: 2022 for the US, Japan and China, 2021 for the Netherlands
+    CHECK(p.members_value == doctest::Approx(923.2 + 200.8 + 25.7));
     CHECK(p.members_with_data == 3);
     REQUIRE(p.members_missing.size() == 1);
     CHECK(ds.countries[size_t(p.members_missing[0])].id == "AUS");  // unknown, not zero
     CHECK(p.target_known);
+    CHECK(p.target_value == doctest::Approx(811.9));
+    CHECK(p.target_year == 2022);
+    CHECK(p.year_min == 2021);
+    CHECK(p.year_max == 2022);
+    // figures of 2021: one year throughout
+    s.figures_year = 2021;
+    p = pooled(ds, s, "gerd");
+    CHECK(p.members_value == doctest::Approx(806.0 + 177.4 + 25.7));
     CHECK(p.target_value == doctest::Approx(667.6));
     CHECK(p.year_min == 2021);
+    CHECK(p.year_max == 2021);
 }
 
 TEST_CASE("a country's strongest inputs and its memberships") {
