@@ -161,8 +161,18 @@ bool Model::apply_preset(const std::string& id, int year) {
     int a = data_.find_alliance(id);
     if (a < 0) return false;
     const AlliancePreset& p = data_.alliances[size_t(a)];
-    const AllianceSnapshot* snap = year > 0 ? p.as_of(year) : p.latest();
-    if (!snap) return false;
+    return apply_snapshot(p, year > 0 ? p.as_of(year) : p.latest());
+}
+
+bool Model::apply_preset_on(const std::string& id, int date) {
+    int a = data_.find_alliance(id);
+    if (a < 0 || !is_valid_date(date)) return false;
+    const AlliancePreset& p = data_.alliances[size_t(a)];
+    return apply_snapshot(p, p.as_of_date(date));
+}
+
+bool Model::apply_snapshot(const AlliancePreset& p, const AllianceSnapshot* snap) {
+    if (!snap) return false;  // not yet formed then
     set_members(snap->members, p.name + " (" + std::to_string(snap->year) + ")");
     preset_id_ = p.id;
     preset_year_ = snap->year;

@@ -44,6 +44,9 @@ public:
     void clear_members();
     // Members of a preset as of `year` (0 = the latest snapshot). False if unknown/not yet existing.
     bool apply_preset(const std::string& id, int year = 0);
+    // Members of a preset as they were on a date (yyyymmdd: the latest snapshot in force then).
+    // False if unknown or not yet formed on that date.
+    bool apply_preset_on(const std::string& id, int date);
     void set_alliance_name(const std::string& name);
     // The preset the members came from (empty after any other change) and the year of the
     // snapshot used, so that a link can say "NATO as of 2021" instead of 30 codes.
@@ -146,7 +149,8 @@ private:
     long recomputations_ = 0;
     long revision_ = 0;
     std::vector<int> figures_years_;
-    void editions_changed();  // puts the scenario's editions in place; keys follow the shares
+    void editions_changed();
+    bool apply_snapshot(const AlliancePreset& p, const AllianceSnapshot* snap);  // puts the scenario's editions in place; keys follow the shares
     std::string preset_id_;
     int preset_year_ = 0;
     struct MemberState {

@@ -31,11 +31,17 @@ void alliance_section(Model& m, UiState& ui) {
     const bool preset_open = ImGui::BeginCombo("##preset", preview);
     remember(ui, "preset");
     if (preset_open) {
+        // as of 2021, or as of the scenario's date (today when it has none)
+        const int on = scenario_date(m.scenario());
         for (size_t i = 0; i < ds.alliances.size(); ++i) {
             const AlliancePreset& p = ds.alliances[i];
-            const bool exists = ui.preset_year == 0 || p.as_of(ui.preset_year);
+            const bool exists = ui.preset_year ? p.as_of(ui.preset_year) != nullptr : p.as_of_date(on) != nullptr;
             if (!exists) ImGui::BeginDisabled();
-            if (ImGui::Selectable(p.name.c_str(), preset == int(i))) m.apply_preset(p.id, ui.preset_year);
+            if (ImGui::Selectable(p.name.c_str(), preset == int(i))) {
+                if (ui.preset_year) m.apply_preset(p.id, ui.preset_year);
+                else m.apply_preset_on(p.id, on);
+            }
+            if (!exists && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Not yet formed on that date");
             remember(ui, ("preset:" + p.id).c_str());
             if (!exists) ImGui::EndDisabled();
         }
@@ -43,12 +49,17 @@ void alliance_section(Model& m, UiState& ui) {
     }
     ImGui::TextUnformatted("Membership as of");
     ImGui::SameLine();
-    bool changed = ImGui::RadioButton("today", &ui.preset_year, 0);
+    // "today", or the timeline's date when the scenario has one
+    const std::string on_label = m.scenario().date ? "the date (" + date_text(m.scenario().date) + ")##year-today" : std::string("today##year-today");
+    bool changed = ImGui::RadioButton(on_label.c_str(), &ui.preset_year, 0);
     remember(ui, "year-today");
     ImGui::SameLine();
     changed |= ImGui::RadioButton("2021", &ui.preset_year, 2021);
     remember(ui, "year-2021");
-    if (changed && preset >= 0) m.apply_preset(ds.alliances[size_t(preset)].id, ui.preset_year);
+    if (changed && preset >= 0) {
+        if (ui.preset_year) m.apply_preset(ds.alliances[size_t(preset)].id, ui.preset_year);
+        else m.apply_preset_on(ds.alliances[size_t(preset)].id, scenario_date(m.scenario()));
+    }
     if (preset >= 0 && !ds.alliances[size_t(preset)].note.empty()) ImGui::TextDisabled("%s", ds.alliances[size_t(preset)].note.c_str());
 
     // members as small buttons: click to remove

@@ -145,13 +145,17 @@ test(`chaos: ${SECONDS} s of random user actions (seed ${SEED}), no page error, 
   // each step's link reopens its scenario (in a second page, nothing shared but the link)
   const other = await openApp(env, { width: 1366, height: 768 });
   try {
-    if (records.some((r) => r.scenario.dataVersion !== records[0].scenario.dataVersion))
-      await other.page.evaluate((t) => window.techmap.loadDataset('user.json', t), good);
-    const reopened = await other.page.evaluate((recs) => recs.map((r) => {
+    // the steps on the default data first, then (with the user's file loaded) the others
+    const reopenAll = () => other.page.evaluate((recs) => recs.map((r) => {
       if (r.scenario.dataVersion !== window.techmap.scenario().dataVersion) return null;
       const notices = window.techmap.openLink(r.link);
       return { notices, scenario: window.techmap.scenario() };
     }), records.map((r) => ({ link: r.link, scenario: r.scenario })));
+    const reopened = await reopenAll();
+    if (records.some((r) => r.scenario.dataVersion !== records[0].scenario.dataVersion)) {
+      await other.page.evaluate((t) => window.techmap.loadDataset('user.json', t), good);
+      (await reopenAll()).forEach((o, i) => { if (o && !reopened[i]) reopened[i] = o; });
+    }
     let compared = 0;
     reopened.forEach((o, i) => {
       if (!o) return;

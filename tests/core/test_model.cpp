@@ -151,3 +151,20 @@ TEST_CASE("comparing with a pinned scenario lists the nodes that flip") {
     m.unpin();
     CHECK(m.compare().flips.empty());
 }
+
+TEST_CASE("presets as of the scenario's date: a grouping not yet formed cannot be chosen; a formed one has its members of then") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    // NATO on 2023-09-01: Finland (April 2023) in, Sweden (March 2024) not yet
+    REQUIRE(m.apply_preset_on("NATO", 20230901));
+    const Dataset& ds = m.data();
+    CHECK(m.scenario().is_member(ds.find_country("FIN")));
+    CHECK_FALSE(m.scenario().is_member(ds.find_country("SWE")));
+    REQUIRE(m.apply_preset_on("NATO", 20240401));
+    CHECK(m.scenario().is_member(ds.find_country("SWE")));
+    // Pax Silica was declared on 12 Dec 2025: not on 1 June 2025, and the members stay as they were
+    const auto before = m.scenario().members;
+    CHECK_FALSE(m.apply_preset_on("PaxSilica", 20250601));
+    CHECK(m.scenario().members == before);
+    CHECK_FALSE(m.apply_preset_on("NATO", 20231399));  // not a date
+}
