@@ -105,6 +105,9 @@ struct App {
     // Opens a link; `keep_story`: a step of the story being shown (its link has no story of its own).
     std::vector<std::string> open_link(const std::string& fragment, bool keep_story = false);
     void open_story_step(int step);         // 1-based, in the active story
+    // The opening, for a page opened on no link: the story's first step as the scenario, with
+    // the opening card (its title, a plain sentence, the guided tour or build your own).
+    void open_opening();
     void handle_actions();                  // the queue in `actions`, after the frame is built
     void capture_frame(int fb_w, int fb_h); // after drawing, if requested: hands the pixels to the page
 };

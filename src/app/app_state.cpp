@@ -91,6 +91,15 @@ void App::open_story_step(int step) {
     story.step = step;
 }
 
+void App::open_opening() {
+    const Story& st = story.builtin;
+    if (st.steps.empty()) return;
+    open_link(st.steps[0].link);  // the scenario of the story's first step, without the story shown
+    ui.welcome_title = st.steps[0].title;
+    ui.show_welcome = true;
+    ui.tab_request = 1;           // the panel opens on the results
+}
+
 void App::handle_actions() {
     std::vector<std::string> queue;
     queue.swap(actions);
@@ -117,6 +126,24 @@ void App::handle_actions() {
             ui.story_caption[0] = 0;
             story.custom_active = true;
             story.step = int(story.custom.steps.size());
+        } else if (a == "build-own") {  // from the opening: an empty alliance, the Alliance tab
+            model.clear_members();
+            ui.tab_request = 0;
+            ui.panel_open = true;
+            ui.show_welcome = false;
+        } else if (a.rfind("view:", 0) == 0) {  // zoom to a region (small countries become reachable)
+            struct Region { const char* name; double lon, lat, zoom; };
+            static const Region regions[] = {{"world", 0, 0, 1}, {"europe", 12, 51, 4.2}, {"east-asia", 122, 31, 3.2}};
+            for (const Region& r : regions)
+                if (a.compare(5, std::string::npos, r.name) == 0) {
+                    MapCamera v;
+                    if (r.zoom > 1) {
+                        v.center = equal_earth(r.lon, r.lat);
+                        v.zoom = r.zoom;
+                        v.clamp();
+                    }
+                    view_goal = v;
+                }
         } else if (a == "animate") {  // the timeline plays: the next frames are drawn
             request_redraw(2);
         } else if (a == "mode:presentation") {

@@ -299,7 +299,10 @@ void handle_map_event(const SDL_Event& e) {
                 if (e.key.keysym.sym == SDLK_y) a.model.redo();
                 break;
             }
-            if (e.key.keysym.sym == SDLK_ESCAPE) a.ui.keyboard_to_map = true;  // leave the panel (unless a popup takes it)
+            if (e.key.keysym.sym == SDLK_ESCAPE) {  // close the top window, or leave the panel (unless a popup takes it)
+                a.ui.keyboard_to_map = true;
+                a.ui.escape_in_popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+            }
             if (io.WantCaptureKeyboard) break;
             if (e.key.keysym.sym == SDLK_TAB) { a.ui.keyboard_to_panel = true; break; }  // Tab from the map enters the panel
             switch (e.key.keysym.sym) {

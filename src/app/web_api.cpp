@@ -61,6 +61,9 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_load_dataset(const char* name, const ui
 // as an undiscovered bug would. Not part of window.techmap.
 EMSCRIPTEN_KEEPALIVE void techmap_abort_for_test() { std::abort(); }
 
+// The opening view (a page opened on no link): the story's first step and the opening card.
+EMSCRIPTEN_KEEPALIVE void techmap_open_opening() { app().open_opening(); }
+
 EMSCRIPTEN_KEEPALIVE const char* techmap_get_scenario() { return out(app().model.scenario_json()); }
 
 // Applies what it can; returns a JSON list of what it ignored.

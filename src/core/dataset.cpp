@@ -465,6 +465,10 @@ struct Reader {
             d.name = str(j, "name");
             d.description = str(j, "description");
             d.focus = str(j, "focus");
+            if (auto it = j.find("measures"); it != j.end()) {
+                d.measures = str(j, "measures");
+                if (d.measures != "supply" && d.measures != "demand") error(drec, "'measures' is not \"supply\" or \"demand\"");
+            }
             if (const json* st = arr(j, "stages"))
                 for (const json& s : *st) d.stages.push_back({str(s, "id"), str(s, "name")});
             std::unordered_map<std::string, int> index;

@@ -509,10 +509,12 @@ std::string edition_line(const Node& n, const Scenario& s) {
 }  // namespace
 
 std::string percent_text(const Range& r) {
-    char b[64];
-    if (r.exact()) std::snprintf(b, sizeof b, "%.1f%%", r.lo);
-    else std::snprintf(b, sizeof b, "%.1f–%.1f%%", r.lo, r.hi);
-    return b;
+    char lo[32], hi[32];
+    std::snprintf(lo, sizeof lo, "%.1f", r.lo);
+    std::snprintf(hi, sizeof hi, "%.1f", r.hi);
+    // a range too narrow to show at one decimal reads as one figure ("40.0%", not "40.0–40.0%")
+    if (r.exact() || std::string(lo) == hi) return std::string(lo) + "%";
+    return std::string(lo) + "–" + hi + "%";
 }
 
 Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s,
@@ -610,8 +612,9 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
                               (l.basis == "source" ? "sourced" : "assumed") + " link, " + (s.links ? "on" : "off") + ").");
         }
     if (n.current_edition()) e.lines.push_back(edition_line(n, s));
+    std::set<std::string> titles;  // a source cited by two files (two records) is named once
     for (int src : sources)
-        if (src >= 0) e.lines.push_back("Source: " + ds.sources[size_t(src)].title);
+        if (src >= 0 && titles.insert(ds.sources[size_t(src)].title).second) e.lines.push_back("Source: " + ds.sources[size_t(src)].title);
     return e;
 }
 

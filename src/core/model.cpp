@@ -173,7 +173,9 @@ bool Model::apply_preset_on(const std::string& id, int date) {
 
 bool Model::apply_snapshot(const AlliancePreset& p, const AllianceSnapshot* snap) {
     if (!snap) return false;  // not yet formed then
-    set_members(snap->members, p.name + " (" + std::to_string(snap->year) + ")");
+    // the snapshot's year, unless the name says it already ("D10 (UK proposal, 2020)")
+    const std::string year = std::to_string(snap->year);
+    set_members(snap->members, p.name.find(year) != std::string::npos ? p.name : p.name + " (" + year + ")");
     preset_id_ = p.id;
     preset_year_ = snap->year;
     return true;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 #include "core/model.h"
@@ -43,7 +44,9 @@ void node_provenance(const Dataset& ds, const Node& n, std::string& years, std::
     }
     years = lo == 0 ? std::string() : lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi);
     sources.clear();
-    for (int s : src) sources += (sources.empty() ? "" : "; ") + ds.sources[size_t(s)].title;
+    std::set<std::string> titles;  // a source cited by two files is named once
+    for (int s : src)
+        if (titles.insert(ds.sources[size_t(s)].title).second) sources += (sources.empty() ? "" : "; ") + ds.sources[size_t(s)].title;
 }
 
 
@@ -106,7 +109,8 @@ std::string scenario_summary(const Model& m) {
         const std::string years = lo == hi ? std::to_string(hi) : "values of " + std::to_string(lo) + " to " + std::to_string(hi);
         out += "R&D spending (" + rd.indicator_name + ", " + years + "): members " + fixed(rd.members_value, 0) +
                ", " + target + " " + (rd.target_known ? fixed(rd.target_value, 0) + " (" + std::to_string(rd.target_year) + ")" : std::string("unknown")) + ", " + rd.unit;
-        if (rd.members_without_data) out += " (" + std::to_string(rd.members_without_data) + " members without data)";
+        if (rd.members_without_data)
+            out += " (" + std::to_string(rd.members_without_data) + (rd.members_without_data == 1 ? " member" : " members") + " without data)";
         out += ". ";
     }
     if (m.selected_node() >= 0) {
@@ -126,6 +130,106 @@ std::string scenario_summary(const Model& m) {
         out += ".";
     }
     return out;
+}
+
+std::string plain_percent(double lo, double hi) {
+    if (!is_known(lo) || !is_known(hi)) return "an unknown share";
+    auto one = [](double v) {
+        char b[32];
+        if (v > 0 && v < 9.95) std::snprintf(b, sizeof b, "%.1f", v);
+        else std::snprintf(b, sizeof b, "%.0f", v);
+        std::string t = b;
+        if (t.size() > 2 && t.compare(t.size() - 2, 2, ".0") == 0) t.resize(t.size() - 2);
+        return t;
+    };
+    const std::string a = one(lo), b = one(hi);
+    return a == b ? a + "%" : a + "–" + b + "%";
+}
+
+std::string country_in_sentence(const std::string& name) {
+    // the names English writes with "the": the United States, the Netherlands, the Philippines...
+    static const char* plural[] = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"};
+    auto ends = [&](const char* tail) {
+        const size_t n = std::strlen(tail);
+        return name.size() >= n && name.compare(name.size() - n, n, tail) == 0;
+    };
+    bool the = name.rfind("United ", 0) == 0 || ends("Islands") || name.find("Republic") != std::string::npos;
+    for (const char* p : plural) the |= name == p;
+    return the ? "the " + name : name;
+}
+
+std::string sentence_start(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
+    return text;
+}
+
+std::string in_sentence(std::string name) {
+    // "Finished logic chip" -> "finished logic chip"; "EUV lithography tools" stays
+    if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z') name[0] = char(name[0] - 'A' + 'a');
+    return name;
+}
+
+std::string country_list(const Dataset& ds, const std::vector<int>& countries, size_t max) {
+    std::vector<int> sorted = countries;
+    std::sort(sorted.begin(), sorted.end(), [&](int a, int b) { return ds.countries[size_t(a)].name < ds.countries[size_t(b)].name; });
+    if (sorted.empty()) return "no country";
+    if (sorted.size() > max) return "the " + std::to_string(sorted.size()) + " members";
+    std::string out;
+    for (size_t i = 0; i < sorted.size(); ++i) {
+        if (i) out += i + 1 == sorted.size() ? " and " : ", ";
+        out += country_in_sentence(ds.countries[size_t(sorted[i])].name);
+    }
+    return out;
+}
+
+PlainHeadline plain_headline(const Model& m, int node) {
+    PlainHeadline h;
+    const Domain* d = m.domain();
+    if (!d || node < 0 || size_t(node) >= d->nodes.size()) return h;
+    const Dataset& ds = m.data();
+    const Scenario& s = m.scenario();
+    const Node& n = d->nodes[size_t(node)];
+    const NodeFigures& f = m.figures().nodes[size_t(node)];
+    const bool demand = d->measures == "demand";
+    const std::string verb = demand ? " buys " : " makes ";
+    // the largest known share: a country's, or a region's when the data gives no breakdown
+    const ShareRow* top = nullptr;
+    for (const ShareRow& r : n.shares)
+        if (is_known(r.share) && (!top || r.share > top->share)) top = &r;
+    const std::string year = n.year() ? " (" + std::to_string(n.year()) + ")" : std::string();
+    if (!top) {
+        h.title = n.shares.empty() ? n.name + ": no shares in the data" : n.name + ": its suppliers are known, their shares are not" + year;
+    } else {
+        const std::string who = top->country >= 0 ? country_in_sentence(ds.countries[size_t(top->country)].name)
+                                                  : ds.regions[size_t(top->region)].name + " (no country breakdown)";
+        h.title = sentence_start(who + verb + plain_percent(top->share, top->share) + " of the world's " + in_sentence(n.name) + year);
+    }
+    if (!f.has_shares) return h;
+    std::vector<int> members;
+    for (size_t c = 0; c < s.members.size(); ++c)
+        if (s.is_member(int(c))) members.push_back(int(c));
+    const std::string target = s.target >= 0 ? country_in_sentence(ds.countries[size_t(s.target)].name) : std::string();
+    if (members.empty()) {
+        h.sentence = "No alliance yet: pick a group or click countries on the map to see what it would control.";
+        return h;
+    }
+    const std::string who = members.size() == 1 ? sentence_start(country_in_sentence(ds.countries[size_t(members[0])].name))
+                                                : "Together, " + country_list(ds, members);
+    const std::string they = members.size() == 1 ? "it" : "they";
+    if (demand) {
+        h.sentence = who + (members.size() == 1 ? " buys " : " buy ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
+        if (!target.empty())
+            h.sentence += " " + sentence_start(target) + " buys " + plain_percent(f.target_share.lo, f.target_share.hi) +
+                          ": denying it also loses a customer.";
+        return h;
+    }
+    h.sentence = who + (members.size() == 1 ? " holds " : " hold ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
+    if (!target.empty() && s.deny) {
+        const bool controls = s.deny_mode == DenialMode::Controls;
+        h.sentence += " If " + they + " deny " + target + (controls ? " with the controls in force on " + date_text(scenario_date(s)) : std::string()) +
+                      ", it can still get " + plain_percent(f.target_access.lo, f.target_access.hi) + ".";
+    }
+    return h;
 }
 
 std::string scenario_headline(const Model& m) {

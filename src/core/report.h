@@ -3,6 +3,7 @@
 // figures; neither computes one.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace techmap {
 
@@ -20,6 +21,31 @@ std::string scenario_summary(const Model& model);
 // One sentence: the alliance, its members' codes, the target and the choke points held (the
 // default caption of a step in a teacher's story).
 std::string scenario_headline(const Model& model);
+
+// Plain words for the first thing a visitor reads about one input of the current domain: who
+// makes (or, for a domain of demand, buys) the largest share of it, with the year, and then what
+// the alliance holds of it and what the target can still get. No expert terms: the glossary
+// (glossary.h) has those. Figures are rounded for reading ("about 3%"); the panel and the "why"
+// keep the exact ranges.
+struct PlainHeadline {
+    std::string title;     // "Netherlands makes 100% of the world's EUV lithography tools (2022)"
+    std::string sentence;  // "Together, the United States, Japan and Netherlands hold 100%. If they deny China, it can still get 0%."
+};
+PlainHeadline plain_headline(const Model& model, int node);
+
+// A figure as read aloud: "3%", "0-3%" (a range), "unknown"; one decimal under 10.
+std::string plain_percent(double lo, double hi);
+
+// A country's name as written inside a sentence ("the Netherlands", "the United States",
+// "Japan"); sentence_start capitalises the first letter; in_sentence lower-cases a name's first
+// letter when it is a capital of an ordinary word ("Finished logic chip", not "EUV ...").
+std::string country_in_sentence(const std::string& name);
+std::string sentence_start(std::string text);
+std::string in_sentence(std::string name);
+
+// Country names for people: "the United States, Japan and the Netherlands"; beyond `max`,
+// "the 7 members". Sorted by name.
+std::string country_list(const Dataset& ds, const std::vector<int>& countries, size_t max = 3);
 
 // The scenario's figures as CSV (RFC 4180, UTF-8), one row per figure:
 //   record,id,name,metric,low,high,unit,year,source

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "ui/widgets.h"
@@ -20,21 +21,28 @@ void alliance_section(Model& m, UiState& ui) {
     const Dataset& ds = m.data();
     // the preset shown is the one the members still come from (none after a toggle; back on undo)
     const int preset = m.preset_id().empty() ? -1 : ds.find_alliance(m.preset_id());
+    const int count = m.scenario().member_count();
     ImGui::TextUnformatted("Alliance");
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s, %d members", m.alliance_name().c_str(), m.scenario().member_count());
+    ImGui::TextDisabled("%s, %d %s", m.alliance_name().c_str(), count, count == 1 ? "member" : "members");
     ImGui::PopTextWrapPos();
-    const char* preview = preset >= 0 ? ds.alliances[size_t(preset)].name.c_str()
-                                                                                     : "Choose a preset…";
+    const char* preview = preset >= 0 ? ds.alliances[size_t(preset)].name.c_str() : "Choose a group of countries…";
     ImGui::SetNextItemWidth(-1);
-    const bool preset_open = ImGui::BeginCombo("##preset", preview);
+    const bool preset_open = ImGui::BeginCombo("##preset", preview, ImGuiComboFlags_HeightLarge);
     remember(ui, "preset");
     if (preset_open) {
+        if (ImGui::IsWindowAppearing()) {
+            ui.preset_search[0] = 0;
+            if (!ui.touch) ImGui::SetKeyboardFocusHere();
+        }
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##preset-search", "search", ui.preset_search, sizeof ui.preset_search);
         // as of 2021, or as of the scenario's date (today when it has none)
         const int on = scenario_date(m.scenario());
         for (size_t i = 0; i < ds.alliances.size(); ++i) {
             const AlliancePreset& p = ds.alliances[i];
+            if (!contains_text(p.name, ui.preset_search) && !contains_text(p.id, ui.preset_search)) continue;
             const bool exists = ui.preset_year ? p.as_of(ui.preset_year) != nullptr : p.as_of_date(on) != nullptr;
             if (!exists) ImGui::BeginDisabled();
             if (ImGui::Selectable(p.name.c_str(), preset == int(i))) {
@@ -60,35 +68,25 @@ void alliance_section(Model& m, UiState& ui) {
         if (ui.preset_year) m.apply_preset(ds.alliances[size_t(preset)].id, ui.preset_year);
         else m.apply_preset_on(ds.alliances[size_t(preset)].id, scenario_date(m.scenario()));
     }
-    if (preset >= 0 && !ds.alliances[size_t(preset)].note.empty()) ImGui::TextDisabled("%s", ds.alliances[size_t(preset)].note.c_str());
+    // the group's note (dormant, proposal, ...) on demand: a line of its own would move what follows
+    if (preset >= 0 && !ds.alliances[size_t(preset)].note.empty()) help_marker(ds.alliances[size_t(preset)].note.c_str());
 
-    // members as small buttons: click to remove
+    // add or remove any country from a searchable list: it stays open for the next pick, and
+    // the search clears after each
+    ImGui::SetNextItemWidth(190 * ui.scale);
     const Scenario& s = m.scenario();
-    int shown = 0;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    for (size_t c = 0; c < s.members.size(); ++c) {
-        if (!s.members[c]) continue;
-        const std::string label = ds.countries[c].id + "##m";
-        const float w = ImGui::CalcTextSize(ds.countries[c].id.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (shown > 0) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-        }
-        if (small_button(ui, label.c_str())) m.toggle_member(int(c));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: click to remove", ds.countries[c].name.c_str());
-        ++shown;
-    }
-    if (shown == 0) ImGui::TextDisabled("No members: pick a preset or click the map.");
-    // add or remove any country from a searchable list
-    ImGui::SetNextItemWidth(170 * ui.scale);
-    const bool list_open = ImGui::BeginCombo("##countries", "Add or remove…", ImGuiComboFlags_HeightLarge);
+    const bool list_open = ImGui::BeginCombo("##countries", "Add or remove countries…", ImGuiComboFlags_HeightLarge);
     remember(ui, "countries");
     if (list_open) {
         country_search(ui, ds, ui.search, sizeof ui.search, "##search", "countries-first", [&](int c) {
             if (c == s.target) return false;
             const Country& k = ds.countries[size_t(c)];
             const std::string label = (s.is_member(c) ? "[x] " : "[ ] ") + k.name + "##c" + k.id;
-            if (ImGui::Selectable(label.c_str(), s.is_member(c), ImGuiSelectableFlags_DontClosePopups)) m.toggle_member(c);
+            if (ImGui::Selectable(label.c_str(), s.is_member(c), ImGuiSelectableFlags_DontClosePopups)) {
+                m.toggle_member(c);
+                ui.search[0] = 0;
+                ui.search_refocus = true;
+            }
             return true;
         });
         ImGui::EndCombo();
@@ -102,17 +100,40 @@ void alliance_section(Model& m, UiState& ui) {
     if (!m.can_redo()) ImGui::BeginDisabled();
     if (ImGui::Button("Redo")) m.redo();
     if (!m.can_redo()) ImGui::EndDisabled();
-    if (shown > 0) {
-        same_line_if_fits("Clear");
-        if (ImGui::Button("Clear")) m.clear_members();
-        remember(ui, "clear");
-    }
+    same_line_if_fits("Clear");
+    if (count == 0) ImGui::BeginDisabled();
+    if (ImGui::Button("Clear")) m.clear_members();
+    remember(ui, "clear");
+    if (count == 0) ImGui::EndDisabled();
     // name the alliance
     if (!ui.name_editing && std::string(ui.name_buf) != m.alliance_name())
         std::snprintf(ui.name_buf, sizeof ui.name_buf, "%s", m.alliance_name().c_str());
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##name", "name this alliance", ui.name_buf, sizeof ui.name_buf)) m.set_alliance_name(ui.name_buf);
     ui.name_editing = ImGui::IsItemActive();
+}
+
+// The members as buttons with their names (click to remove): last in the section, so that a
+// change of members moves nothing above it.
+void members_section(Model& m, UiState& ui) {
+    const Dataset& ds = m.data();
+    const Scenario& s = m.scenario();
+    int shown = 0;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::TextDisabled("Members (click one to remove it):");
+    for (int c : ds.countries_by_name) {
+        if (!s.is_member(c)) continue;
+        const std::string label = ds.countries[size_t(c)].name + " \u00d7##m" + ds.countries[size_t(c)].id;
+        const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (shown > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        }
+        if (small_button(ui, label.c_str())) m.toggle_member(c);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s): click to remove", ds.countries[size_t(c)].name.c_str(), ds.countries[size_t(c)].id.c_str());
+        ++shown;
+    }
+    if (shown == 0) ImGui::TextDisabled("None yet: choose a group above, or click countries on the map.");
 }
 
 void target_section(Model& m, UiState& ui) {
@@ -131,20 +152,25 @@ void target_section(Model& m, UiState& ui) {
         });
         ImGui::EndCombo();
     }
+    // the threshold's name beside the slider, not under its grip
     float t = float(s.threshold);
+    ImGui::TextUnformatted("Control threshold");
+    glossary_marker("control threshold");
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##threshold", &t, 50.0f, 100.0f, "control threshold %.0f%%")) m.set_threshold(double(std::round(t)));
+    if (ImGui::SliderFloat("##threshold", &t, 50.0f, 100.0f, "%.0f%%")) m.set_threshold(double(std::round(t)));
     remember(ui, "threshold");
     bool deny = s.deny, fdpr = s.third_country_rule, ret = s.retaliation;
     if (ImGui::Checkbox("Deny the target", &deny)) m.set_deny(deny);
     remember(ui, "deny");
+    glossary_marker("deny");
     ImGui::SameLine();
     if (ImGui::Checkbox("Third-country rule", &fdpr)) m.set_third_country_rule(fdpr);
     remember(ui, "third-country-rule");
-    help_marker("Extends the denial to non-members' production that depends on inputs the alliance controls "
-                "(the idea of the US foreign direct product rule).");
+    glossary_marker("third-country rule");
     if (ImGui::Checkbox("Target retaliates (cuts the alliance off)", &ret)) m.set_retaliation(ret);
     remember(ui, "retaliation");
+    glossary_marker("retaliation");
     if (s.retaliation) {
         bool ret3 = s.retaliation_third_countries;
         ImGui::Indent();
@@ -170,12 +196,13 @@ void target_section(Model& m, UiState& ui) {
 }
 
 // What the map shows: colouring, the input whose suppliers are drawn, arcs and labels.
-void map_section(Model& m, UiState& ui) {
+void map_section(Model& m, UiState& ui, UiActions& actions) {
     const Domain* d = m.domain();
     if (!d) return;
     // the domain: every one recomputed live, each with its headline
     const DomainFigures& cur = m.figures();
-    const std::string cur_label = d->name + "  (" + std::to_string(cur.choke_points) + " of " + std::to_string(cur.nodes_with_shares) + " held)";
+    (void)cur;
+    const std::string cur_label = d->name;  // the counts are in the list (a long label would be cut)
     ImGui::SetNextItemWidth(-1);
     const bool dom_open = ImGui::BeginCombo("##domain", cur_label.c_str());
     remember(ui, "domain");
@@ -183,8 +210,9 @@ void map_section(Model& m, UiState& ui) {
         for (size_t i = 0; i < m.data().domains.size(); ++i) {
             const Domain& x = m.data().domains[i];
             const DomainFigures& xf = m.figures_of(int(i));
-            const std::string label = x.name + "  (" + std::to_string(xf.choke_points) + " of " + std::to_string(xf.nodes_with_shares) +
-                                      " held)##d" + x.id;
+            const std::string label = x.measures == "demand" ? x.name + "##d" + x.id
+                                                             : x.name + "  (controls " + std::to_string(xf.choke_points) + " of " +
+                                                                   std::to_string(xf.nodes_with_shares) + ")##d" + x.id;
             if (ImGui::Selectable(label.c_str(), int(i) == m.domain_index())) {
                 m.select_domain(x.id);
                 m.select_node(m.default_node());
@@ -217,33 +245,52 @@ void map_section(Model& m, UiState& ui) {
     ui.layer = MapLayer(layer);
     const int sel = m.selected_node();
     ImGui::SetNextItemWidth(-1);
-    const bool node_open = ImGui::BeginCombo("##node", sel >= 0 ? d->nodes[size_t(sel)].name.c_str() : "Choose an input…");
+    const bool node_open = ImGui::BeginCombo("##node", sel >= 0 ? d->nodes[size_t(sel)].name.c_str() : "Choose an input…",
+                                             ImGuiComboFlags_HeightLarge);
     remember(ui, "node");
     if (node_open) {
+        // a search by name or stage; the list opens at the input shown
+        const bool appearing = ImGui::IsWindowAppearing();
+        if (appearing) {
+            ui.node_search[0] = 0;
+            if (!ui.touch) ImGui::SetKeyboardFocusHere();
+        }
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##node-search", "search inputs by name or stage", ui.node_search, sizeof ui.node_search);
+        remember(ui, "node-search");
         std::vector<char> listed(d->nodes.size(), 0);
-        auto item = [&](size_t i) {
+        bool first = true;
+        auto item = [&](size_t i, const std::string& stage) {
             const Node& n = d->nodes[i];
+            listed[i] = 1;
+            if (!contains_text(n.name, ui.node_search) && !contains_text(stage, ui.node_search)) return;
             const NodeFigures& f = m.figures().nodes[i];
             const std::string label = (f.choke == Choke::Yes ? "* " : "  ") + n.name + (n.link >= 0 ? "  (linked)" : "") + "##" + n.id;
             if (ImGui::Selectable(label.c_str(), int(i) == sel)) m.select_node(int(i));
-            listed[i] = 1;
+            if (first) remember(ui, "node-first");
+            first = false;
+            if (appearing && int(i) == sel) ImGui::SetScrollHereY(0.3f);
         };
         for (const Stage& st : d->stages) {
             bool heading = false;
             for (size_t i = 0; i < d->nodes.size(); ++i) {
                 if (d->nodes[i].stage != st.id || d->nodes[i].shares.empty()) continue;
-                if (!heading) ImGui::TextDisabled("%s", st.name.c_str());
-                heading = true;
-                item(i);
+                const bool match = contains_text(d->nodes[i].name, ui.node_search) || contains_text(st.name, ui.node_search);
+                if (!heading && match) ImGui::TextDisabled("%s", st.name.c_str());
+                heading |= match;
+                item(i, st.name);
             }
         }
         bool heading = false;
         for (size_t i = 0; i < d->nodes.size(); ++i) {
             if (listed[i] || d->nodes[i].shares.empty()) continue;
-            if (!heading && !d->stages.empty()) ImGui::TextDisabled("Other inputs");
-            heading = true;
-            item(i);
+            if (!heading && !d->stages.empty() && contains_text(d->nodes[i].name, ui.node_search)) {
+                ImGui::TextDisabled("Other inputs");
+                heading = true;
+            }
+            item(i, std::string());
         }
+        if (first) ImGui::TextDisabled("No input matches.");
         ImGui::EndCombo();
     }
     if (!node_open && ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");
@@ -253,14 +300,22 @@ void map_section(Model& m, UiState& ui) {
     ImGui::Checkbox("supply arcs", &ui.show_arcs);
     ImGui::SameLine();
     ImGui::Checkbox("labels", &ui.show_labels);
+    // regions where small countries crowd: one click zooms there
+    ImGui::TextUnformatted("Zoom to");
+    for (const auto& [label, action, name] : {std::tuple{"World", "view:world", "view-world"}, std::tuple{"Europe", "view:europe", "view-europe"},
+                                              std::tuple{"East Asia", "view:east-asia", "view-east-asia"}}) {
+        same_line_if_fits(label);
+        if (small_button(ui, label)) actions.push_back(action);
+        remember(ui, name);
+    }
 }
 
 // Sharing and classroom tools: links, stories, exports, presentation mode, the text view.
 void share_section(UiState& ui, UiActions& actions) {
     if (small_button(ui, "Copy link")) actions.push_back("copy-link");
     remember(ui, "copy-link");
-    same_line_if_fits("Guided story");
-    if (small_button(ui, "Guided story")) actions.push_back("story-start");  // the built-in story, from step 1
+    same_line_if_fits("Guided tour");
+    if (small_button(ui, "Guided tour")) actions.push_back("story-start");  // the built-in story, from step 1
     remember(ui, "story");
     same_line_if_fits("Presentation mode");
     const bool pres = ui.mode == UiMode::Presentation;
@@ -277,6 +332,11 @@ void share_section(UiState& ui, UiActions& actions) {
     if (small_button(ui, "Text view")) actions.push_back("text-view");
     remember(ui, "text-view");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The scenario's summary and figures as text and a table (also read by screen readers)");
+    if (small_button(ui, "Load your own data…")) actions.push_back("load-dataset");
+    remember(ui, "load-dataset");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A dataset file of the same format (JSON), loaded on top of the default data; you can also drop it on the map. "
+                          "A bad file is refused with a message and the current data stays.");
     // one's own story: add this view as a step (a caption is optional: nothing needs typing)
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
     ImGui::InputTextWithHint("##story-caption", "caption (optional)", ui.story_caption, sizeof ui.story_caption);
@@ -285,6 +345,71 @@ void share_section(UiState& ui, UiActions& actions) {
     remember(ui, "story-add");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Adds this view as the next step of your own story; share it with \"Copy the story's link\"");
+}
+
+// The panel's sections as tabs, so that nothing needs scrolling to be found: the alliance
+// (members, target, policies), the results, the map's settings, sharing and presenting. Each
+// tab's controls stay in place when the figures change (figures sit in a fixed-height area).
+void panel_tabs(Model& m, UiState& ui, UiActions& actions) {
+    // buttons drawn as tabs (ImGui's tab bar needs the pointer over a tab for a frame before a
+    // press, so a tap on a touch screen, with no hover before it, would be lost)
+    const char* names[] = {"Alliance", "Results", "Map", ui.touch ? "Share" : "Share & present"};
+    const char* ids[] = {"tab-alliance", "tab-results", "tab-map", "tab-share"};
+    if (ui.tab_request >= 0 && ui.tab_request < 4) ui.panel_tab = ui.tab_request;
+    ui.tab_request = -1;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, ImGui::GetStyle().ItemSpacing.y));
+    for (int t = 0; t < 4; ++t) {
+        if (t) same_line_if_fits(names[t]);
+        const bool active = ui.panel_tab == t;
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(active ? ImGuiCol_TabActive : ImGuiCol_Tab));
+        if (ImGui::Button(names[t])) ui.panel_tab = t;
+        ImGui::PopStyleColor();
+        remember(ui, ids[t]);
+    }
+    ImGui::PopStyleVar();
+    ImGui::Separator();
+    {
+        const int t = ui.panel_tab;
+        switch (t) {
+            case 0:
+                alliance_section(m, ui);
+                ImGui::Separator();
+                target_section(m, ui);
+                ImGui::Separator();
+                members_section(m, ui);
+                break;
+            case 1:
+                compare_section(m, ui);
+                results_section(m, ui);
+                ranked_section(m, ui);
+                break;
+            case 2:
+                map_section(m, ui, actions);
+                break;
+            case 3:
+                share_section(ui, actions);
+                ImGui::Separator();
+                if (small_button(ui, "Sources and credits")) ui.show_sources = !ui.show_sources;
+                remember(ui, "sources");
+                same_line_if_fits("Glossary");
+                if (small_button(ui, "Glossary")) ui.show_glossary = !ui.show_glossary;
+                remember(ui, "glossary");
+                same_line_if_fits("Help");
+                if (small_button(ui, "Help")) ui.show_help = !ui.show_help;
+                remember(ui, "help");
+                same_line_if_fits("About");
+                if (small_button(ui, "About")) ui.show_about = !ui.show_about;
+                remember(ui, "about");
+                ImGui::PushTextWrapPos(0.0f);
+                ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
+                                    "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
+                                    "(ODbL). Names: world-countries (ODbL). Other domains: the source named with each figure (see Sources and credits). "
+                                    "Data version %s.",
+                                    m.data().version().c_str());
+                ImGui::PopTextWrapPos();
+                break;
+        }
+    }
 }
 
 }  // namespace
@@ -320,33 +445,7 @@ void alliance_panel(Model& m, UiState& ui, float width, float height, UiActions&
     } else if (!m.loaded()) {
         ImGui::TextUnformatted("Loading data…");
     } else {
-        alliance_section(m, ui);
-        ImGui::Separator();
-        target_section(m, ui);
-        ImGui::Separator();
-        results_section(m);
-        ranked_section(m, ui);
-        compare_section(m, ui);
-        ImGui::Separator();
-        map_section(m, ui);
-        ImGui::Separator();
-        share_section(ui, actions);
-        ImGui::Separator();
-        if (small_button(ui, "Sources and credits")) ui.show_sources = !ui.show_sources;
-        remember(ui, "sources");
-        ImGui::SameLine();
-        if (small_button(ui, "Help")) ui.show_help = !ui.show_help;
-        remember(ui, "help");
-        ImGui::SameLine();
-        if (small_button(ui, "About")) ui.show_about = !ui.show_about;
-        remember(ui, "about");
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
-                            "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
-                            "(ODbL). Names: world-countries (ODbL). Other domains: the source named with each figure (see Sources and credits). "
-                            "Data version %s.",
-                            m.data().version().c_str());
-        ImGui::PopTextWrapPos();
+        panel_tabs(m, ui, actions);
     }
     if (open && !ui.load_message.empty()) {
         ImGui::Separator();

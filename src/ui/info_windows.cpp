@@ -1,4 +1,4 @@
-// info_windows.cpp — the small windows opened from the panel's footer: sources and credits, help, about.
+// info_windows.cpp — the small windows opened from the panel's footer: sources and credits, the glossary, help, about.
 #include "ui/windows.h"
 
 #include <imgui.h>
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/glossary.h"
 #include "ui/widgets.h"
 
 namespace techmap {
@@ -59,6 +60,20 @@ void info_windows(const Model& m, UiState& ui, float width, float height) {
                                    "redoes a change of members; Tab moves between the panel's controls.");
             ImGui::TextUnformatted("Ranges such as 0.0–78.9% mean the data leaves some shares unknown: the figure lies "
                                    "somewhere in the range. \"why?\" under the map's caption shows the rows behind the selected input.");
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+    if (ui.show_glossary) {
+        if (open("Glossary", &ui.show_glossary)) {
+            remember_window(ui, "glossary-window");
+            ImGui::PushTextWrapPos(0.0f);
+            for (const GlossaryEntry& e : glossary()) {
+                ImGui::TextUnformatted(std::string(e.term).c_str());
+                ImGui::Indent();
+                ImGui::TextDisabled("%.*s", int(e.definition.size()), e.definition.data());
+                ImGui::Unindent();
+            }
             ImGui::PopTextWrapPos();
         }
         ImGui::End();

@@ -5,9 +5,11 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 #include <vector>
 
+#include "core/report.h"
 #include "ui/widgets.h"
 
 namespace techmap {
@@ -19,8 +21,6 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     if (!d || sel < 0) return;
     const Node& n = d->nodes[size_t(sel)];
     const NodeFigures& f = m.figures().nodes[size_t(sel)];
-    const Scenario& s = m.scenario();
-    const std::string target = s.target >= 0 ? m.data().countries[size_t(s.target)].name : "the target";
     // on narrow screens the caption goes below the folded panel's title bar
     const float top = width < 900 ? ui.panel_bottom + 8.0f : 8.0f;
     ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0));
@@ -29,18 +29,25 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     ImGui::Begin("##caption", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
                                            ImGuiWindowFlags_NoFocusOnAppearing);
     remember_window(ui, "caption-window");
+    // the input's name, and in plain words who makes it and what the alliance and the target get
+    ImGui::TextUnformatted(n.name.c_str());
     if (f.choke == Choke::Yes) {
+        ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
-        ImGui::Text("%s: a choke point", n.name.c_str());
+        ImGui::TextUnformatted("— the alliance controls it");
         ImGui::PopStyleColor();
-    } else {
-        ImGui::Text("%s", n.name.c_str());
+        glossary_marker("choke point");
     }
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f * ui.scale, width - left - 40));
-    if (f.has_shares)
-        ImGui::TextDisabled("alliance holds %s of world supply; %s can obtain %s under denial", percent_text(f.alliance_share).c_str(),
-                            target.c_str(), percent_text(f.target_access).c_str());
-    ImGui::PopTextWrapPos();
+    const float wrap = std::min(540.0f * ui.scale, width - left - 40);
+    const PlainHeadline h = plain_headline(m, sel);
+    wrapped(h.title.c_str(), wrap);
+    remember(ui, "caption-title");
+    if (!h.sentence.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        wrapped(h.sentence.c_str(), wrap);
+        ImGui::PopStyleColor();
+        remember(ui, "caption-sentence");
+    }
     if (small_button(ui, ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
     remember(ui, "why");
     if (ui.show_why) {
@@ -73,6 +80,54 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
             ImGui::EndTable();
         }
     }
+    ImGui::End();
+}
+
+// The opening card over the map: what the first view shows, in a title and a plain sentence,
+// and the next step: the guided tour, or build one's own alliance (or just look around).
+void welcome_card(const Model& m, UiState& ui, float left, float width, float height, UiActions& actions) {
+    if (!ui.show_welcome) return;
+    const Domain* d = m.domain();
+    const int sel = m.selected_node();
+    const float w = std::min(600.0f * ui.scale, width - left - 24.0f);
+    ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, ui.touch ? ui.panel_bottom + 8.0f : height * 0.12f), ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.7f));
+    ImGui::SetNextWindowBgAlpha(0.97f);
+    ImGui::Begin("##welcome", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
+                                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
+    remember_window(ui, "welcome-window");
+    ImGui::SetWindowFontScale(1.3f);
+    wrapped(ui.welcome_title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    remember(ui, "welcome-title");
+    if (d && sel >= 0) {
+        const PlainHeadline h = plain_headline(m, sel);
+        wrapped(h.title.c_str());
+        remember(ui, "welcome-sentence");
+        if (!h.sentence.empty()) wrapped(h.sentence.c_str());
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (ui.layer == MapLayer::Share && d && sel >= 0)
+        wrapped(("On the map, the colour shows each country's share of " + in_sentence(d->nodes[size_t(sel)].name) +
+                 "; the lines run from its suppliers to the rival.").c_str());
+    else
+        wrapped("On the map, the alliance is blue and the rival orange; the lines show who supplies the selected input.");
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+    if (ImGui::Button("Start the guided tour")) {
+        actions.push_back("story-start");
+        ui.show_welcome = false;
+    }
+    remember(ui, "welcome-tour");
+    ImGui::SameLine();
+    if (ImGui::Button("Build your own")) {
+        actions.push_back("build-own");
+        ui.show_welcome = false;
+    }
+    remember(ui, "welcome-build");
+    same_line_if_fits("Look around");
+    if (ImGui::Button("Look around")) ui.show_welcome = false;
+    remember(ui, "welcome-close");
     ImGui::End();
 }
 
@@ -131,7 +186,11 @@ void country_card(const Model& m, int hovered) {
     if (hovered < 0) return;
     const Dataset& ds = m.data();
     const Role role = m.role(hovered);
+    // never wider than the screen (ImGui moves a tooltip inside it, but cannot shrink it)
+    const float max_w = std::min(ImGui::GetFontSize() * 24.0f, ImGui::GetIO().DisplaySize.x - 24.0f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_w + ImGui::GetStyle().WindowPadding.x * 2, FLT_MAX));
     ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
     ImGui::TextUnformatted(ds.countries[size_t(hovered)].name.c_str());
     ImGui::TextDisabled("%s", role == Role::Member ? "alliance member: click to remove" : role == Role::Target ? "target" : "not aligned: click to add");
     const Domain* d = m.domain();
@@ -139,23 +198,25 @@ void country_card(const Model& m, int hovered) {
         const Node& n = d->nodes[size_t(m.selected_node())];
         for (const ShareRow& r : n.shares)
             if (r.country == hovered) {
-                if (is_known(r.share)) ImGui::Text("%s: %.1f%% of world supply (%d)", n.name.c_str(), r.share, r.year);
-                else ImGui::Text("%s: a supplier, share unknown (%d)", n.name.c_str(), r.year);
+                if (is_known(r.share)) ImGui::TextWrapped("%s: %.1f%% of world supply (%d)", n.name.c_str(), r.share, r.year);
+                else ImGui::TextWrapped("%s: a supplier, share unknown (%d)", n.name.c_str(), r.year);
             }
     }
     if (d) {
         const std::vector<CountryShare> top = strongest_nodes(*d, hovered, 3);
         if (!top.empty()) ImGui::TextDisabled("strongest in:");
-        for (const CountryShare& t : top) ImGui::BulletText("%s %.0f%% (%d)", d->nodes[size_t(t.node)].name.c_str(), t.share, t.year);
+        for (const CountryShare& t : top) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s %.0f%% (%d)", d->nodes[size_t(t.node)].name.c_str(), t.share, t.year);
+        }
     }
     const std::vector<int> groups = memberships(ds, hovered);
     if (!groups.empty()) {
         std::string names;
         for (int g : groups) names += (names.empty() ? "" : ", ") + ds.alliances[size_t(g)].name;
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
         ImGui::TextDisabled("member of: %s", names.c_str());
-        ImGui::PopTextWrapPos();
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
 

@@ -6,57 +6,81 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "core/report.h"
 #include "ui/widgets.h"
 
 namespace techmap {
+namespace {
+// 1150.4 -> "1,150": whole numbers with a thousands separator
+std::string thousands(double v) {
+    std::string t = std::to_string(long(std::lround(v)));
+    for (int i = int(t.size()) - 3; i > (t[0] == '-' ? 1 : 0); i -= 3) t.insert(size_t(i), ",");
+    return t;
+}
+}  // namespace
 
-void results_section(Model& m) {
+void results_section(Model& m, UiState& ui) {
     const Domain* d = m.domain();
     if (!d) return;
     const DomainFigures& f = m.figures();
     const Scenario& s = m.scenario();
     const Dataset& ds = m.data();
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "the target";
+    const bool demand = d->measures == "demand";
+    // a fixed height: a change of figures moves nothing below (the ranked lists stay put)
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float h = std::clamp(ImGui::GetIO().DisplaySize.y * 0.5f, line * 10.0f, line * 24.0f);
+    ImGui::BeginChild("##figures", ImVec2(0, h), false);
+    remember_window(ui, "results-figures");
     ImGui::TextUnformatted(d->name.c_str());
-    bullet("Choke points held: %d of %d inputs with data%s", f.choke_points, f.nodes_with_shares,
-           f.possible_choke_points > 0 ? (" (+" + std::to_string(f.possible_choke_points) + " possible)").c_str() : "");
-    if (f.possible_choke_points > 0 && ImGui::IsItemHovered())
-        ImGui::SetTooltip("Possible: the alliance reaches the threshold only if shares the data leaves unknown fall to members.");
-    const std::string product = f.outputs.empty() ? std::string() : d->nodes[size_t(f.outputs[0])].name;
-    if (s.deny && !product.empty())
-        bullet("%s's access to the end product (%s) under denial: %s", target.c_str(), product.c_str(), percent_text(f.target_access_to_outputs).c_str());
-    bullet("Inputs %s can get less than half of: %d", target.c_str(), f.target_denied_nodes);
-    if (s.retaliation && !product.empty()) {
-        bullet("Alliance's access to the end product if %s cuts it off: %s", target.c_str(), percent_text(f.alliance_access_to_outputs).c_str());
-        if (!f.alliance_access_to_outputs.exact() && ImGui::IsItemHovered())
-            ImGui::SetTooltip("A range: some inputs have suppliers whose shares the data does not give (e.g. photoresists),\n"
-                              "so the lower bound assumes the worst for each of them.");
+    const std::string year = f.year_min && f.year_min != f.year_max
+                                 ? " (figures of " + std::to_string(f.year_min) + " to " + std::to_string(f.year_max) + ")"
+                                 : f.year_max ? " (" + std::to_string(f.year_max) + ")" : std::string();
+    if (!demand) {
+        bullet_term("choke point", "The alliance controls %d of the %d inputs with data%s: it makes at least %.0f%% of world supply of each.",
+                    f.choke_points, f.nodes_with_shares, year.c_str(), s.threshold);
+        if (f.possible_choke_points > 0)
+            bullet("%d more could be, if shares the data leaves unknown are the members'.", f.possible_choke_points);
+        const std::string product = f.outputs.empty() ? std::string() : in_sentence(d->nodes[size_t(f.outputs[0])].name);
+        if (s.deny && !product.empty())
+            bullet("If the alliance denies %s, it can still get %s of the world's %s.", target.c_str(),
+                   plain_percent(f.target_access_to_outputs.lo, f.target_access_to_outputs.hi).c_str(), product.c_str());
+        if (s.deny) bullet("Inputs %s could get less than half of: %d.", target.c_str(), f.target_denied_nodes);
+        if (s.retaliation && !product.empty()) {
+            bullet_term(f.alliance_access_to_outputs.exact() ? "retaliation" : "range",
+                        "If %s cuts the alliance off, the alliance can still get %s of the world's %s.", target.c_str(),
+                        plain_percent(f.alliance_access_to_outputs.lo, f.alliance_access_to_outputs.hi).c_str(), product.c_str());
+        }
     }
     Pooled rd = m.pooled_rd();
     if (!rd.unit.empty()) {
-        const std::string tv = rd.target_known ? std::to_string(int(rd.target_value + 0.5)) : std::string("unknown");
+        // the years of the values summed: never a year the values are not of
+        const int lo = rd.members_with_data ? (rd.target_known ? std::min(rd.year_min, rd.target_year) : rd.year_min) : rd.target_year;
+        const int hi = rd.members_with_data ? (rd.target_known ? std::max(rd.year_max, rd.target_year) : rd.year_max) : rd.target_year;
+        const std::string years = lo == hi ? std::to_string(hi) : std::to_string(lo) + "–" + std::to_string(hi);
+        const std::string tv = rd.target_known ? thousands(rd.target_value) : std::string("unknown");
         const std::string missing = rd.members_without_data > 0
             ? " (" + std::to_string(rd.members_without_data) + (rd.members_without_data == 1 ? " member" : " members") + " without data)" : "";
-        bullet("R&D spending (GERD, %d): members %.0f vs %s %s, USD bn PPP%s", rd.year_max ? rd.year_max : 2021,
-               rd.members_value, target.c_str(), tv.c_str(), missing.c_str());
-        if (ImGui::IsItemHovered() && !rd.sources.empty())
-            ImGui::SetTooltip("%s. Source: %s", rd.indicator_name.c_str(), ds.sources[size_t(rd.sources[0])].title.c_str());
+        bullet_term("GERD", "Research and development spending (%s): members USD %s bn, %s %s bn (in purchasing-power dollars)%s.",
+                    years.c_str(), thousands(rd.members_value).c_str(), target.c_str(), tv.c_str(), missing.c_str());
     }
     const DomainKeys& keys = m.keys();
-    if (keys.coalition_found) {
-        std::string names;
-        for (int c : keys.minimal_coalition) names += (names.empty() ? "" : ", ") + ds.countries[size_t(c)].id;
-        bullet("Smallest group holding %.0f%% of every input any group can: %zu countries (%s)", s.threshold,
-               keys.minimal_coalition.size(), names.c_str());
+    if (!demand && keys.coalition_found && !keys.minimal_coalition.empty()) {
+        int in = 0;
+        for (int c : keys.minimal_coalition) in += s.is_member(c) ? 1 : 0;
+        std::vector<int> group(keys.minimal_coalition.begin(), keys.minimal_coalition.end());
+        bullet("The smallest group that could control every input any group can: %zu countries (%s), %d of them in the alliance.",
+               group.size(), country_list(ds, group, 12).c_str(), in);
         if (ImGui::IsItemHovered() && !keys.power.empty()) {
             std::string top;
             for (size_t i = 0; i < keys.power.size() && i < 5; ++i) {
-                char b[64];
-                std::snprintf(b, sizeof b, "%s%s %.2f", i ? ", " : "", ds.countries[size_t(keys.power[i].country)].id.c_str(), keys.power[i].index);
+                char b[96];
+                std::snprintf(b, sizeof b, "%s%s %.2f", i ? ", " : "", ds.countries[size_t(keys.power[i].country)].name.c_str(), keys.power[i].index);
                 top += b;
             }
             ImGui::BeginTooltip();
@@ -70,13 +94,14 @@ void results_section(Model& m) {
     if (!ai.unit.empty() && (ai.members_with_data > 0 || ai.target_known)) {
         char tv[32] = "unknown";
         if (ai.target_known) std::snprintf(tv, sizeof tv, "%.2f", ai.target_value);
-        bullet("Private investment in AI (%d): members %.1f vs %s %s, %s%s", ai.year_max ? ai.year_max : ai.target_year, ai.members_value,
+        bullet("Private investment in AI (%d): members %.1f, %s %s, %s%s.", ai.year_max ? ai.year_max : ai.target_year, ai.members_value,
                target.c_str(), tv, ai.unit.c_str(),
-               ai.members_without_data ? (" (" + std::to_string(ai.members_without_data) + " members without data)").c_str() : "");
+               ai.members_without_data ? (" (" + std::to_string(ai.members_without_data) + (ai.members_without_data == 1 ? " member" : " members") + " without data)").c_str() : "");
     }
-    int year = 0;
-    const double demand = m.target_demand_share(&year);
-    if (is_known(demand)) bullet("%s's share of world chip sales: %.1f%% (%d, SIA/WSTS)", target.c_str(), demand, year);
+    int dyear = 0;
+    const double share = m.target_demand_share(&dyear);
+    if (is_known(share)) bullet("%s buys %.1f%% of the world's chips (%d): denying it also loses a customer.", target.c_str(), share, dyear);
+    ImGui::EndChild();
 }
 
 // Ranked lists: the domain's inputs by the alliance's share (bars show ranges), and the countries
@@ -113,14 +138,14 @@ void ranked_section(Model& m, UiState& ui) {
     const DomainKeys& keys = m.keys();
     if (!keys.power.empty()) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("Who holds the keys (mean Shapley-Shubik power over %d inputs):", keys.nodes_considered);
+        ImGui::TextDisabled("Who holds the keys, members or not (mean Shapley-Shubik power over %d inputs):", keys.nodes_considered);
         ImGui::PopTextWrapPos();
         for (size_t k = 0; k < keys.power.size() && k < 6; ++k) {
             const Power& p = keys.power[k];
             range_bar({100 * p.index, 100 * p.index}, bar_w);
             ImGui::SameLine();
             ImGui::Text("%.2f  %s%s", p.index, m.data().countries[size_t(p.country)].name.c_str(),
-                        m.scenario().is_member(p.country) ? "  (member)" : p.country == m.scenario().target ? "  (target)" : "");
+                        m.scenario().is_member(p.country) ? "  (member)" : p.country == m.scenario().target ? "  (the target)" : "  (not a member)");
         }
     }
 }
@@ -135,7 +160,8 @@ void compare_section(Model& m, UiState& ui) {
         return;
     }
     const Model::Comparison c = m.compare();
-    ImGui::Text("Compared with \"%s\":", c.pinned_name.c_str());
+    if (c.pinned_name.empty()) ImGui::TextUnformatted("Compared with the pinned scenario:");
+    else ImGui::Text("Compared with \"%s\":", c.pinned_name.c_str());
     ImGui::SameLine();
     const bool unpin = small_button(ui, "unpin");
     remember(ui, "unpin");

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ui/widgets.h"
 
@@ -41,7 +42,13 @@ void story_window(const Model& m, UiState& ui, const StoryShown& story, float le
         remember(ui, "story-caption");
         if (!step.sources.empty()) {
             std::string src;
-            for (int i : step.sources) src += (src.empty() ? "" : "; ") + m.data().sources[size_t(i)].title;
+            std::vector<std::string> named;  // each title once
+            for (int i : step.sources) {
+                const std::string& t = m.data().sources[size_t(i)].title;
+                if (std::find(named.begin(), named.end(), t) != named.end()) continue;
+                named.push_back(t);
+                src += (src.empty() ? "" : "; ") + t;
+            }
             ImGui::TextDisabled("Sources: %s", src.c_str());
         }
         ImGui::PopTextWrapPos();

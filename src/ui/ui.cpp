@@ -33,9 +33,49 @@ bool ui_style(UiState& ui, float width, float height) {
     ui.scale = scale;
     ImGuiStyle style;
     ImGui::StyleColorsDark(&style);
-    style.WindowRounding = 6;
-    style.FrameRounding = 4;
-    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+    // a calm theme for reading from the back of a room: slate panels, one blue accent (Okabe-Ito
+    // blue, the members' colour on the map; the target's orange is the map's alone), generous
+    // spacing, rounded frames
+    style.WindowRounding = 8;
+    style.FrameRounding = 5;
+    style.GrabRounding = 5;
+    style.TabRounding = 5;
+    style.PopupRounding = 6;
+    style.WindowPadding = ImVec2(12, 10);
+    style.FramePadding = ImVec2(8, 4);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.ItemInnerSpacing = ImVec2(6, 4);
+    style.WindowBorderSize = 1;
+    style.TabBarBorderSize = 1;
+    ImVec4* c = style.Colors;
+    const ImVec4 accent(0.00f, 0.45f, 0.70f, 1.0f), accent_hover(0.12f, 0.55f, 0.80f, 1.0f), accent_active(0.20f, 0.62f, 0.86f, 1.0f);
+    c[ImGuiCol_Text] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.68f, 0.71f, 0.76f, 1.0f);  // secondary text, still 7:1 on the panel
+    c[ImGuiCol_WindowBg] = ImVec4(0.14f, 0.16f, 0.21f, 0.96f);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_PopupBg] = ImVec4(0.13f, 0.15f, 0.20f, 0.98f);
+    c[ImGuiCol_Border] = ImVec4(0.30f, 0.34f, 0.42f, 0.6f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.19f, 0.22f, 0.29f, 1.0f);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.24f, 0.28f, 0.37f, 1.0f);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.27f, 0.32f, 0.42f, 1.0f);
+    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgCollapsed] = ImVec4(0.09f, 0.11f, 0.15f, 1.0f);
+    c[ImGuiCol_TitleBgActive] = ImVec4(0.13f, 0.17f, 0.24f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.20f, 0.25f, 0.34f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = accent_hover;
+    c[ImGuiCol_ButtonActive] = accent_active;
+    c[ImGuiCol_Header] = ImVec4(0.20f, 0.25f, 0.34f, 1.0f);
+    c[ImGuiCol_HeaderHovered] = accent_hover;
+    c[ImGuiCol_HeaderActive] = accent_active;
+    c[ImGuiCol_CheckMark] = ImVec4(0.35f, 0.72f, 0.95f, 1.0f);
+    c[ImGuiCol_SliderGrab] = accent_hover;
+    c[ImGuiCol_SliderGrabActive] = accent_active;
+    c[ImGuiCol_Tab] = ImVec4(0.16f, 0.19f, 0.26f, 1.0f);
+    c[ImGuiCol_TabHovered] = accent_hover;
+    c[ImGuiCol_TabActive] = accent;
+    c[ImGuiCol_TabUnfocused] = ImVec4(0.16f, 0.19f, 0.26f, 1.0f);
+    c[ImGuiCol_TabUnfocusedActive] = ImVec4(0.05f, 0.36f, 0.56f, 1.0f);
+    c[ImGuiCol_Separator] = ImVec4(0.30f, 0.34f, 0.42f, 0.8f);
+    c[ImGuiCol_NavHighlight] = ImVec4(1.0f, 0.85f, 0.35f, 1.0f);  // the keyboard focus, plainly visible
     if (ui.mode == UiMode::Presentation) {
         // high contrast: opaque black panels, white text, light grey for secondary text
         style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
@@ -90,8 +130,10 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
             timeline_window(m, ui, left, width, height, actions);
             const float bottom = ui.timeline_top;  // the windows at the bottom of the map sit above the timeline
             if (!(ui.touch && story.step > 0)) legend(m, ui, width, bottom);
-            map_caption(m, ui, left, width);
+            if (!ui.show_welcome) map_caption(m, ui, left, width);  // the opening card says the same
             story_window(m, ui, story, left, width, bottom, actions);
+            if (story.step > 0) ui.show_welcome = false;  // the tour has begun
+            welcome_card(m, ui, left, width, bottom, actions);
         }
     }
     ui.tooltip_country = -1;
@@ -101,7 +143,23 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
     }
     if (ui.keyboard_to_map) {
         ui.keyboard_to_map = false;
-        if (!ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && !ImGui::GetIO().WantTextInput) ImGui::FocusWindow(nullptr);
+        if (!ui.escape_in_popup && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && !ImGui::GetIO().WantTextInput) {
+            // Escape closes the top window first (the one opened last is closed first where
+            // they can overlap), and with none open gives the keyboard back to the map
+            bool* open_windows[] = {&ui.show_welcome, &ui.show_glossary, &ui.show_help, &ui.show_about, &ui.show_sources, &ui.show_chain};
+            bool closed = false;
+            if (!ui.timeline_measure.empty()) {
+                ui.timeline_measure.clear();
+                closed = true;
+            }
+            for (bool* w : open_windows)
+                if (!closed && *w) {
+                    *w = false;
+                    closed = true;
+                }
+            if (!closed) ImGui::FocusWindow(nullptr);
+        }
+        ui.escape_in_popup = false;
     }
 }
 

@@ -47,17 +47,28 @@ struct UiState {
     bool show_labels = true;
     bool show_why = false;       // the selected input's explanation under the map caption
     char search[64] = {0};       // country list filter
+    bool search_refocus = false; // a pick cleared it: the keys go back to it for the next one
     char target_search[64] = {0};  // target list filter
     char name_buf[81] = {0};     // the alliance's name being edited
     bool name_editing = false;
-    bool show_sources = false, show_help = false, show_about = false, show_chain = false;
+    bool show_sources = false, show_help = false, show_about = false, show_chain = false, show_glossary = false;
+    // the opening: a card over the map with the scenario's title and plain sentence, and the
+    // next step (the guided tour, or build your own); shown when the page opens on no link
+    bool show_welcome = false;
+    std::string welcome_title;
+    // the panel's sections (tabs): 0 Alliance, 1 Results, 2 Map, 3 Share & present
+    int panel_tab = 1;
+    int tab_request = -1;        // a tab to bring to the front on the next frame
+    char node_search[64] = {0};  // the input list's filter (name or stage)
+    char preset_search[64] = {0};
     char story_caption[200] = {0};  // caption for the next step of one's own story (taken by "story-add")
     // Screen rectangles (CSS px: x0, y0, x1, y1) of named controls, refreshed every frame, so
     // that the page (tests, a guided story) can point at them whatever the font and layout.
     std::map<std::string, std::array<float, 4>> items;
     int tooltip_country = -1;    // the country whose card is shown this frame (-1: none)
     bool keyboard_to_panel = false; // Tab on the map: the panel takes the keyboard (arrows move, Space acts)
-    bool keyboard_to_map = false;   // Escape: the map takes the keyboard back
+    bool keyboard_to_map = false;   // Escape: the top window closes, else the map takes the keyboard back
+    bool escape_in_popup = false;   // that Escape was pressed while a popup was open (it closes only the popup)
     std::string focused;            // the named control with keyboard focus (tests, the page)
     ChainGraph chain;            // the graph layout of the chain, built once per domain
     int chain_domain = -1;

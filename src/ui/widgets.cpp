@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string>
 
+#include "core/glossary.h"
+
 namespace techmap {
 
 void remember(UiState& ui, const char* name) {
@@ -20,14 +22,16 @@ void remember_window(UiState& ui, const char* name) {
     ui.items[name] = {p.x, p.y, p.x + z.x, p.y + z.y};
 }
 
-bool matches(const Country& k, const char* needle) {
-    std::string n = needle, hay = k.name + " " + k.id;
+bool contains_text(const std::string& text, const char* needle) {
+    std::string n = needle ? needle : "", hay = text;
     if (n.empty()) return true;
     auto lower = [](std::string& x) { std::transform(x.begin(), x.end(), x.begin(), [](unsigned char ch) { return char(std::tolower(ch)); }); };
     lower(n);
     lower(hay);
     return hay.find(n) != std::string::npos;
 }
+
+bool matches(const Country& k, const char* needle) { return contains_text(k.name + " " + k.id, needle); }
 
 void same_line_if_fits(const char* next) {
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -52,6 +56,38 @@ void help_marker(const char* text) {
     }
 }
 
+void glossary_marker(const char* term) {
+    const std::string_view d = define(term);
+    if (d.empty()) return;
+    const std::string text = std::string(term) + ": " + std::string(d);
+    help_marker(text.c_str());
+}
+
+void wrapped(const char* text, float width) {
+    // ImGui's own wrapping may break after a full stop or a comma, inside "10.9%": break only
+    // at spaces (and at newlines), measuring whole words
+    if (width <= 0) width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const char* p = text;
+    while (*p) {
+        const char* line = p;
+        const char* fit = nullptr;  // the end of the last word that fits
+        const char* q = p;
+        while (*q && *q != '\n') {
+            const char* word_end = q;
+            while (*word_end && *word_end != ' ' && *word_end != '\n') ++word_end;
+            if (ImGui::CalcTextSize(line, word_end).x > width && fit) break;
+            fit = word_end;
+            q = word_end;
+            while (*q == ' ') ++q;
+        }
+        if (!fit) fit = q;
+        ImGui::TextUnformatted(line, fit);
+        p = fit;
+        while (*p == ' ') ++p;
+        if (*p == '\n') ++p;
+    }
+}
+
 void bullet(const char* fmt, ...) {
     char buf[512];
     va_list args;
@@ -59,7 +95,30 @@ void bullet(const char* fmt, ...) {
     std::vsnprintf(buf, sizeof buf, fmt, args);
     va_end(args);
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", buf);
+    ImGui::BeginGroup();
+    wrapped(buf);
+    ImGui::EndGroup();
+}
+
+void bullet_term(const char* term, const char* fmt, ...) {
+    char buf[512];
+    va_list args;
+    va_start(args, fmt);
+    std::vsnprintf(buf, sizeof buf, fmt, args);
+    va_end(args);
+    const std::string_view d = define(term);
+    const std::string text = std::string(buf) + (d.empty() ? "" : " (?)");
+    ImGui::Bullet();
+    ImGui::BeginGroup();
+    wrapped(text.c_str());
+    ImGui::EndGroup();
+    if (!d.empty() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::Text("%s: %.*s", term, int(d.size()), d.data());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
 }
 
 void range_bar(const Range& r, float width) {

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <string>
 
 #include "core/dataset.h"
 #include "core/figures.h"
@@ -19,6 +20,8 @@ void remember_window(UiState& ui, const char* name);
 
 // Does a country's name or code contain `needle` (ignoring case)? Empty matches all.
 bool matches(const Country& k, const char* needle);
+// Does `text` contain `needle`, ignoring case? Empty matches all.
+bool contains_text(const std::string& text, const char* needle);
 
 // Continues on the same line if a button labelled `next` fits there, else starts a new line.
 void same_line_if_fits(const char* next);
@@ -29,8 +32,17 @@ bool small_button(const UiState& ui, const char* label);
 // A "(?)" with a tooltip: beside the last control if it fits there, else on a line of its own.
 void help_marker(const char* text);
 
-// A bullet whose text wraps inside the panel (BulletText would run past its edge).
+// A bullet whose text wraps inside the panel (BulletText would run past its edge), at spaces only.
 void bullet(const char* fmt, ...) IM_FMTARGS(1);
+
+// A bullet whose text ends in "(?)" and whose tooltip is the glossary's entry for `term`.
+void bullet_term(const char* term, const char* fmt, ...) IM_FMTARGS(2);
+
+// Text wrapped at spaces only (never inside "10.9%"), to `width` (0: the space left on the line).
+void wrapped(const char* text, float width = 0);
+
+// A "(?)" whose tooltip is the glossary's entry for `term` (nothing if the glossary lacks it).
+void glossary_marker(const char* term);
 
 // A bar for a share range: solid to the lower bound, pale to the upper (what unknown shares allow).
 void range_bar(const Range& r, float width);
@@ -43,7 +55,10 @@ void country_search(UiState& ui, const Dataset& ds, char* buf, size_t size, cons
     if (ImGui::IsWindowAppearing()) {
         buf[0] = 0;
         if (!ui.touch) ImGui::SetKeyboardFocusHere();
+    } else if (ui.search_refocus && !ui.touch) {
+        ImGui::SetKeyboardFocusHere();  // after a pick cleared it: type the next country at once
     }
+    ui.search_refocus = false;
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint(field_id, "search", buf, size);
     bool first = true;

@@ -11,7 +11,7 @@ namespace techmap {
 void alliance_panel(Model& m, UiState& ui, float width, float height, UiActions& actions);
 
 // results.cpp: the panel's figures.
-void results_section(Model& m);
+void results_section(Model& m, UiState& ui);
 void ranked_section(Model& m, UiState& ui);
 void compare_section(Model& m, UiState& ui);
 
@@ -26,6 +26,9 @@ void embed_corner(UiState& ui, float height, UiActions& actions);
 
 // info_windows.cpp: sources and credits, help, about.
 void info_windows(const Model& m, UiState& ui, float width, float height);
+
+// map_overlays.cpp: the opening card (title, plain sentence, the next step), over the map.
+void welcome_card(const Model& m, UiState& ui, float left, float width, float height, UiActions& actions);
 
 // story_window.cpp: the story's current step, bottom of the map (`left`: where the map starts).
 void story_window(const Model& m, UiState& ui, const StoryShown& story, float left, float width, float height,

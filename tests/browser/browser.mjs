@@ -28,7 +28,11 @@ export async function start() {
 }
 
 // Opens the app and waits for the first map frame; collects console errors.
-export async function openApp(env, { width = 1280, height = 800, dpr = 1, hash = '' } = {}) {
+// `hash` defaults to '#v1', the empty scenario (version 1's defaults, no alliance): the tests
+// of single features start from it. `bare: true` opens the bare address, as a first-time visitor
+// does (the opening view).
+export async function openApp(env, { width = 1280, height = 800, dpr = 1, hash = '#v1', bare = false } = {}) {
+  if (bare) hash = '';
   const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
   const page = await context.newPage();
   const errors = [];
@@ -66,8 +70,16 @@ export async function clickItem(page, name, { dx = 0 } = {}) {
   await settle(page);  // rectangles as laid out after the last change
   let r;
   for (let i = 0; i < 12; i++) {
-    const items = await page.evaluate(() => window.techmap.uiItems());
+    let items = await page.evaluate(() => window.techmap.uiItems());
     r = items[name];
+    // a control of another section of the panel: click its tab first, as a user would
+    for (const tab of ['tab-alliance', 'tab-results', 'tab-map', 'tab-share']) {
+      if (r || !items[tab]) break;
+      await page.mouse.click((items[tab][0] + items[tab][2]) / 2, (items[tab][1] + items[tab][3]) / 2);
+      await settle(page);
+      items = await page.evaluate(() => window.techmap.uiItems());
+      r = items[name];
+    }
     if (!r) throw new Error(`no control named '${name}' on screen`);
     const panel = items.panel, y = (r[1] + r[3]) / 2;
     const inPanel = panel && r[0] >= panel[0] && r[2] <= panel[2] + 1 && !['story-prev', 'story-next', 'story-link', 'story-share'].includes(name) && !name.startsWith('box:') &&

@@ -1,0 +1,81 @@
+// Plain words for a first-time visitor: the headline names who makes (or buys) what share with
+// its year, then what the alliance holds and what the target can still get; a domain of demand
+// is told as buying; figures read as people write them; every glossary entry is there.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "core/glossary.h"
+#include "core/model.h"
+#include "core/report.h"
+#include "helpers.h"
+
+using namespace techmap;
+using namespace techmap::test;
+
+TEST_CASE("plain headline: who makes the largest share, with the year, then the alliance and the target") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    m.set_members({m.data().find_country("USA"), m.data().find_country("JPN"), m.data().find_country("NLD")}, "US, Japan and the Netherlands");
+    REQUIRE(m.select_domain("semiconductors"));
+    const int euv = m.domain()->find_node("N20");
+    REQUIRE(euv >= 0);
+    const PlainHeadline h = plain_headline(m, euv);
+    CHECK(h.title.find("The Netherlands makes 100% of the world's EUV lithography tools (") == 0);
+    CHECK(h.sentence == "Together, Japan, the Netherlands and the United States hold 100%. If they deny China, it can still get 0%.");
+    // a range reads as one ("0–3%"), never with a decimal that is not there
+    CHECK(plain_percent(0, 2.96) == "0–3%");
+    CHECK(plain_percent(0, 2.94) == "0–2.9%");
+    CHECK(plain_percent(40.0, 40.04) == "40%");
+    CHECK(plain_percent(12.4, 12.4) == "12%");
+    CHECK(plain_percent(kUnknown, 3) == "an unknown share");
+    // no alliance yet: an invitation, not "0.0%"
+    m.clear_members();
+    CHECK(plain_headline(m, euv).sentence.find("No alliance yet") == 0);
+}
+
+TEST_CASE("plain headline: a domain of demand is told as buying, not as supply") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    REQUIRE(m.select_domain("chip_demand"));
+    REQUIRE(m.domain()->measures == "demand");
+    m.set_members({m.data().find_country("USA")}, "US");
+    const int sales = m.domain()->find_node("SALES-2021");
+    REQUIRE(sales >= 0);
+    const PlainHeadline h = plain_headline(m, sales);
+    CHECK(h.title.find(" buys ") != std::string::npos);
+    CHECK(h.sentence.find("can still get") == std::string::npos);  // no supply framing for a market
+    CHECK(h.sentence.find("China buys") != std::string::npos);
+}
+
+TEST_CASE("country lists are names for people, sorted; long ones are counted") {
+    const Dataset& ds = default_dataset();
+    CHECK(country_list(ds, {ds.find_country("USA"), ds.find_country("JPN")}) == "Japan and the United States");
+    CHECK(country_in_sentence("Netherlands") == "the Netherlands");
+    CHECK(country_in_sentence("United Kingdom") == "the United Kingdom");
+    CHECK(country_in_sentence("Germany") == "Germany");
+    CHECK(in_sentence("Finished logic chip") == "finished logic chip");
+    CHECK(in_sentence("EUV lithography tools") == "EUV lithography tools");
+    CHECK(sentence_start("the Netherlands") == "The Netherlands");
+    CHECK(country_list(ds, {ds.find_country("USA"), ds.find_country("JPN"), ds.find_country("NLD"), ds.find_country("DEU")}) == "the 4 members");
+    CHECK(country_list(ds, {}) == "no country");
+}
+
+TEST_CASE("the glossary: every term the panels use, each defined once, in order") {
+    std::set<std::string> seen;
+    std::string last;
+    for (const GlossaryEntry& e : glossary()) {
+        CHECK(!e.definition.empty());
+        CHECK(seen.insert(std::string(e.term)).second);
+        std::string lower(e.term);
+        for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+        CHECK(lower >= last);
+        last = lower;
+    }
+    for (const char* t : {"choke point", "control threshold", "deny", "third-country rule", "HHI", "GERD", "PPP", "Shapley-Shubik power",
+                          "ATP", "NdFeB magnets", "EDA", "range", "licence requirement", "upper bound", "controls in force"})
+        CHECK_MESSAGE(!define(t).empty(), t);
+    CHECK(define("CHOKE POINT") == define("choke point"));
+    CHECK(define("no such term").empty());
+}
