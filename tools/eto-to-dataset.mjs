@@ -56,9 +56,72 @@ const regions = [
 ];
 
 // ---- sources table (deduplicated) ------------------------------------------------------------
+// A source record's title is plain words for people (the app shows it beside each figure and in
+// the CSV): no Markdown, no bare addresses. The ETO tables write their sources as Markdown, some
+// of it broken ("[SIA](https://perma.cc/GT6R-SWEM) and World Semiconductor Trade Statistics
+// (WSTS)](https://perma.cc/Y773-9T3A, https://perma.cc/UH5R-G63P)"): the link texts stay in the
+// title and the addresses go to `url`, which holds one address: the first link whose text names
+// a publisher (a capitalised name, not a word like "segments"), else the first link. The facts
+// file writes several addresses as "a ; b": the first is the one kept (see data/README.md).
+// Link texts that abbreviate a publication the address names in full get its full name.
+const CSET_REPORT_URL = 'https://cset.georgetown.edu/publication/the-semiconductor-supply-chain/';  // as the ETO tables link it
+const LINK_NAMES = new Map([
+  [`CSET|${CSET_REPORT_URL}`,
+   'CSET, "The Semiconductor Supply Chain: Assessing National Competitiveness" (2021)'],
+]);
+function cleanSource(text, url) {
+  const links = [];  // [label, [urls]]
+  const split = (u) => u.split(/\s*[,;]\s+/).map((x) => x.trim()).filter(Boolean);
+  let t = String(text || '');
+  // [label](url, url)
+  t = t.replace(/\[([^\[\]]*)\]\(([^()]*)\)/g, (_, label, u) => {
+    links.push([label, split(u)]);
+    return LINK_NAMES.get(`${label}|${split(u)[0]}`) || label;
+  });
+  // a link whose "[" is missing: "label](url)" -> "label"
+  t = t.replace(/([^\s\]][^\]]*?)\]\(([^()]*)\)/g, (_, label, u) => { links.push([label.trim(), split(u)]); return label; });
+  // bare addresses, in parentheses or not
+  t = t.replace(/\s*\(\s*((?:https?:\/\/[^\s(),;]+[\s,;]*)+)\)/g, (_, u) => { links.push(['', split(u)]); return ''; });
+  t = t.replace(/https?:\/\/[^\s(),;]+/g, (u) => { links.push(['', [u]]); return ''; });
+  t = t.replace(/\s+/g, ' ').replace(/\s+([.,;:)])/g, '$1').replace(/\(\s*\)/g, '').trim();
+  const named = links.find(([label, us]) => /^[A-Z]/.test(label) && us.length);
+  const first = links.find(([, us]) => us.length);
+  const given = url ? split(url)[0] : '';
+  return { title: t, url: given || (named || first || [null, []])[1][0] || '' };
+}
 const sources = [];
 const sourceIndex = new Map();
-function sourceId(title, url, extra = {}) {
+// Figures the facts file read through a copy of a document (on a code host, or an encyclopedia)
+// whose primary it names, with its address: cited as the primary. The address kept is one of the
+// row's own (the one on the primary's host), never typed here; what only the copy gives stays
+// said in the title. (sourced-figures.md 1a: the USGS chapter read from a Markdown copy on
+// GitHub; 5a: the TOP500 list file read from a copy on GitHub; section 6: the Wassenaar list
+// from wassenaar.org, India's accession from Wikipedia.)
+const PRIMARY = [
+  { copy: /^(USGS Mineral Commodity Summaries 2025 - Rare Earths \(U\.S\. Geological Survey, 2025\)), via markdown copy in GitHub NSSAC\/dpi\.RAG$/,
+    title: (m) => m[1], host: 'pubs.usgs.gov' },
+  { copy: /^TOP500 list November 2020 \(TOP500_202011 list file; copy in GitHub mrkhan1473\/liner-reg\) - computed counts and Rmax shares$/,
+    title: () => 'TOP500 list November 2020 (top500.org): system counts and Rmax shares computed from the list file TOP500_202011', host: 'www.top500.org' },
+  { copy: /^The Wassenaar Arrangement: Participating States \(wassenaar\.org\) \+ Wikipedia \(42 states; India Dec 2017\)$/,
+    title: () => 'The Wassenaar Arrangement: Participating States (wassenaar.org), with India\'s accession of December 2017 as reported by Wikipedia', host: 'www.wassenaar.org' },
+];
+function primarySource(title, url) {
+  for (const p of PRIMARY) {
+    const m = p.copy.exec(title || '');
+    if (!m) continue;
+    const kept = (url || '').split(/\s+;\s+/).find((u) => { try { return new URL(u).host === p.host; } catch { return false; } });
+    if (!kept) die(`source '${title}': no address on ${p.host} among '${url}'`);
+    return { title: p.title(m), url: kept };
+  }
+  return { title, url };
+}
+const copyHost = /(^|\.)(github\.com|gitlab\.com|wikipedia\.org|wikimili\.com)$/;
+function sourceId(rawTitle, rawUrl, extra = {}) {
+  const primary = primarySource(rawTitle, rawUrl);
+  const { title, url } = cleanSource(primary.title, primary.url);
+  if (/github|wikipedia/i.test(title) && !PRIMARY.some((p) => p.copy.test(rawTitle || '')))
+    console.warn(`eto-to-dataset: source '${title}' is a copy on a code host or an encyclopedia; name its primary in PRIMARY if the facts file gives one`);
+  try { if (url && copyHost.test(new URL(url).host)) die(`source '${title}': its address ${url} is a copy (code host or encyclopedia)`); } catch (e) { die(`source '${title}': bad address '${url}'`); }
   const key = `${title}\u0000${url || ''}`;
   if (!sourceIndex.has(key)) {
     const id = `s${sourceIndex.size + 1}`;  // timeline sources have ids of their own (t1...)
@@ -345,12 +408,14 @@ for (const r of provision) {
   const share = r.share_provided === '' ? null : +r.share_provided;
   // 127 rows (years 2019/2022) carry no source of their own: cite the node's chart source when
   // the dataset gives one, else the CSET report the dataset was built from; say which it is.
-  const chart = stripMd(inputs.find(i => i.input_id === r.provided_id)?.market_share_chart_source
-                        || stages.find(s => s.stage_id === r.provided_id)?.market_share_chart_source);
-  const title = r.source.trim() ? r.source.trim()
-    : chart ? `${chart} (the ETO dataset's chart source for this input; the row has no source of its own)`
-    : 'CSET, "The Semiconductor Supply Chain: Assessing National Competitiveness" (2021), via the ETO dataset (the row has no source of its own)';
-  const src = sourceId(title, undefined, { licence: 'CC BY-NC 4.0', credit: etoCredit });
+  // (the sources are Markdown: cleanSource keeps the words in the title and the address in url)
+  const chart = (inputs.find(i => i.input_id === r.provided_id)?.market_share_chart_source
+                 || stages.find(s => s.stage_id === r.provided_id)?.market_share_chart_source || '').trim();
+  const own = cleanSource(r.source.trim() || chart);
+  const [title, url] = r.source.trim() ? [own.title, own.url]
+    : chart ? [`${own.title.replace(/\.$/, '')} (the ETO dataset's chart source for this input; the row has no source of its own)`, own.url]
+    : ['CSET, "The Semiconductor Supply Chain: Assessing National Competitiveness" (2021), via the ETO dataset (the row has no source of its own)', CSET_REPORT_URL];
+  const src = sourceId(title, url, { licence: 'CC BY-NC 4.0', credit: etoCredit });
   if (p.provider_type === 'country') {
     const region = regionOfProvider[p.provider_name];
     const holder = region || p.provider_name;
@@ -585,6 +650,11 @@ domainsFile.sources = sources.filter(s => sfSources.has(s.id) || sfSourceIds.has
   domainsFile.domains.some(d => d.nodes.some(n => (n.firms || []).some(f => f.source === s.id))));
 for (const l of domainsFile.links) if (l.source === undefined) delete l.source;
 
+// every source record reads as words, with at most one address (cleanSource, PRIMARY)
+for (const s of sources) {
+  if (/\]\(|https?:\/\/|www\./.test(s.title)) die(`source ${s.id}: Markdown or an address left in its title: ${s.title}`);
+  if (s.url !== undefined && !/^https?:\/\/\S+$/.test(s.url)) die(`source ${s.id}: url is not one address: ${s.url}`);
+}
 fs.mkdirSync(outDir, { recursive: true });
 const write = (name, obj) => {
   const file = path.join(outDir, name);
