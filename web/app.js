@@ -226,10 +226,13 @@
   window.addEventListener('hashchange', followAddress);
 
   // --- notices, copying, downloads ------------------------------------------------------------
+  // One notice at a time, as text (never markup): 'warn' (amber) for what went wrong or was not
+  // used, 'info' (blue) for what was done; `ms` hides it after that long (0: until closed).
   let noticeTimer = 0;
-  function showNotice(text, ms = 0) {
+  function showNotice(text, ms = 0, kind = 'warn') {
     clearTimeout(noticeTimer);
     $('notice-text').textContent = text;
+    $('notice').classList.toggle('info', kind === 'info');
     $('notice').hidden = !text;
     if (text && ms) noticeTimer = setTimeout(() => { $('notice').hidden = true; }, ms);
   }
@@ -243,7 +246,7 @@
       $('copy-field').select();
     };
     if (navigator.clipboard && window.isSecureContext)
-      navigator.clipboard.writeText(text).then(() => showNotice(what + ' copied to the clipboard.', 4000), fallback);
+      navigator.clipboard.writeText(text).then(() => showNotice(what + ' copied to the clipboard.', 4000, 'info'), fallback);
     else fallback();
   }
   $('copy-close').addEventListener('click', () => { $('copy-dialog').hidden = true; $('canvas').focus(); });
@@ -259,9 +262,14 @@
   function pageAction(action) {
     if (action === 'copy-link') copyText(fullUrl(), 'The link');
     else if (action === 'copy-story-link') copyText(fullUrl(), "The story's link");
-    else if (action === 'export-csv') download(new Blob([call('techmap_figures_csv')], { type: 'text/csv;charset=utf-8' }), `techmap-figures-${stamp()}.csv`);
+    else if (action === 'export-csv') {
+      const name = `techmap-figures-${stamp()}.csv`;
+      download(new Blob([call('techmap_figures_csv')], { type: 'text/csv;charset=utf-8' }), name);
+      showNotice(`Downloaded ${name} (every figure of this scenario, one row each, with its year and source).`, 8000, 'info');
+    }
     else if (action === 'open-full-view') window.open(location.origin + location.pathname + call('techmap_link').replace(/&mode=embed/, ''), '_blank', 'noopener');
     else if (action === 'text-view') toggleTextView();
+    else if (action === 'load-dataset') openDatasetPicker();
   }
   function toggleTextView(show) {
     const on = show !== undefined ? show : $('textview').classList.contains('visually-hidden');
@@ -271,6 +279,21 @@
   }
   $('textview-close').addEventListener('click', () => { toggleTextView(false); $('canvas').focus(); });
   $('textview-open').addEventListener('click', () => toggleTextView(true));
+  // Escape closes the text view (or the copy dialog) and gives the keys back to the map. Keys
+  // typed in the page's own controls (the text view, the copy dialog, the notice, the skip
+  // button) are theirs: the map's key handler (SDL's, on the window, so after these) would take
+  // them too and cancel what they do (Enter or Space on a button, Tab, Ctrl+C in the copy field).
+  const pageControl = (t) => t instanceof Element && t !== $('canvas') && t !== document.body && t !== document.documentElement;
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !e.isComposing && ($('textview').classList.contains('shown') || !$('copy-dialog').hidden)) {
+      if ($('textview').classList.contains('shown')) toggleTextView(false);
+      else $('copy-dialog').hidden = true;
+      e.preventDefault();
+      e.stopPropagation();
+      $('canvas').focus();
+    } else if (pageControl(e.target)) e.stopPropagation();
+  });
+  for (const type of ['keyup', 'keypress']) document.addEventListener(type, (e) => { if (pageControl(e.target)) e.stopPropagation(); });
   // The map as drawn (without the panel), with a strip naming the scenario, the sources and the link.
   function savePng(rgba, w, h, cropX) {
     const dpr = window.devicePixelRatio || 1, cw = w - cropX, strip = Math.round(64 * dpr);
@@ -296,8 +319,104 @@
     ctx.fillText('Data: Emerging Technology Observatory, Advanced Semiconductor Supply Chain Dataset, Georgetown CSET (CC BY-NC 4.0); ' +
       'map: Natural Earth; lakes © OpenStreetMap contributors (ODbL); data version ' + st.dataVersion, 10 * dpr, h + 36 * dpr, cw - 20 * dpr);
     ctx.fillText(fullUrl(), 10 * dpr, h + 53 * dpr, cw - 20 * dpr);
-    c.toBlob((b) => download(b, `techmap-${stamp()}.png`), 'image/png');
+    const name = `techmap-${stamp()}.png`;
+    c.toBlob((b) => {
+      if (!b) { showNotice('The picture could not be made (the browser refused a canvas this large); try a smaller window.'); return; }
+      download(b, name);
+      showNotice(`Downloaded ${name} (the map as shown, with the scenario, its sources and its link under it).`, 8000, 'info');
+    }, 'image/png');
   }
+
+  // --- a visitor's own dataset: the panel's "load-dataset" action (file picker) or a file dropped
+  // on the map. Read as bytes (the loader checks the UTF-8 itself) and loaded on top of the
+  // default data; the notice says what was loaded, or the loader's problems and that the previous
+  // data is kept. Files over 4 MB are refused unread: copying them into the module's memory
+  // would stall the page, and no dataset of this format comes near it.
+  const MAX_DATASET_BYTES = 4 * 1024 * 1024;
+  const shortName = (name) => { const n = String(name || 'the file'); return n.length > 80 ? n.slice(0, 77) + '…' : n; };
+  function sizeText(bytes) {
+    const mb = bytes / (1024 * 1024);
+    return mb >= 10 ? Math.round(mb) + ' MB' : mb.toFixed(1) === '4.0' ? 'just over 4 MB' : mb.toFixed(1) + ' MB';
+  }
+  function openDatasetPicker() {
+    const input = $('dataset-file');
+    input.value = '';
+    input.click();
+  }
+  $('dataset-file').addEventListener('change', () => {
+    const file = $('dataset-file').files && $('dataset-file').files[0];
+    $('dataset-file').value = '';  // choosing the same file again loads it again
+    if (file) loadDatasetFile(file);
+  });
+  // "1 alliance preset (My group), 2 domains (A, B)": what an accepted file holds
+  function describeDataset(bytes) {
+    let d;
+    try { d = JSON.parse(new TextDecoder().decode(bytes)); } catch (e) { return ''; }
+    const names = (list) => {
+      const n = list.map((x) => String((x && (x.name || x.id)) || '?').slice(0, 60));
+      return n.slice(0, 3).join(', ') + (n.length > 3 ? ` and ${n.length - 3} more` : '');
+    };
+    const part = (list, one, many) => Array.isArray(list) && list.length ? `${list.length} ${list.length === 1 ? one : many} (${names(list)})` : '';
+    const nodes = Array.isArray(d.domains) ? d.domains.reduce((a, x) => a + (x && Array.isArray(x.nodes) ? x.nodes.length : 0), 0) : 0;
+    return [part(d.domains, 'domain', 'domains') + (nodes ? ` with ${nodes} input${nodes === 1 ? '' : 's'}` : ''),
+      part(d.alliances, 'alliance preset', 'alliance presets'), part(d.indicators, 'indicator', 'indicators'),
+      part(d.measures, 'measure', 'measures')].filter(Boolean).join(', ') + (typeof d.version === 'string' ? ` (version ${d.version.slice(0, 40)})` : '');
+  }
+  function problemList(lines) {
+    const shown = lines.slice(0, 5).map((l) => l.replace(/^(error|warning): /, ''));
+    return shown.join('\n') + (lines.length > 5 ? `\n(and ${lines.length - 5} more)` : '');
+  }
+  function loadDatasetFile(file) {
+    const name = shortName(file.name);
+    if (dead) { showNotice(`${name} was not loaded: the map has stopped (see the message on the page).`); return; }
+    if (!started) { showNotice(`${name} was not loaded: the map is still starting. Try again in a moment.`); return; }
+    if (file.size > MAX_DATASET_BYTES) {
+      showNotice(`${name} was not loaded: it is ${sizeText(file.size)}, and a dataset file may be at most 4 MB. The previous data is kept.`);
+      return;
+    }
+    showNotice(`Reading ${name}…`, 0, 'info');
+    file.arrayBuffer().then((buf) => {
+      const bytes = new Uint8Array(buf);
+      const lines = window.techmap.loadDataset(file.name || 'dataset.json', bytes).split('\n').filter(Boolean);
+      const errors = lines.filter((l) => l.startsWith('error: '));
+      const warnings = lines.filter((l) => !l.startsWith('error: '));
+      if (errors.length) {
+        showNotice(`${name} was not loaded, and the previous data is kept:\n${problemList(errors)}`);
+      } else {
+        const what = describeDataset(bytes);
+        showNotice(`Loaded ${name}: ${what || 'a dataset'}, on top of the map's own data.` +
+          (warnings.length ? `\nWith ${warnings.length === 1 ? 'a warning' : warnings.length + ' warnings'}:\n${problemList(warnings)}` : ''),
+          warnings.length ? 0 : 10000, 'info');
+      }
+    }).catch((e) => showNotice(`${name} could not be read (${e && e.message ? e.message : e}); the previous data is kept.`));
+  }
+  // Dragging a file over the page shows where to drop it; dropping it anywhere loads it (and never
+  // opens the file in the tab in place of the map, the browser's default).
+  let hintTimer = 0;
+  const carriesFiles = (e) => !!e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+  const editable = (t) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA)$/.test(t.tagName));
+  function dropHint(on) {
+    clearTimeout(hintTimer);
+    $('drop-hint').hidden = !on;
+    if (on) hintTimer = setTimeout(() => { $('drop-hint').hidden = true; }, 1500);  // dragover repeats while the drag lasts
+  }
+  window.addEventListener('dragenter', (e) => { if (carriesFiles(e)) { e.preventDefault(); dropHint(true); } });
+  window.addEventListener('dragover', (e) => {
+    if (carriesFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; dropHint(true); }
+    else if (!editable(e.target)) e.preventDefault();  // a dragged link would replace the page
+  });
+  window.addEventListener('dragleave', (e) => {
+    // leaving the window, not passing from one element to the next
+    if (!e.relatedTarget && (e.clientX <= 0 || e.clientY <= 0 || e.clientX >= innerWidth || e.clientY >= innerHeight)) dropHint(false);
+  });
+  window.addEventListener('drop', (e) => {
+    if (!carriesFiles(e)) { if (!editable(e.target)) e.preventDefault(); return; }
+    e.preventDefault();
+    dropHint(false);
+    const files = e.dataTransfer.files;
+    if (files.length === 1) loadDatasetFile(files[0]);
+    else showNotice(files.length ? `Drop one dataset file at a time: ${files.length} were dropped, and none was loaded.` : 'Nothing to load: drop a dataset file (.json).');
+  });
 
   const listeners = [];  // techmap.subscribe(): called by changed() after each change of the model
   // window.techmap: the page's JavaScript API (see README).
