@@ -177,6 +177,9 @@ struct Reader {
         DatasetInfo info;
         info.file = file;
         info.version = str(root, "version");
+        // the versions of all files travel in every link (dv=): each is short and plain
+        if (info.version.size() > kMaxFileVersionBytes)
+            error("file", "'version' is longer than " + std::to_string(kMaxFileVersionBytes) + " characters");
         if (auto it = root.find("licence"); it != root.end() && it->is_object()) {
             info.licence = str(*it, "name");
             info.attribution = str(*it, "attribution");

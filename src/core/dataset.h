@@ -227,6 +227,11 @@ struct LoadLimits {
     double max_share_sum = 110.0;        // above: an error (not rounding)
 };
 
+// A file's "version" (it travels in links as part of the data version): at most this long.
+inline constexpr size_t kMaxFileVersionBytes = 40;
+// The data version a link carries (dv=): all files' versions joined by '+'.
+inline constexpr size_t kMaxDataVersionBytes = 240;
+
 LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& limits = {});
 // Puts the chosen edition of every node with editions in place (Node::shares, edition and the
 // derived sums). Returns true when any node changed edition. O(nodes with editions).

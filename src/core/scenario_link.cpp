@@ -268,7 +268,7 @@ ParsedLink parse_link(std::string_view fragment) {
             if (!from_text(value, mode)) { notice("mode " + quote(value) + " is unknown"); continue; }
             s.mode = mode;
         } else if (key == "dv") {
-            if (!is_clean_text(value, 64)) { notice("data version " + quote(value) + " is too long or not plain text"); continue; }
+            if (!is_clean_text(value, kMaxDataVersionBytes)) { notice("data version " + quote(value) + " is too long or not plain text"); continue; }
             s.data_version = value;
         } else if (key == "s") {
             double v = 0;
@@ -353,7 +353,8 @@ LinkState link_of(const Model& m) {
     const Domain* d = m.domain();
     if (d && m.domain_index() != 0) s.domain = d->id;
     if (d && m.selected_node() >= 0) s.node = d->nodes[size_t(m.selected_node())].id;
-    if (!ds.version().empty()) s.data_version = ds.version();
+    // (a version a link cannot carry is left out rather than written for the parser to refuse)
+    if (!ds.version().empty() && is_clean_text(ds.version(), kMaxDataVersionBytes)) s.data_version = ds.version();
     return s;
 }
 

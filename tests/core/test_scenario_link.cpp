@@ -202,3 +202,22 @@ TEST_CASE("a preset renamed by the user travels as its members and its name") {
     CHECK(n.alliance_name() == "-");
     CHECK(n.scenario().members == m.scenario().members);
 }
+
+TEST_CASE("a user's dataset version travels in the link and reopens without a notice; one too long is refused") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    auto user = [](const std::string& version) {
+        return DataFile{"user.json", R"({"format":"techmap-dataset/1","version":")" + version +
+                                         R"(","sources":[{"id":"u1","title":"A user source"}],"alliances":[{"id":"MINE","name":"My group","snapshots":[{"year":2024,"members":["USA","JPN"],"source":"u1"}]}]})"};
+    };
+    // found by fuzz_dataset: a 34-character version made the data version pass the link's old limit
+    REQUIRE(m.load_on_top(default_files(), user("user------------------------------2")).ok());
+    const std::string link = format_link(link_of(m));
+    CHECK(link.find("dv=") != std::string::npos);
+    const ParsedLink p = parse_link(link);
+    CHECK(p.notices.empty());
+    CHECK(apply_link(m, p.state).empty());
+    const LoadResult r = m.load_on_top(default_files(), user(std::string(41, 'v')));
+    CHECK_FALSE(r.ok());
+    CHECK(r.summary().find("'version' is longer than 40 characters") != std::string::npos);
+}
