@@ -624,7 +624,7 @@ const domainsFile = {
              shareRows('ai', 'ai_startup_private_investment_share', 2020)),
       ],
       edges: [] },
-    { id: 'chip_demand', name: 'Semiconductor demand',
+    { id: 'chip_demand', name: 'Semiconductor demand', measures: 'demand',
       description: 'Where chips are sold: shares of world semiconductor sales by billing location (SIA/WSTS). A target with a large market is also a large customer of the alliance\'s firms.',
       nodes: [
         node('SALES-2021', 'Semiconductor sales by market', 'output', 'Shares of world semiconductor sales by billing location. First edition (2021): world sales USD 555.9 bn; mainland China USD 192.5 bn (SIA). Other markets are not broken down by country in the sources found. (The id keeps the first edition\'s year so that old links still open.)',

@@ -98,7 +98,10 @@
         FILES.forEach((name, i) => addFile(name, new Uint8Array(files[i])));
         const problems = ccall('techmap_commit_files', 'string', [], []);
         if (problems) console.warn('techmap data: ' + problems);
+        // a link opens as it is; the bare address opens the opening view (the story's first
+        // scenario, with a title, a plain sentence and the next step); '#v1' is the empty one
         if (location.hash.length > 1) openLink(location.hash);
+        else ccall('techmap_open_opening', null, [], []);
         lastLink = lastGoodLink = call('techmap_link');
         history.replaceState(history.state, '', lastLink);
         started = true;

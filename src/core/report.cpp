@@ -65,7 +65,13 @@ std::string scenario_summary(const Model& m) {
             ++count;
         }
     if (count > 12) members += " and " + std::to_string(count - 12) + " more";
-    std::string out = m.alliance_name() + ": " + (count ? std::to_string(count) + (count == 1 ? " member (" : " members (") + members + ")" : "no members") +
+    // first what the map shows, in plain words (who makes the input, what the alliance holds)
+    std::string out;
+    if (m.selected_node() >= 0) {
+        const PlainHeadline h = plain_headline(m, m.selected_node());
+        out += h.title + ". " + (h.sentence.empty() ? std::string() : h.sentence + " ");
+    }
+    out += m.alliance_name() + ": " + (count ? std::to_string(count) + (count == 1 ? " member (" : " members (") + members + ")" : "no members") +
                       ". Target: " + target + ". " + d.name + ", control threshold " + fixed(s.threshold, 0) + "%. ";
     // the date, what is denied, and the real measures in force on it (the text view's list)
     out += "On " + date_text(scenario_date(s)) + (s.date ? "" : " (today)") + ": denial counts " +

@@ -73,7 +73,7 @@ void alliance_section(Model& m, UiState& ui) {
 
     // add or remove any country from a searchable list: it stays open for the next pick, and
     // the search clears after each
-    ImGui::SetNextItemWidth(190 * ui.scale);
+    ImGui::SetNextItemWidth(ui.touch ? -1.0f : 190 * ui.scale);
     const Scenario& s = m.scenario();
     const bool list_open = ImGui::BeginCombo("##countries", "Add or remove countries…", ImGuiComboFlags_HeightLarge);
     remember(ui, "countries");
@@ -164,7 +164,7 @@ void target_section(Model& m, UiState& ui) {
     if (ImGui::Checkbox("Deny the target", &deny)) m.set_deny(deny);
     remember(ui, "deny");
     glossary_marker("deny");
-    ImGui::SameLine();
+    same_line_if_fits("[x] Third-country rule (?)");
     if (ImGui::Checkbox("Third-country rule", &fdpr)) m.set_third_country_rule(fdpr);
     remember(ui, "third-country-rule");
     glossary_marker("third-country rule");

@@ -33,11 +33,20 @@ void story_window(const Model& m, UiState& ui, const StoryShown& story, float le
                                                ImGuiWindowFlags_NoFocusOnAppearing)) {
         remember_window(ui, "story-window");
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("Step %d of %zu", story.step, st.steps.size());
-        if (!step.title.empty()) {
-            ImGui::SameLine();
-            ImGui::TextUnformatted(step.title.c_str());
+        // the step, and a list to go straight to any other
+        const std::string face = "Step " + std::to_string(story.step) + " of " + std::to_string(st.steps.size()) +
+                                 (step.title.empty() ? std::string() : ": " + step.title);
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##story-steps", face.c_str(), ImGuiComboFlags_HeightLarge)) {
+            for (size_t i = 0; i < st.steps.size(); ++i) {
+                const std::string label = std::to_string(i + 1) + ". " + (st.steps[i].title.empty() ? st.steps[i].caption.substr(0, 60) : st.steps[i].title) +
+                                          "##step" + std::to_string(i + 1);
+                if (ImGui::Selectable(label.c_str(), int(i) + 1 == story.step)) actions.push_back("story-step:" + std::to_string(i + 1));
+                remember(ui, ("story-step-item:" + std::to_string(i + 1)).c_str());
+            }
+            ImGui::EndCombo();
         }
+        remember(ui, "story-steps");
         ImGui::TextUnformatted(step.caption.c_str());
         remember(ui, "story-caption");
         if (!step.sources.empty()) {

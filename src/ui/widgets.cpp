@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/glossary.h"
+#include "view/text_wrap.h"
 
 namespace techmap {
 
@@ -65,27 +66,10 @@ void glossary_marker(const char* term) {
 
 void wrapped(const char* text, float width) {
     // ImGui's own wrapping may break after a full stop or a comma, inside "10.9%": break only
-    // at spaces (and at newlines), measuring whole words
+    // at spaces (and at newlines), measuring whole words (view/text_wrap)
     if (width <= 0) width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
-    const char* p = text;
-    while (*p) {
-        const char* line = p;
-        const char* fit = nullptr;  // the end of the last word that fits
-        const char* q = p;
-        while (*q && *q != '\n') {
-            const char* word_end = q;
-            while (*word_end && *word_end != ' ' && *word_end != '\n') ++word_end;
-            if (ImGui::CalcTextSize(line, word_end).x > width && fit) break;
-            fit = word_end;
-            q = word_end;
-            while (*q == ' ') ++q;
-        }
-        if (!fit) fit = q;
-        ImGui::TextUnformatted(line, fit);
-        p = fit;
-        while (*p == ' ') ++p;
-        if (*p == '\n') ++p;
-    }
+    for (std::string_view line : wrap_at_spaces(text, width, [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; }))
+        ImGui::TextUnformatted(line.data(), line.data() + line.size());
 }
 
 void bullet(const char* fmt, ...) {

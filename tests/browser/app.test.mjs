@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { start, openApp, screenshot, settle, chromiumPath, CHROMIUM_ARGS } from './browser.mjs';
+import { start, openApp, screenshot, settle, clickItem, chromiumPath, CHROMIUM_ARGS } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -81,7 +81,8 @@ test('the ImGui panel answers clicks', async () => {
   const { page, context, errors } = await openApp(env);
   try {
     assert.equal((await page.evaluate(() => window.techmap.scenario())).deny, true);
-    // the "Deny the target" checkbox, wherever the layout puts it
+    // the "Deny the target" checkbox, wherever the layout puts it (in the Alliance section)
+    await clickItem(page, 'tab-alliance');
     const [x0, y0, x1, y1] = (await page.evaluate(() => window.techmap.uiItems())).deny;
     await page.mouse.click(x0 + 8, (y0 + y1) / 2);
     await page.waitForFunction(() => window.techmap.scenario().deny === false, null, { timeout: 3000 }).catch(() => {});
@@ -140,7 +141,7 @@ test('a user searches the country list, undoes with the keyboard and compares wi
   const { page, context, errors } = await openApp(env);
   try {
     const items = () => page.evaluate(() => window.techmap.uiItems());
-    const click = async (name, dx = 0) => { const r = (await items())[name]; await page.mouse.click((r[0] + r[2]) / 2 + dx, (r[1] + r[3]) / 2); await settle(page); };
+    const click = (name, dx = 0) => clickItem(page, name, { dx });
     await page.evaluate(() => window.techmap.setScenario({ members: ['USA', 'JPN', 'NLD'], alliance: 'US+JP+NL' }));
     await settle(page);
     await click('pin');

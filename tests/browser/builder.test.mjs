@@ -127,7 +127,7 @@ test('a user builds an alliance step by step and every figure is the core\'s', a
 // Window rectangles must not overlap each other and must lie inside the viewport.
 function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 
-for (const [width, height, name] of [[1366, 768, 'laptop'], [1920, 1080, 'projector'], [390, 844, 'phone']]) {
+for (const [width, height, name] of [[1366, 768, 'laptop'], [1280, 720, 'small laptop'], [1920, 1080, 'projector'], [390, 844, 'phone']]) {
   test(`layout at ${width}x${height} (${name}): no clipped or overlapping panels`, async () => {
     const { page, context, errors } = await openApp(env, { width, height });
     try {
@@ -150,25 +150,47 @@ for (const [width, height, name] of [[1366, 768, 'laptop'], [1920, 1080, 'projec
         return items;
       };
       await check('folded or default');
-      await screenshot(page, `layout-${name}`);
+      await screenshot(page, `layout-${name.replace(' ', '-')}`);
+      // each section of the panel: its controls on screen without scrolling, none past the
+      // panel's edge, no window over another
+      const sections = {
+        'tab-alliance': ['preset', 'countries', 'undo', 'target', 'threshold', 'deny', 'third-country-rule', 'retaliation'],
+        'tab-results': ['pin', 'ranked'],
+        'tab-map': ['domain', 'node', 'chain', 'view-europe', 'view-east-asia'],
+        'tab-share': ['copy-link', 'story', 'presentation', 'export-png', 'export-csv', 'text-view', 'load-dataset', 'story-add', 'sources', 'glossary', 'help'],
+      };
       if (name === 'phone') {
         // the panel starts folded; a full-width button opens it; every control is a 44 px target
         let items = await page.evaluate(() => window.techmap.uiItems());
         assert.ok(!items.preset, 'the panel starts folded on a phone');
         assert.ok(items['panel-toggle'][3] - items['panel-toggle'][1] >= 44, 'the panel button is 44 px high');
         await clickItem(page, 'panel-toggle');
-        items = await check('phone, panel open');
-        for (const k of ['preset', 'countries', 'target', 'threshold', 'deny', 'retaliation', 'third-country-rule', 'undo', 'panel-toggle'])
-          assert.ok(items[k] && items[k][3] - items[k][1] >= 43.5, `${k} is at least 44 px high: ${items[k]}`);
-        await screenshot(page, 'layout-phone-panel-open');
+      }
+      for (const [tab, controls] of Object.entries(sections)) {
+        await clickItem(page, tab);
+        const items = await check(`${name}, ${tab}`);
+        for (const k of controls) {
+          const r = items[k];
+          assert.ok(r, `${tab}: ${k} is shown`);
+          assert.ok(r[1] >= 0 && r[3] <= height + 0.5, `${tab}: ${k} is on screen without scrolling: ${r}`);
+          if (name === 'phone') assert.ok(r[3] - r[1] >= 43.5, `${k} is at least 44 px high: ${r}`);
+        }
+        // figures that change length move no control: another member, then back
+        await page.evaluate(() => window.techmap.toggleMember('DEU'));
+        await settle(page);
+        const after = await page.evaluate(() => window.techmap.uiItems());
+        for (const k of controls) assert.deepEqual(after[k], items[k], `${tab}: ${k} stays in place when the figures change`);
+        await page.evaluate(() => window.techmap.toggleMember('DEU'));
+        await settle(page);
+        await screenshot(page, `layout-${name.replace(' ', '-')}-${tab}`);
+      }
+      if (name === 'phone') {
         // choose a preset without typing
         await clickItem(page, 'preset');
         await clickItem(page, 'preset:G7');
         assert.equal((await scenario(page)).members.length, 7);
         await screenshot(page, 'layout-phone-g7');
       } else {
-        const items = await page.evaluate(() => window.techmap.uiItems());
-        assert.ok(items.preset && items.threshold && items.node, 'the panel shows its controls');
         await clickItem(page, 'chain');
         const w = (await page.evaluate(() => window.techmap.uiItems()))['chain-window'];
         assert.ok(w[2] <= width && w[3] <= height, `the supply chain window fits: ${w}`);

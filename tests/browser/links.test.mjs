@@ -123,10 +123,10 @@ test('embed mode at 400x300: map, legend, caption and a link to the full view; n
 test('presentation mode: larger type and controls, high contrast, and it travels in the link', async () => {
   const { page, context, errors } = await openApp(env, { width: 1920, height: 1080 });
   try {
-    const h0 = (await api(page, () => window.techmap.uiItems())).preset;
+    const h0 = (await api(page, () => window.techmap.uiItems()))['tab-alliance'];
     await clickItem(page, 'presentation');
     assert.equal((await status(page)).mode, 'presentation');
-    const h1 = (await api(page, () => window.techmap.uiItems())).preset;
+    const h1 = (await api(page, () => window.techmap.uiItems()))['tab-alliance'];
     assert.ok(h1[3] - h1[1] >= 1.4 * (h0[3] - h0[1]), `controls grow: ${h0[3] - h0[1]} -> ${h1[3] - h1[1]} px`);
     await addressSettled(page);
     assert.match(await api(page, () => location.hash), /mode=presentation/);
@@ -269,6 +269,15 @@ test('keyboard: Tab enters the panel, arrows reach every control, Space acts, Es
     await page.keyboard.press('Tab');
     await settle(page);
     const seen = [];
+    // the panel's sections are buttons: the arrows reach "Alliance", Space opens it
+    for (let i = 0; i < 12 && (await status(page)).focused !== 'tab-alliance'; i++) {
+      await page.keyboard.press((await status(page)).focused.startsWith('tab-') ? 'ArrowLeft' : 'ArrowUp');
+      await settle(page);
+      seen.push((await status(page)).focused);
+    }
+    assert.equal((await status(page)).focused, 'tab-alliance', `the arrows reach the Alliance section (seen: ${seen.join(', ')})`);
+    await page.keyboard.press('Space');
+    await settle(page);
     for (let i = 0; i < 40 && (await status(page)).focused !== 'deny'; i++) {
       await page.keyboard.press('ArrowDown');
       await settle(page);

@@ -79,3 +79,28 @@ TEST_CASE("the glossary: every term the panels use, each defined once, in order"
     CHECK(define("CHOKE POINT") == define("choke point"));
     CHECK(define("no such term").empty());
 }
+
+TEST_CASE("glitches a first-time visitor saw, each pinned") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    // "(2020) (2020)": a preset whose name carries its year gets no second one
+    REQUIRE(m.apply_preset("D10", 2020));
+    CHECK(m.alliance_name().find("(2020) (2020)") == std::string::npos);
+    CHECK(m.alliance_name().find("2020") != std::string::npos);
+    REQUIRE(m.apply_preset("G7", 2025));
+    CHECK(m.alliance_name() == "G7 (2025)");
+    // "40.0–40.0%": a range too narrow to show reads as one figure
+    CHECK(percent_text({40.0, 40.04}) == "40.0%");
+    CHECK(percent_text({40.0, 40.2}) == "40.0–40.2%");
+    // "1 members"
+    m.set_members({m.data().find_country("JPN")}, "Japan alone");
+    CHECK(scenario_summary(m).find("1 member (") != std::string::npos);
+    CHECK(scenario_summary(m).find("1 members") == std::string::npos);
+    // each source once in a node's why
+    REQUIRE(m.select_domain("semiconductors"));
+    for (int i = 0; i < int(m.domain()->nodes.size()); ++i) {
+        std::set<std::string> seen;
+        for (const std::string& line : m.explain(i).lines)
+            if (line.rfind("Source: ", 0) == 0) CHECK_MESSAGE(seen.insert(line).second, line);
+    }
+}

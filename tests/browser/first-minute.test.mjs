@@ -1,0 +1,162 @@
+// The first minute, as a first-time visitor lives it: the bare address opens a meaningful
+// scenario with a title, a plain sentence and the next step; from there, each task takes a few
+// actions, and what the page then shows is checked against the native core
+// (tools/cli/scenario_figures) for the scenario the page reports.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openApp, screenshot, settle, clickItem, coreFigures, firstDifference } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const figures = (page) => page.evaluate(() => window.techmap.figures());
+const scenario = (page) => page.evaluate(() => window.techmap.scenario());
+const items = (page) => page.evaluate(() => window.techmap.uiItems());
+const summary = (page) => page.evaluate(() => document.getElementById('summary-text').textContent);
+
+async function assertCoreFigures(page, step) {
+  const shown = await figures(page);
+  const { comparison, ...own } = shown;
+  const diff = firstDifference(own, coreFigures(shown.scenario));
+  assert.equal(diff, null, `${step}: the page's figures differ from the core's: ${diff}`);
+  return shown;
+}
+
+// Counts the visitor's actions (clicks, typed words, key presses).
+function actions() {
+  let n = 0;
+  return { count: () => n, add: (k = 1) => { n += k; } };
+}
+
+test('the bare address opens the article\'s scenario with a title, a plain sentence and the next step', async () => {
+  const { page, errors, wallMs } = await openApp(env, { width: 1366, height: 768, bare: true });
+  try {
+    const s = await scenario(page);
+    assert.deepEqual(s.members, ['JPN', 'NLD', 'USA'], 'the opening alliance: the US, Japan and the Netherlands');
+    assert.equal(s.target, 'CHN');
+    assert.equal(s.node, 'N20', 'on EUV lithography tools');
+    const f = await assertCoreFigures(page, 'opening');
+    const it = await items(page);
+    for (const k of ['welcome-window', 'welcome-title', 'welcome-sentence', 'welcome-tour', 'welcome-build'])
+      assert.ok(it[k], `${k} is shown`);
+    for (const k of ['welcome-tour', 'welcome-build']) assert.ok(it[k][3] <= 768 && it[k][1] >= 0, `${k} is on screen`);
+    // the words say who makes it, what the alliance holds and what China can still get
+    const text = await summary(page);
+    const euv = f.nodes.find((n) => n.id === 'N20');
+    assert.match(text, /^The Netherlands makes 100% of the world's EUV lithography tools \(\d{4}\)\./);
+    assert.match(text, new RegExp(`Together, Japan, the Netherlands and the United States hold ${Math.round(euv.allianceShare[0])}%`));
+    assert.match(text, /If they deny China, it can still get 0%/);
+    assert.doesNotMatch(text, /0 members|holds 0\.0%/, 'no empty alliance');
+    console.log(`first map of the opening view after ${wallMs} ms`);
+    await screenshot(page, 'first-minute-opening');
+    assert.deepEqual(errors, []);
+  } finally { await page.context().close(); }
+});
+
+test('a visitor finds an input by search and reads who makes it and what the alliance holds (4 actions)', async () => {
+  const { page, errors } = await openApp(env, { width: 1366, height: 768, bare: true });
+  try {
+    const a = actions();
+    await clickItem(page, 'welcome-close'); a.add();
+    await clickItem(page, 'node'); a.add();          // (the Map section opens on the way)
+    await page.keyboard.type('design automation'); a.add();
+    await settle(page);
+    await clickItem(page, 'node-first'); a.add();
+    const s = await scenario(page);
+    const f = await assertCoreFigures(page, 'input found by search');
+    const node = f.nodes.find((n) => n.id === s.node);
+    assert.match(node.name, /design automation/i, `the input found: ${node.name}`);
+    assert.ok(a.count() <= 5, `${a.count()} actions`);
+    // the words name its largest producer with the year, and the alliance's share as the core has it
+    const text = await summary(page);
+    assert.match(text, /^The United States makes \d+(\.\d)?% of the world's electronic design automation software \(\d{4}\)\./);
+    const held = node.allianceShare[0] === node.allianceShare[1] ? `${Math.round(node.allianceShare[0])}%` : '';
+    if (held) assert.ok(text.includes(`hold ${held}`), `the alliance's share ${held} in: ${text.slice(0, 200)}`);
+    const it = await items(page);
+    assert.ok(it['caption-title'] && it['caption-sentence'], 'the caption over the map says it too');
+    await screenshot(page, 'first-minute-search-input');
+    assert.deepEqual(errors, []);
+  } finally { await page.context().close(); }
+});
+
+test('a visitor builds a group of three countries, a small one among them, from the opening (7 actions)', async () => {
+  const { page, errors } = await openApp(env, { width: 1366, height: 768, bare: true });
+  try {
+    const a = actions();
+    await clickItem(page, 'welcome-build'); a.add();
+    let s = await scenario(page);
+    assert.deepEqual(s.members, [], '"Build your own" starts from an empty alliance');
+    await clickItem(page, 'countries'); a.add();
+    // the list stays open after a pick and its search clears: type, pick, type, pick...
+    for (const [typed, code] of [['singapore', 'SGP'], ['japan', 'JPN'], ['germany', 'DEU']]) {
+      await page.keyboard.type(typed); a.add();
+      await settle(page);
+      await clickItem(page, 'countries-first'); a.add();
+      s = await scenario(page);
+      assert.ok(s.members.includes(code), `${typed} joined: ${s.members}`);
+    }
+    await page.keyboard.press('Escape');
+    await settle(page);
+    s = await scenario(page);
+    assert.deepEqual(s.members, ['DEU', 'JPN', 'SGP']);
+    assert.ok(a.count() <= 8, `${a.count()} actions`);
+    await assertCoreFigures(page, 'a group of three');
+    const it = await items(page);
+    assert.ok(it['tab-alliance'], 'the Alliance section is open');
+    await screenshot(page, 'first-minute-own-group');
+    assert.deepEqual(errors, []);
+  } finally { await page.context().close(); }
+});
+
+test('a visitor reaches the story step on rare earths from the opening (3 actions) and its figures are the core\'s', async () => {
+  const { page, errors } = await openApp(env, { width: 1366, height: 768, bare: true });
+  try {
+    await clickItem(page, 'welcome-tour');
+    const story = await page.evaluate(() => window.techmap.story());
+    assert.equal(story.step, 1, 'the tour starts at its first step');
+    const i = story.steps.findIndex((x) => /rare earth/i.test(x.title));
+    assert.ok(i >= 0, 'the story has a step on rare earths');
+    await clickItem(page, 'story-steps');
+    await clickItem(page, `story-step-item:${i + 1}`);
+    const now = await page.evaluate(() => window.techmap.story());
+    assert.equal(now.step, i + 1);
+    const s = await scenario(page);
+    assert.equal(s.domain, 'rare_earths');
+    await assertCoreFigures(page, 'the rare-earth step');
+    await screenshot(page, 'first-minute-rare-earths');
+    assert.deepEqual(errors, []);
+  } finally { await page.context().close(); }
+});
+
+test('a visitor copies the link of what they see and it reopens the same view; the CSV download says so', async () => {
+  const { page, errors } = await openApp(env, { width: 1366, height: 768, bare: true });
+  const context = page.context();
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+    await clickItem(page, 'welcome-close');
+    await page.evaluate(() => window.techmap.toggleMember('KOR'));
+    await settle(page);
+    await clickItem(page, 'copy-link');
+    await page.waitForTimeout(400);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /#v1&/);
+    const shown = await figures(page);
+    const other = await openApp(env, { width: 1280, height: 800, hash: link.slice(link.indexOf('#')) });
+    try {
+      const again = await figures(other.page);
+      assert.deepEqual(again.scenario.members, shown.scenario.members);
+      const { comparison: c1, ...a } = again;
+      const { comparison: c2, ...b } = shown;
+      assert.equal(firstDifference(a, b), null, 'the copied link reopens the same figures');
+    } finally { await other.context.close(); }
+    // the CSV: a download, and a visible confirmation
+    const [download] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'export-csv')]);
+    assert.match(download.suggestedFilename(), /\.csv$/);
+    const notice = await page.evaluate(() => ({ hidden: document.getElementById('notice').hidden, text: document.getElementById('notice-text').textContent }));
+    assert.equal(notice.hidden, false, 'a notice confirms the download');
+    assert.match(notice.text, /csv/i);
+    await screenshot(page, 'first-minute-csv');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
