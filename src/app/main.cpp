@@ -381,8 +381,12 @@ void draw_frame() {
         a.hovered = ImGui::GetIO().WantCaptureMouse ? -1 : a.country_at({pointer.x, pointer.y});
     const double t_ui0 = emscripten_get_now();
     a.ui.items.clear();
+    const ScreenRect area_before = a.map_area();
     ui_draw(a.model, a.ui, a.story.shown(), a.hovered, float(a.css_w), float(a.css_h), a.actions);  // may change the scenario
     a.handle_actions();
+    // the panel or the timeline changed size: the map is fitted anew, so another frame is drawn
+    if (const ScreenRect area = a.map_area(); area.x != area_before.x || area.w != area_before.w || area.h != area_before.h)
+        a.request_redraw(2);
     const double t_ui1 = emscripten_get_now();
     double t_content = t_ui1, t_markers = t_ui1;
 

@@ -337,6 +337,17 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     dl->AddLine(ImVec2(cx, origin.y - 2), ImVec2(cx, origin.y + strip_h - axis_h), text_col, 2.0f);
     dl->AddTriangleFilled(ImVec2(cx - 5, origin.y - 4), ImVec2(cx + 5, origin.y - 4), ImVec2(cx, origin.y + 3), text_col);
 
+    // keyboard: with the strip focused, Enter or Space explains the measure that took effect
+    // last on or before the date (the marks are for the pointer)
+    if (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_Space, false))) {
+        int best_m = -1, best_d = 0;
+        for (size_t i = 0; i < ds.measures.size(); ++i) {
+            const Measure& me = ds.measures[i];
+            const int start = me.in_force ? me.in_force : me.announced;
+            if (start && start <= date && start >= best_d) { best_d = start; best_m = int(i); }
+        }
+        if (best_m >= 0) ui.timeline_measure = ds.measures[size_t(best_m)].id;
+    }
     const bool strip_hovered = ImGui::IsItemHovered();
     if (strip_hovered && hovered_measure >= 0) {
         const Measure& me = ds.measures[size_t(hovered_measure)];
@@ -347,11 +358,11 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         const std::string& id = ds.measures[size_t(hovered_measure)].id;
         ui.timeline_measure = ui.timeline_measure == id ? std::string() : id;
         ui.timeline_dragging = false;
-    } else if (ImGui::IsItemActivated() && hovered_measure < 0 && mouse.x >= sx0 - 4) {
+    } else if (ImGui::IsItemActivated() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && hovered_measure < 0 && mouse.x >= sx0 - 4) {
         ui.timeline_dragging = true;
     }
     if (ui.timeline_dragging) {
-        if (ImGui::IsItemActive() && mouse.x >= sx0 - 8) {
+        if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && mouse.x >= sx0 - 8) {
             const float t = std::clamp((mouse.x - sx0) / std::max(1.0f, sx1 - sx0), 0.0f, 1.0f);
             const int day = d0 + int(std::lround(t * float(d1 - d0)));
             m.set_date(day >= d1 ? 0 : date_of_days(day));

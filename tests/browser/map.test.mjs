@@ -39,8 +39,10 @@ test('the map at a fixed view matches the golden image', async () => {
     await page.evaluate(() => window.techmap.setScenario({ members: ['USA', 'JPN', 'NLD'], target: 'CHN', node: 'N20' }));
     await page.evaluate(() => window.techmap.setView(20, 20, 1));
     await settle(page);
+    await page.waitForTimeout(500);  // the detailed map may arrive after the first frames
+    await settle(page);
     // the map only: right of the panel, below the caption, left of the legend, above the timeline (UI text is not golden)
-    const clip = { x: 420, y: 130, width: 680, height: 380 };
+    const clip = { x: 420, y: 160, width: 680, height: 350 };
     const shot = PNG.sync.read(await page.screenshot({ clip }));
     const small = pool(shot, 168, 84);
     fs.mkdirSync(OUT, { recursive: true });
