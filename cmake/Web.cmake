@@ -26,14 +26,14 @@ add_library(techmap_imgui STATIC
   ${TECHMAP_IMGUI_DIR}/imgui.cpp ${TECHMAP_IMGUI_DIR}/imgui_draw.cpp
   ${TECHMAP_IMGUI_DIR}/imgui_tables.cpp ${TECHMAP_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(techmap_imgui SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR})
-target_compile_definitions(techmap_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-target_compile_options(techmap_imgui PRIVATE -Os -fno-exceptions)
+target_compile_definitions(techmap_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS)
+target_compile_options(techmap_imgui PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
 add_library(techmap_imgui_backends STATIC
   ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(techmap_imgui_backends SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR}/backends)
 # 1.86's GL backend assumes ES2/WebGL1 under Emscripten unless told otherwise
 target_compile_definitions(techmap_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
-target_compile_options(techmap_imgui_backends PRIVATE -Os -fno-exceptions)
+target_compile_options(techmap_imgui_backends PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
 target_link_libraries(techmap_imgui_backends PUBLIC techmap_imgui techmap_sdl2)
 
 # shaders/*.vert|frag -> generated header of string constants (the #version line is added at load)
@@ -56,11 +56,15 @@ set_target_properties(techmap_app PROPERTIES OUTPUT_NAME techmap SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY ${TECHMAP_SITE_DIR})
 target_link_options(techmap_app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-  -sENVIRONMENT=web -sFILESYSTEM=0 -sEXIT_RUNTIME=0
+  -sENVIRONMENT=web -sFILESYSTEM=0 -sEXIT_RUNTIME=0 -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
+  -sDYNAMIC_EXECUTION=0 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc "-sINCOMING_MODULE_JS_API=['canvas','wasmBinary','print','printErr','onAbort']"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_techmap_context_lost','_techmap_context_restored']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','lengthBytesUTF8','stringToUTF8']"
-  $<$<CONFIG:Release>:-Os>)
-target_compile_options(techmap_app PRIVATE $<$<CONFIG:Release>:-Os>)
+  $<$<CONFIG:Release>:-Oz> $<$<CONFIG:Release>:-flto>)
+# what is served is what a visitor waits for: the UI, ImGui and the app are built for size with
+# link-time optimisation; the core keeps the default -O3 (a recompute is part of every frame that
+# changes; -Oz made it several times slower). scripts/bench.sh prints both.
+target_compile_options(techmap_app PRIVATE $<$<CONFIG:Release>:-Oz> $<$<CONFIG:Release>:-flto>)
 
 # the UI font: DejaVu Sans (Debian fonts-dejavu-core, free licence) subset to the glyphs the app
 # uses (Latin, Latin-1, Latin Extended-A: every country name in the data; dashes, ellipsis, arrows)
@@ -76,12 +80,14 @@ add_custom_command(OUTPUT ${TECHMAP_FONT}
 add_custom_target(techmap_font ALL DEPENDS ${TECHMAP_FONT})
 add_dependencies(techmap_app techmap_font)
 
+find_program(TECHMAP_NODE node REQUIRED)
 # the static site: page, scripts, data and map asset beside the build output (copied on every
 # build, so that an edit of the page or the data needs no relink)
 add_custom_target(techmap_site ALL
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/index.html ${TECHMAP_SITE_DIR}/index.html
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/web ${TECHMAP_SITE_DIR}/web
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/data ${TECHMAP_SITE_DIR}/data
+  COMMAND ${TECHMAP_NODE} ${CMAKE_SOURCE_DIR}/tools/compact-json.mjs ${TECHMAP_SITE_DIR}/data
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/assets ${TECHMAP_SITE_DIR}/assets
   COMMENT "Assembling the static site in ${TECHMAP_SITE_DIR}")
 add_dependencies(techmap_site techmap_app)

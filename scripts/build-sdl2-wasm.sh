@@ -16,7 +16,7 @@ SRC="$ROOT/.deps/src/SDL2"
 command -v emcc >/dev/null || { echo "build-sdl2-wasm: emcc not found (install Debian's emscripten or activate emsdk)" >&2; exit 1; }
 sdl_ver=$(sed -n "1s/^[^(]*(\([^)]*\)).*/\1/p" "$SRC/debian/changelog" 2>/dev/null); sdl_ver=${sdl_ver:-unknown}
 emcc_ver=$(emcc -dumpversion 2>/dev/null || echo unknown)
-PREFIX="$ROOT/.deps/sdl2-wasm/$sdl_ver-emcc$emcc_ver-direct"
+PREFIX="$ROOT/.deps/sdl2-wasm/$sdl_ver-emcc$emcc_ver-direct-oz"  # -oz: built for size (a new key rebuilds once)
 if [ -f "$PREFIX/.done" ]; then
   ln -sfn "$(basename "$PREFIX")" "$ROOT/.deps/sdl2-wasm/current"
   echo "[sdl2-wasm] cached: $PREFIX"
@@ -63,7 +63,7 @@ LOG="$ROOT/.deps/sdl2-wasm-build.log"
 : >"$LOG"
 compile() {  # one source → one object, named after its path
   local obj="$BUILD/$(echo "$1" | tr '/' '_').o"
-  emcc -c "$SRC/src/$1" -o "$obj" -I"$SRC/include" -O2 -w >>"$LOG" 2>&1 || { echo "[sdl2-wasm] failed to compile $1 (see $LOG)" >&2; return 1; }
+  emcc -c "$SRC/src/$1" -o "$obj" -I"$SRC/include" -Oz -flto -w >>"$LOG" 2>&1 || { echo "[sdl2-wasm] failed to compile $1 (see $LOG)" >&2; return 1; }
 }
 export -f compile
 export SRC BUILD LOG

@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { start, openApp, SITE } from '../tests/browser/browser.mjs';
 
-const files = ['techmap.js', 'techmap.wasm', 'data/world.json', 'data/semiconductors.json', 'data/domains.json', 'data/story.json', 'assets/world-110m.bin',
+const files = ['techmap.js', 'techmap.wasm', 'data/world.json', 'data/semiconductors.json', 'data/domains.json', 'data/measures.json', 'data/story.json', 'assets/world-110m.bin',
   'assets/ui-font.ttf', 'index.html', 'web/app.js', 'web/style.css'];
 let total = 0;
 for (const f of files) {
@@ -14,7 +14,7 @@ for (const f of files) {
   total += gz;
   console.log(`${f.padEnd(28)} ${String(raw.length).padStart(9)} B raw ${String(gz).padStart(8)} B gzip`);
 }
-console.log(`${'served to the first map'.padEnd(28)} ${''.padStart(15)} ${String(total).padStart(8)} B gzip (${(total / 1024).toFixed(0)} KB; budget 600 KB)`);
+console.log(`${'served to the first map'.padEnd(28)} ${''.padStart(15)} ${String(total).padStart(8)} B gzip (${(total / 1024).toFixed(0)} KB; budget 550 KB)`);
 for (const [f, budget] of [['assets/world-110m.bin', 80], ['assets/world-50m.bin', 300]]) {
   const gz = zlib.gzipSync(fs.readFileSync(path.join(SITE, f)), { level: 9 }).length;
   console.log(`${f.padEnd(28)} ${String(gz).padStart(25)} B gzip (${(gz / 1024).toFixed(0)} KB; budget ${budget} KB; 50m is fetched after the first map)`);
@@ -24,12 +24,12 @@ const env = await start();
 try {
   const times = [];
   for (let i = 0; i < 5; i++) {
-    const { page, context } = await openApp(env);
+    const { page, context } = await openApp(env, { width: 1366, height: 768, bare: true });  // the opening view, as a visitor opens it
     times.push(await page.evaluate(() => window.techmap.firstMapMs));
     await context.close();
   }
   times.sort((a, b) => a - b);
-  console.log(`first map frame after navigation: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}; budget 2000 ms)`);
+  console.log(`first map frame of the opening view after navigation: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}; budget 1000 ms)`);
 
   // CPU per frame at 1920x1080: the 1:50m map, supply arcs, labels, all panels; 120 frames paced by
   // the browser, colours and arcs rebuilt every frame as after a toggle

@@ -10,11 +10,11 @@
 #include "core/dataset.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -78,10 +78,9 @@ std::string syntax_error_message(const std::string& bytes) {
     for (size_t i = 0; i + 1 < loc.position && i < bytes.size(); ++i) {
         if (bytes[i] == '\n') { ++line; col = 1; } else { ++col; }
     }
-    std::ostringstream s;
-    s << "JSON syntax error at line " << line << ", column " << col;
-    if (!loc.token.empty() && loc.token.size() < 40) s << " near '" << loc.token << "'";
-    return s.str();
+    std::string s = "JSON syntax error at line " + std::to_string(line) + ", column " + std::to_string(col);
+    if (!loc.token.empty() && loc.token.size() < 40) s += " near '" + loc.token + "'";
+    return s;
 }
 
 bool is_iso3(const std::string& s) {
@@ -783,9 +782,9 @@ void check_sum(const std::vector<ShareRow>& rows, const std::string& rec, const 
     for (const ShareRow& s : rows)
         if (is_known(s.share)) sum += s.share;
     if (sum > limits.max_share_sum) {
-        std::ostringstream m;
-        m << "shares sum to " << sum << "%, far over 100% (more than rounding can explain)";
-        r.error(rec, m.str());
+        char b[40];
+        std::snprintf(b, sizeof b, "%g", sum);  // as a stream writes it: "117.5"
+        r.error(rec, std::string("shares sum to ") + b + "%, far over 100% (more than rounding can explain)");
     }
 }
 
@@ -803,9 +802,8 @@ namespace {
 // The checks that need no other file: size, JSON syntax, a top-level object.
 bool parse_file(const DataFile& f, const LoadLimits& limits, Reader& r, json& root) {
     if (f.bytes.size() > limits.max_file_bytes) {
-        std::ostringstream m;
-        m << "file is " << f.bytes.size() / (1024 * 1024) << " MB; the limit is " << limits.max_file_bytes / (1024 * 1024) << " MB";
-        r.error("(file)", m.str());
+        r.error("(file)", "file is " + std::to_string(f.bytes.size() / (1024 * 1024)) + " MB; the limit is " +
+                              std::to_string(limits.max_file_bytes / (1024 * 1024)) + " MB");
         return false;
     }
     root = json::parse(f.bytes, nullptr, false);
