@@ -364,8 +364,8 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     if (ui.timeline_dragging) {
         if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && mouse.x >= sx0 - 8) {
             const float t = std::clamp((mouse.x - sx0) / std::max(1.0f, sx1 - sx0), 0.0f, 1.0f);
-            const int day = d0 + int(std::lround(t * float(d1 - d0)));
-            m.set_date(day >= d1 ? 0 : date_of_days(day));
+            const int at = d0 + int(std::lround(t * float(d1 - d0)));
+            m.set_date(at >= d1 ? 0 : date_of_days(at));
             ui.timeline_playing = false;
         } else {
             ui.timeline_dragging = false;
