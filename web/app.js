@@ -69,6 +69,13 @@
   const downloads = Promise.all([fetchWithProgress(WASM), ...FILES.map(fetchWithProgress)]);
   downloads.then(([wasm, ...files]) => {
     status('Starting…', 0.92);
+    // the panels' font (DejaVu Sans, the bytes ImGui gets) for the page too: the text view, the
+    // notices and the PNG's caption strip look like the app
+    try {
+      const face = new FontFace('Techmap UI', files[FILES.indexOf('assets/ui-font.ttf')].slice(0));
+      document.fonts.add(face);
+      face.load().catch(() => {});
+    } catch (e) { /* an older browser: the page keeps its system font */ }
     window.Module = {
       canvas: $('canvas'),
       wasmBinary: wasm,
@@ -311,14 +318,14 @@
     }
     for (let i = 3; i < img.data.length; i += 4) img.data[i] = 255;
     ctx.putImageData(img, 0, 0);
-    ctx.fillStyle = '#1c2129';
+    ctx.fillStyle = '#242936';  // the panels' slate (src/ui/ui.cpp's theme)
     ctx.fillRect(0, h, cw, strip);
     const s = window.techmap.scenario(), st = window.techmap.status();
-    ctx.fillStyle = '#e8e8e8';
-    ctx.font = `${Math.round(13 * dpr)}px sans-serif`;
+    ctx.fillStyle = '#edf0f5';
+    ctx.font = `${Math.round(13 * dpr)}px 'Techmap UI', sans-serif`;
     ctx.fillText(`Techno-alliance map: ${s.alliance} (${s.members.join(', ') || 'no members'}) and ${s.target || 'no target'}`, 10 * dpr, h + 18 * dpr, cw - 20 * dpr);
-    ctx.fillStyle = '#b8c0cc';
-    ctx.font = `${Math.round(11 * dpr)}px sans-serif`;
+    ctx.fillStyle = '#adb5c2';
+    ctx.font = `${Math.round(11 * dpr)}px 'Techmap UI', sans-serif`;
     ctx.fillText('Data: Emerging Technology Observatory, Advanced Semiconductor Supply Chain Dataset, Georgetown CSET (CC BY-NC 4.0); ' +
       'map: Natural Earth; lakes © OpenStreetMap contributors (ODbL); data version ' + st.dataVersion, 10 * dpr, h + 36 * dpr, cw - 20 * dpr);
     ctx.fillText(fullUrl(), 10 * dpr, h + 53 * dpr, cw - 20 * dpr);
@@ -453,6 +460,7 @@
     }),
     setLayer: (layer) => !!ccall('techmap_set_layer', 'number', ['string'], [layer]),
     uiItems: () => JSON.parse(call('techmap_ui_items')),
+    uiTexts: () => JSON.parse(call('techmap_ui_texts')),
     countryAt: (x, y) => ccall('techmap_country_at', 'string', ['number', 'number'], [x, y]),
     screenOf: (lon, lat) => JSON.parse(ccall('techmap_screen_of', 'string', ['number', 'number'], [lon, lat])),
     subscribe: (fn) => { listeners.push(fn); return () => listeners.splice(listeners.indexOf(fn), 1); },

@@ -365,9 +365,8 @@ void draw_frame() {
     if (ui_style(a.ui, float(a.css_w), float(a.css_h))) rebuild_fonts();  // screen size or mode changed
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    // 1.86's SDL backend reads the pointer only while the window has input focus, which a
-    // browser canvas may not report: give ImGui the position tracked from the events instead.
-    if (pointer.seen) ImGui::GetIO().MousePos = ImVec2(float(pointer.x), float(pointer.y));
+    // (the pointer reaches ImGui through its input queue, mouse or touch as SDL reports it: the
+    // position is no longer written into ImGui by hand, as 1.86 needed)
     a.capture_requested = a.capture_pending;
     a.capture_pending = false;
     if (a.capture_requested) {  // an exported image shows no tooltip or hover
@@ -381,6 +380,7 @@ void draw_frame() {
         a.hovered = ImGui::GetIO().WantCaptureMouse ? -1 : a.country_at({pointer.x, pointer.y});
     const double t_ui0 = emscripten_get_now();
     a.ui.items.clear();
+    a.ui.texts.clear();
     const ScreenRect area_before = a.map_area();
     ui_draw(a.model, a.ui, a.story.shown(), a.hovered, float(a.css_w), float(a.css_h), a.actions);  // may change the scenario
     a.handle_actions();

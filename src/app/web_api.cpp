@@ -143,6 +143,8 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
 
 // Screen rectangles of the panel's named controls (CSS px), for the page and tests.
 EMSCRIPTEN_KEEPALIVE const char* techmap_ui_items() { return out(json_text(nlohmann::json(app().ui.items))); }
+// The words of the named texts on the canvas (caption, comparison, who holds the keys...).
+EMSCRIPTEN_KEEPALIVE const char* techmap_ui_texts() { return out(json_text(nlohmann::json(app().ui.texts))); }
 
 // The whole view as a URL fragment ("#v1&..."), and opening one: returns the notices (JSON list).
 EMSCRIPTEN_KEEPALIVE const char* techmap_link() { return out(app().current_link()); }

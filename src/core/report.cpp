@@ -170,8 +170,12 @@ std::string sentence_start(std::string text) {
 }
 
 std::string in_sentence(std::string name) {
-    // "Finished logic chip" -> "finished logic chip"; "EUV lithography tools" stays
-    if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z') name[0] = char(name[0] - 'A' + 'a');
+    // "Finished logic chip" -> "finished logic chip"; "EUV lithography tools" and "ArF immersion"
+    // stay (a first word with another capital is a name or an acronym)
+    if (name.size() < 2 || name[0] < 'A' || name[0] > 'Z') return name;
+    for (size_t i = 1; i < name.size() && name[i] != ' '; ++i)
+        if (!(name[i] >= 'a' && name[i] <= 'z')) return name;
+    name[0] = char(name[0] - 'A' + 'a');
     return name;
 }
 

@@ -155,6 +155,7 @@ void target_section(Model& m, UiState& ui) {
     // the threshold's name beside the slider, not under its grip
     float t = float(s.threshold);
     ImGui::TextUnformatted("Control threshold");
+    remember_text(ui, "threshold-label", "Control threshold");
     glossary_marker("control threshold");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);

@@ -57,7 +57,8 @@ void info_windows(const Model& m, UiState& ui, float width, float height) {
             ImGui::TextUnformatted("Click or tap a country to add it to the alliance or remove it; hover it for its card.");
             ImGui::TextUnformatted("Drag to pan; wheel, pinch or double-click to zoom.");
             ImGui::TextUnformatted("Keys on the map: + and - zoom, arrows pan, 0 resets the view; Ctrl+Z undoes and Ctrl+Y "
-                                   "redoes a change of members; Tab moves between the panel's controls.");
+                                   "redoes a change of members; Tab moves between a window's controls and Ctrl+Tab between "
+                                   "the windows (the panel, the timeline, the story); Escape closes the top window.");
             ImGui::TextUnformatted("Ranges such as 0.0–78.9% mean the data leaves some shares unknown: the figure lies "
                                    "somewhere in the range. \"why?\" under the map's caption shows the rows behind the selected input.");
             ImGui::PopTextWrapPos();

@@ -41,12 +41,12 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     const float wrap = std::min(540.0f * ui.scale, width - left - 40);
     const PlainHeadline h = plain_headline(m, sel);
     wrapped(h.title.c_str(), wrap);
-    remember(ui, "caption-title");
+    remember_text(ui, "caption-title", h.title);
     if (!h.sentence.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         wrapped(h.sentence.c_str(), wrap);
         ImGui::PopStyleColor();
-        remember(ui, "caption-sentence");
+        remember_text(ui, "caption-sentence", h.sentence);
     }
     if (small_button(ui, ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
     remember(ui, "why");
@@ -182,7 +182,7 @@ void legend(const Model& m, UiState& ui, float width, float height) {
 
 // The card of a country under the pointer: its role, its share of the selected input, where it
 // is strongest, and the alliances it belongs to.
-void country_card(const Model& m, int hovered) {
+void country_card(const Model& m, UiState& ui, int hovered) {
     if (hovered < 0) return;
     const Dataset& ds = m.data();
     const Role role = m.role(hovered);
@@ -217,6 +217,7 @@ void country_card(const Model& m, int hovered) {
         ImGui::TextDisabled("member of: %s", names.c_str());
     }
     ImGui::PopTextWrapPos();
+    remember_window(ui, "country-card");
     ImGui::EndTooltip();
 }
 

@@ -144,8 +144,11 @@ void ranked_section(Model& m, UiState& ui) {
             const Power& p = keys.power[k];
             range_bar({100 * p.index, 100 * p.index}, bar_w);
             ImGui::SameLine();
-            ImGui::Text("%.2f  %s%s", p.index, m.data().countries[size_t(p.country)].name.c_str(),
-                        m.scenario().is_member(p.country) ? "  (member)" : p.country == m.scenario().target ? "  (the target)" : "  (not a member)");
+            char row[160];
+            std::snprintf(row, sizeof row, "%.2f  %s%s", p.index, m.data().countries[size_t(p.country)].name.c_str(),
+                          m.scenario().is_member(p.country) ? "  (member)" : p.country == m.scenario().target ? "  (the target)" : "  (not a member)");
+            ImGui::TextUnformatted(row);
+            remember_text(ui, ("keys-row:" + std::to_string(k + 1)).c_str(), row);
         }
     }
 }
@@ -160,8 +163,9 @@ void compare_section(Model& m, UiState& ui) {
         return;
     }
     const Model::Comparison c = m.compare();
-    if (c.pinned_name.empty()) ImGui::TextUnformatted("Compared with the pinned scenario:");
-    else ImGui::Text("Compared with \"%s\":", c.pinned_name.c_str());
+    const std::string title = c.pinned_name.empty() ? "Compared with the pinned scenario:" : "Compared with \"" + c.pinned_name + "\":";
+    ImGui::TextUnformatted(title.c_str());
+    remember_text(ui, "compare-title", title);
     ImGui::SameLine();
     const bool unpin = small_button(ui, "unpin");
     remember(ui, "unpin");

@@ -113,7 +113,7 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
         }
         ui.tooltip_country = -1;
         if (m.loaded() && hovered >= 0 && !ImGui::GetIO().WantCaptureMouse) {
-            country_card(m, hovered);
+            country_card(m, ui, hovered);
             ui.tooltip_country = hovered;
         }
         return;
@@ -138,7 +138,7 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
     }
     ui.tooltip_country = -1;
     if (m.loaded() && !ImGui::GetIO().WantCaptureMouse && hovered >= 0) {
-        country_card(m, hovered);
+        country_card(m, ui, hovered);
         ui.tooltip_country = hovered;
     }
     if (ui.keyboard_to_map) {

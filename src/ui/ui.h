@@ -65,6 +65,9 @@ struct UiState {
     // Screen rectangles (CSS px: x0, y0, x1, y1) of named controls, refreshed every frame, so
     // that the page (tests, a guided story) can point at them whatever the font and layout.
     std::map<std::string, std::array<float, 4>> items;
+    // The words of named texts (the caption, the comparison, who holds the keys...), refreshed
+    // with `items`: what the canvas says, for the page's tests (ImGui's text cannot be read back).
+    std::map<std::string, std::string> texts;
     int tooltip_country = -1;    // the country whose card is shown this frame (-1: none)
     bool keyboard_to_panel = false; // Tab on the map: the panel takes the keyboard (arrows move, Space acts)
     bool keyboard_to_map = false;   // Escape: the top window closes, else the map takes the keyboard back

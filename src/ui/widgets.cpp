@@ -23,6 +23,11 @@ void remember_window(UiState& ui, const char* name) {
     ui.items[name] = {p.x, p.y, p.x + z.x, p.y + z.y};
 }
 
+void remember_text(UiState& ui, const char* name, const std::string& text) {
+    remember(ui, name);
+    ui.texts[name] = text;
+}
+
 bool contains_text(const std::string& text, const char* needle) {
     std::string n = needle ? needle : "", hay = text;
     if (n.empty()) return true;

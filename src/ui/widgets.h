@@ -17,6 +17,8 @@ namespace techmap {
 // whether it has keyboard focus), so that the page and tests find controls by name.
 void remember(UiState& ui, const char* name);
 void remember_window(UiState& ui, const char* name);
+// Remembers the words of the last item under `name` (see UiState::texts).
+void remember_text(UiState& ui, const char* name, const std::string& text);
 
 // Does a country's name or code contain `needle` (ignoring case)? Empty matches all.
 bool matches(const Country& k, const char* needle);

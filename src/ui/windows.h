@@ -21,7 +21,7 @@ void supply_chain_window(Model& m, UiState& ui, float width, float height);
 // map_overlays.cpp: over the map.
 void map_caption(const Model& m, UiState& ui, float left, float width);
 void legend(const Model& m, UiState& ui, float width, float height);
-void country_card(const Model& m, int country);
+void country_card(const Model& m, UiState& ui, int country);
 void embed_corner(UiState& ui, float height, UiActions& actions);
 
 // info_windows.cpp: sources and credits, help, about.

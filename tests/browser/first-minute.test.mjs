@@ -160,3 +160,49 @@ test('a visitor copies the link of what they see and it reopens the same view; t
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
+
+// The glitches a first-time visitor saw, each as the page now shows it (the canvas's words come
+// from techmap.uiTexts(); see also tests/core/test_plain_words.cpp and tests/view/test_text_wrap.cpp).
+test('glitches: an unnamed pinned scenario, who holds the keys, the threshold label, the country card at the edge', async () => {
+  const { page, context, errors } = await openApp(env, { width: 1366, height: 768 });
+  try {
+    const texts = () => page.evaluate(() => window.techmap.uiTexts());
+    // `Compared with ""`: a scenario pinned with no name says so in words
+    await page.evaluate(() => window.techmap.setScenario({ members: ['USA', 'JPN'], alliance: '' }));
+    await settle(page);
+    await clickItem(page, 'pin');
+    await page.evaluate(() => window.techmap.toggleMember('NLD'));
+    await settle(page);
+    const t = await texts();
+    assert.ok(t['compare-title'], 'the comparison is shown');
+    assert.doesNotMatch(t['compare-title'], /""/);
+    // who holds the keys: each row says member, not a member, or the target
+    await clickItem(page, 'ranked');
+    const rows = Object.entries(await texts()).filter(([k]) => k.startsWith('keys-row:')).map(([, v]) => v);
+    assert.ok(rows.length >= 3, `rows of who holds the keys: ${rows.length}`);
+    for (const r of rows) assert.match(r, /\((member|not a member|the target)\)$/, r);
+    assert.ok(rows.some((r) => r.endsWith('(not a member)')) && rows.some((r) => r.endsWith('(member)')), 'members and others are told apart');
+    // the threshold's name is beside its slider, never under the grip
+    await clickItem(page, 'tab-alliance');
+    const it = await items(page);
+    assert.ok(it['threshold-label'][2] <= it.threshold[0], `the label ${it['threshold-label']} ends before the slider ${it.threshold}`);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+  // the country card of a country at the right edge of the screen stays on the screen
+  const edge = await openApp(env, { width: 1366, height: 768, hash: '#v1&m=JPN,NLD,USA&n=N22' });
+  try {
+    await edge.page.evaluate(() => window.techmap.setView(75, 30, 2));
+    await settle(edge.page);
+    const p = await edge.page.evaluate(() => window.techmap.screenOf(139.7, 36.2));  // Japan, near the right edge
+    assert.ok(p[0] > 1366 - 200 && p[0] < 1366, `Japan is near the right edge: ${p}`);
+    await edge.page.mouse.move(p[0], p[1]);
+    await settle(edge.page);
+    await edge.page.mouse.move(p[0] + 1, p[1]);
+    await settle(edge.page);
+    const card = (await edge.page.evaluate(() => window.techmap.uiItems()))['country-card'];
+    assert.ok(card, 'the card of the country under the pointer is shown');
+    assert.ok(card[0] >= 0 && card[2] <= 1366 + 0.5 && card[3] <= 768 + 0.5, `the card stays on the screen: ${card}`);
+    await screenshot(edge.page, 'first-minute-card-at-edge');
+    assert.deepEqual(edge.errors, []);
+  } finally { await edge.context.close(); }
+});

@@ -57,6 +57,8 @@ TEST_CASE("country lists are names for people, sorted; long ones are counted") {
     CHECK(country_in_sentence("Germany") == "Germany");
     CHECK(in_sentence("Finished logic chip") == "finished logic chip");
     CHECK(in_sentence("EUV lithography tools") == "EUV lithography tools");
+    CHECK(in_sentence("ArF immersion (DUV) lithography tools") == "ArF immersion (DUV) lithography tools");
+    CHECK(in_sentence("Photoresists") == "photoresists");
     CHECK(sentence_start("the Netherlands") == "The Netherlands");
     CHECK(country_list(ds, {ds.find_country("USA"), ds.find_country("JPN"), ds.find_country("NLD"), ds.find_country("DEU")}) == "the 4 members");
     CHECK(country_list(ds, {}) == "no country");
