@@ -221,7 +221,13 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     if (small_button(ui, "Today")) m.set_date(0);
     remember(ui, "timeline-today");
     if (s.date == 0) ImGui::EndDisabled();
-
+    // on a phone the strip and the choices wait behind a button: the map keeps the screen
+    if (ui.touch) {
+        same_line_if_fits("Hide the measures");
+        if (small_button(ui, ui.timeline_open ? "Hide the measures" : "Measures…")) ui.timeline_open = !ui.timeline_open;
+        remember(ui, "timeline-more");
+    }
+    if (!ui.touch || ui.timeline_open) {
     // what is denied: the upper bound, or the real controls (and the same for retaliation)
     // a combo whose closed face is short and whose choices say it in full
     auto mode_combo = [&](const char* id, const char* face_all, const char* face_controls, const std::string& all,
@@ -371,6 +377,8 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
             ui.timeline_dragging = false;
         }
     }
+
+    }  // the strip and the choices
 
     // the measure clicked, explained
     if (!ui.timeline_measure.empty()) {

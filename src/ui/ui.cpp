@@ -129,7 +129,7 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
             const float left = width >= 900 ? ui.panel_right : 0.0f;
             timeline_window(m, ui, left, width, height, actions);
             const float bottom = ui.timeline_top;  // the windows at the bottom of the map sit above the timeline
-            if (!(ui.touch && story.step > 0)) legend(m, ui, width, bottom);
+            if (!(ui.touch && (story.step > 0 || ui.show_welcome))) legend(m, ui, width, bottom);
             if (!ui.show_welcome) map_caption(m, ui, left, width);  // the opening card says the same
             story_window(m, ui, story, left, width, bottom, actions);
             if (story.step > 0) ui.show_welcome = false;  // the tour has begun

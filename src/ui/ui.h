@@ -80,6 +80,7 @@ struct UiState {
     float timeline_top = 0;      // its top edge (CSS px; the height when not shown): the map and
                                  // the windows at the bottom of the map stay above it
     bool timeline_playing = false;
+    bool timeline_open = false;     // phones: the strip and the choices are shown
     double timeline_next_step = 0;  // ImGui time of the next step while playing
     bool timeline_dragging = false; // the date follows the pointer on the strip
     std::string timeline_measure;   // the measure explained under the strip (id; empty: none)

@@ -164,6 +164,11 @@ test('the timeline on a phone: reachable below the folded panel, and every contr
     await settle(page);
     const s = await scenario(page);
     assert.ok(s.date < localToday(), `a tap on "previous change" moves back: ${s.date}`);
+    // the strip and the choices wait behind "Measures…", so that the map keeps the screen
+    assert.ok(!(await items(page))['timeline-strip'], 'the strip is folded on a phone');
+    await clickItem(page, 'timeline-more');
+    const open = await items(page);
+    assert.ok(open['timeline-strip'] && open['deny-mode'], 'a tap shows the strip and the choices');
     await screenshot(page, 'timeline-phone');
     assert.equal(errors.length, 0, errors.join(' | '));
   } finally {
