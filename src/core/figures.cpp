@@ -377,6 +377,15 @@ DomainFigures compute_domain(const Dataset& ds, const Domain& dom, const Scenari
 }
 
 // [SECTION] pooled indicators -----------------------------------------------------------------
+int Pooled::first_year() const {
+    if (!members_with_data) return target_known ? target_year : 0;
+    return target_known ? std::min(year_min, target_year) : year_min;
+}
+int Pooled::last_year() const {
+    if (!members_with_data) return target_known ? target_year : 0;
+    return target_known ? std::max(year_max, target_year) : year_max;
+}
+
 Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator_id) {
     Pooled p;
     const Indicator* ind = ds.find_indicator(indicator_id);

@@ -126,6 +126,10 @@ struct Pooled {
     std::string unit, indicator_name;
     int year_min = 0, year_max = 0;   // years of the values summed
     std::vector<int> sources;         // distinct sources of the values used
+    // The years of every value shown, the members' and the target's (0 when none): a sum of
+    // values of several years is never written as one year's.
+    int first_year() const;
+    int last_year() const;
 };
 Pooled pooled(const Dataset& ds, const Scenario& s, const std::string& indicator_id);
 

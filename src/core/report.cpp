@@ -110,8 +110,7 @@ std::string scenario_summary(const Model& m) {
     const Pooled rd = m.pooled_rd();
     if (!rd.unit.empty() && count > 0) {
         // the years of the values summed, and the target's when it differs: never a silent mix
-        const int lo = rd.target_known && rd.members_with_data ? std::min(rd.year_min, rd.target_year) : rd.target_known ? rd.target_year : rd.year_min;
-        const int hi = rd.target_known ? std::max(rd.year_max, rd.target_year) : rd.year_max;
+        const int lo = rd.first_year(), hi = rd.last_year();
         const std::string years = lo == hi ? std::to_string(hi) : "values of " + std::to_string(lo) + " to " + std::to_string(hi);
         out += "R&D spending (" + rd.indicator_name + ", " + years + "): members " + fixed(rd.members_value, 0) +
                ", " + target + " " + (rd.target_known ? fixed(rd.target_value, 0) + " (" + std::to_string(rd.target_year) + ")" : std::string("unknown")) + ", " + rd.unit;

@@ -17,6 +17,12 @@
 namespace techmap {
 namespace {
 
+// A group's members as of 2021 (the year chosen) or as of the scenario's date (today when none).
+void apply_group(Model& m, const UiState& ui, const std::string& id) {
+    if (ui.preset_year) m.apply_preset(id, ui.preset_year);
+    else m.apply_preset_on(id, scenario_date(m.scenario()));
+}
+
 void alliance_section(Model& m, UiState& ui) {
     const Dataset& ds = m.data();
     // the preset shown is the one the members still come from (none after a toggle; back on undo)
@@ -45,10 +51,7 @@ void alliance_section(Model& m, UiState& ui) {
             if (!contains_text(p.name, ui.preset_search) && !contains_text(p.id, ui.preset_search)) continue;
             const bool exists = ui.preset_year ? p.as_of(ui.preset_year) != nullptr : p.as_of_date(on) != nullptr;
             if (!exists) ImGui::BeginDisabled();
-            if (ImGui::Selectable(p.name.c_str(), preset == int(i))) {
-                if (ui.preset_year) m.apply_preset(p.id, ui.preset_year);
-                else m.apply_preset_on(p.id, on);
-            }
+            if (ImGui::Selectable(p.name.c_str(), preset == int(i))) apply_group(m, ui, p.id);
             if (!exists && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Not yet formed on that date");
             remember(ui, ("preset:" + p.id).c_str());
             if (!exists) ImGui::EndDisabled();
@@ -64,10 +67,7 @@ void alliance_section(Model& m, UiState& ui) {
     ImGui::SameLine();
     changed |= ImGui::RadioButton("2021", &ui.preset_year, 2021);
     remember(ui, "year-2021");
-    if (changed && preset >= 0) {
-        if (ui.preset_year) m.apply_preset(ds.alliances[size_t(preset)].id, ui.preset_year);
-        else m.apply_preset_on(ds.alliances[size_t(preset)].id, scenario_date(m.scenario()));
-    }
+    if (changed && preset >= 0) apply_group(m, ui, ds.alliances[size_t(preset)].id);
     // the group's note (dormant, proposal, ...) on demand: a line of its own would move what follows
     if (preset >= 0 && !ds.alliances[size_t(preset)].note.empty()) help_marker(ds.alliances[size_t(preset)].note.c_str());
 

@@ -60,8 +60,7 @@ void results_section(Model& m, UiState& ui) {
     Pooled rd = m.pooled_rd();
     if (!rd.unit.empty()) {
         // the years of the values summed: never a year the values are not of
-        const int lo = rd.members_with_data ? (rd.target_known ? std::min(rd.year_min, rd.target_year) : rd.year_min) : rd.target_year;
-        const int hi = rd.members_with_data ? (rd.target_known ? std::max(rd.year_max, rd.target_year) : rd.year_max) : rd.target_year;
+        const int lo = rd.first_year(), hi = rd.last_year();
         const std::string years = lo == hi ? std::to_string(hi) : std::to_string(lo) + "–" + std::to_string(hi);
         const std::string tv = rd.target_known ? thousands(rd.target_value) : std::string("unknown");
         const std::string missing = rd.members_without_data > 0

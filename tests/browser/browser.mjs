@@ -1,5 +1,6 @@
 // browser.mjs — shared by the browser tests and tools: serve the built site on 127.0.0.1 and
 // drive Debian's Chromium headless with WebGL 2 (SwiftShader) through playwright-core.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -113,6 +114,16 @@ export function coreFiguresMany(scenarios, extraFiles = []) {
   const out = execFileSync(exe, ['--lines', ...files], { input: scenarios.map((s) => JSON.stringify(s)).join('\n') + '\n',
     encoding: 'utf8', maxBuffer: 1 << 30 });
   return out.trim().split('\n').map((l) => JSON.parse(l));
+}
+
+// Asserts that the page's figures are the native core's for the scenario the page reports
+// (the pinned comparison aside) and returns them.
+export async function assertCoreFigures(page, step) {
+  const shown = await page.evaluate(() => window.techmap.figures());
+  const { comparison, ...own } = shown;
+  const diff = firstDifference(own, coreFigures(shown.scenario));
+  assert.equal(diff, null, `${step}: the page's figures differ from the core's: ${diff}`);
+  return shown;
 }
 
 // Deep comparison with a tolerance for numbers; returns the first difference (or null).

@@ -4,7 +4,7 @@
 // native build (tools/cli/scenario_figures). Then the layout at a laptop, projector and phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, screenshot, settle, clickItem, coreFigures, firstDifference } from './browser.mjs';
+import { start, openApp, screenshot, settle, clickItem, coreFigures, firstDifference, assertCoreFigures } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -13,15 +13,6 @@ after(async () => { await env?.close(); });
 const figures = (page) => page.evaluate(() => window.techmap.figures());
 const scenario = (page) => page.evaluate(() => window.techmap.scenario());
 
-// The page's figures equal the native core's for the scenario the page reports.
-async function assertCoreFigures(page, step) {
-  const shown = await figures(page);
-  const { comparison, ...ownFigures } = shown;
-  const expected = coreFigures(shown.scenario);
-  const diff = firstDifference(ownFigures, expected);
-  assert.equal(diff, null, `${step}: the page's figures differ from the core's: ${diff}`);
-  return shown;
-}
 
 test('a user builds an alliance step by step and every figure is the core\'s', async () => {
   const { page, context, errors } = await openApp(env, { width: 1366, height: 768 });

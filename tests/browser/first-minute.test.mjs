@@ -4,7 +4,7 @@
 // (tools/cli/scenario_figures) for the scenario the page reports.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, screenshot, settle, clickItem, coreFigures, firstDifference } from './browser.mjs';
+import { start, openApp, screenshot, settle, clickItem, coreFigures, firstDifference, assertCoreFigures } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -15,13 +15,6 @@ const scenario = (page) => page.evaluate(() => window.techmap.scenario());
 const items = (page) => page.evaluate(() => window.techmap.uiItems());
 const summary = (page) => page.evaluate(() => document.getElementById('summary-text').textContent);
 
-async function assertCoreFigures(page, step) {
-  const shown = await figures(page);
-  const { comparison, ...own } = shown;
-  const diff = firstDifference(own, coreFigures(shown.scenario));
-  assert.equal(diff, null, `${step}: the page's figures differ from the core's: ${diff}`);
-  return shown;
-}
 
 // Counts the visitor's actions (clicks, typed words, key presses).
 function actions() {

@@ -4,7 +4,7 @@
 // A link with a date reopens that date; the text view lists the measures in force.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, screenshot, settle, clickItem, coreFigures, firstDifference } from './browser.mjs';
+import { start, openApp, screenshot, settle, clickItem, coreFigures, firstDifference, assertCoreFigures } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -14,13 +14,6 @@ const figures = (page) => page.evaluate(() => window.techmap.figures());
 const scenario = (page) => page.evaluate(() => window.techmap.scenario());
 const items = (page) => page.evaluate(() => window.techmap.uiItems());
 
-async function assertCoreFigures(page, step) {
-  const shown = await figures(page);
-  const { comparison, ...own } = shown;
-  const diff = firstDifference(own, coreFigures(shown.scenario));
-  assert.equal(diff, null, `${step}: the page's figures differ from the core's: ${diff}`);
-  return shown;
-}
 
 const localToday = () => {
   const d = new Date();
