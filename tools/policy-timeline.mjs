@@ -71,13 +71,24 @@ function status(text) {
   return out;
 }
 
-export function readTimeline(file) {
-  const md = fs.readFileSync(file, 'utf8');
-  const a = table(md, '## A.').map((r) => ({
+// Section A: export controls on chips and tools (issuer → China unless said).
+function sectionA(md) {
+  return table(md, '## A.').map((r) => ({
     section: 'A', id: r.id, issuerText: r.issuer, issuer: codes(r.issuer)[0], issuers: codes(r.issuer.split('(')[0]),
     dates: dates(r['announced / in force']), scope: r['scope (in ETO terms where possible)'], source: r.source,
     check: /CHECK/.test(r.source) ? r.source.replace(/^.*\(CHECK:?\s*/, '').replace(/\)$/, '') : '',
   }));
+}
+
+// Measures of section A form in another file (tools/policy-additions.md: what this project
+// collected beyond the shared facts file).
+export function readMeasureAdditions(file) {
+  return sectionA(fs.readFileSync(file, 'utf8'));
+}
+
+export function readTimeline(file) {
+  const md = fs.readFileSync(file, 'utf8');
+  const a = sectionA(md);
   const b = table(md, '## B.').map((r) => ({
     section: 'B', id: r.id, issuerText: 'CHN', issuer: 'CHN', issuers: ['CHN'],
     dates: dates(r['announced / in force']), scope: r.scope, status: status(r['status on 2026-11-29']), source: r.source,

@@ -3,13 +3,13 @@
 //   node tools/timeline-to-measures.mjs [--shared ../shared/data] [--out data]
 //
 // Reads shared/data/policy-timeline.md (sections A and B: id, issuer, dates, scope, status,
-// source) and tools/measure-mapping.json (hand-written: the nodes each measure covers, all or
+// source), then tools/policy-additions.md (more of section A, collected by this project) and tools/measure-mapping.json (hand-written: the nodes each measure covers, all or
 // part, its kind, its targets when not the section's default, and a note on the mapping).
 // Checks every node id against data/semiconductors.json and data/domains.json, and every code
 // against data/world.json. Nothing is retyped: dates and scopes are the facts file's.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readTimeline, codes } from './policy-timeline.mjs';
+import { readTimeline, readMeasureAdditions, codes } from './policy-timeline.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -19,6 +19,8 @@ const outDir = path.resolve(opt('--out', path.join(root, 'data')));
 function die(msg) { console.error(`timeline-to-measures: ${msg}`); process.exit(1); }
 
 const timeline = readTimeline(path.join(shared, 'policy-timeline.md'));
+// and the measures this project collected beyond it, in the same form
+timeline.measures.push(...readMeasureAdditions(path.join(root, 'tools', 'policy-additions.md')));
 const mapping = JSON.parse(fs.readFileSync(path.join(root, 'tools', 'measure-mapping.json'), 'utf8'));
 const readData = (f) => JSON.parse(fs.readFileSync(path.join(root, 'data', f), 'utf8'));
 const world = readData('world.json');
@@ -93,8 +95,8 @@ for (const id of Object.keys(mapping.measures)) if (!seen.has(id)) die(`mapping 
 
 const out = {
   format: 'techmap-dataset/1',
-  version: 'measures-2026-11',
-  licence: { name: 'mixed', attribution: 'Measures: the sources named on each record, collected in shared/data/policy-timeline.md (2026-11-29); node mappings by this project (tools/measure-mapping.json).' },
+  version: 'measures-2026-12',
+  licence: { name: 'mixed', attribution: 'Measures: the sources named on each record, collected in shared/data/policy-timeline.md (2026-11-29) and tools/policy-additions.md (2026-12-01); node mappings by this project (tools/measure-mapping.json).' },
   sources,
   measures,
 };

@@ -77,13 +77,19 @@ test('the timeline plays from 2019, its steps and the strip move the date, and t
       const f = await assertCoreFigures(page, date);
       assert.equal(f.scenario.date, date);
     }
-    // before the first US rule nothing is denied; on 7 Oct 2022 the US licences apply; on
+    // before the Dutch EUV licence was withheld (first reported 16 Jan 2020) nothing is denied;
+    // before the first US rule only EUV tools are; on 7 Oct 2022 the US licences apply; on
     // 1 Sep 2023 the Dutch licence reaches ArF immersion lithography (a range from 0)
-    await page.evaluate(() => window.techmap.setScenario({ date: '2022-10-06' }));
+    await page.evaluate(() => window.techmap.setScenario({ date: '2020-01-15' }));
     await settle(page);
     let f = await figures(page);
+    assert.deepEqual(f.summary.targetAccessToOutputs, [100, 100], 'no control in force before 16 Jan 2020');
+    await page.evaluate(() => window.techmap.setScenario({ date: '2022-10-06' }));
+    await settle(page);
+    f = await assertCoreFigures(page, '2022-10-06, EUV only');
     const n22 = (x) => x.nodes.find((n) => n.id === 'N22');
-    assert.deepEqual(f.summary.targetAccessToOutputs, [100, 100], 'no control in force before 7 Oct 2022');
+    assert.deepEqual(f.nodes.find((n) => n.id === 'N20').targetAccess, [0, 0], 'no EUV tool for China since the Dutch licence was withheld');
+    assert.equal(f.summary.targetAccessToOutputs[1], 100, 'other lithography remains: the finished chips stay a range up to 100%');
     await page.evaluate(() => window.techmap.setScenario({ date: '2023-09-01' }));
     await settle(page);
     f = await figures(page);

@@ -242,13 +242,34 @@ TEST_CASE("real data: dated rules of the policy timeline") {
     for (const std::string& l : m.explain(arf).lines) why += l + "\n";
     CHECK(why.find("NL-2023-09 (Netherlands, licence, part of this node)") != std::string::npos);
 
-    // before 2022-10-07 no US tool rule applies: every tool is fully obtainable
-    m.set_date(20221006);
+    // before 2020-01-16 (the first report of the Dutch EUV licence withheld) nothing is denied:
+    // every tool is fully obtainable
+    const int euv = semis.find_node("N20"), litho = semis.find_node("N19");
+    m.set_date(20200115);
     for (size_t i = 0; i < semis.nodes.size(); ++i)
         if (semis.nodes[i].kind == NodeKind::Tool && !semis.nodes[i].shares.empty()) {
             INFO(semis.nodes[i].id);
             CHECK(m.figures().nodes[i].target_denied.hi == doctest::Approx(0));
         }
+    // before 2022-10-07 no US tool rule applies: only EUV tools (all of them, a ban: no licence
+    // granted) and so a part of lithography tools are denied
+    m.set_date(20221006);
+    for (size_t i = 0; i < semis.nodes.size(); ++i)
+        if (semis.nodes[i].kind == NodeKind::Tool && !semis.nodes[i].shares.empty()) {
+            INFO(semis.nodes[i].id);
+            if (int(i) == euv) {
+                CHECK(m.figures().nodes[i].target_denied.lo == doctest::Approx(100));
+                CHECK(m.figures().nodes[i].target_access.hi == doctest::Approx(0));
+            } else if (int(i) == litho) {
+                CHECK(m.figures().nodes[i].target_denied.lo == doctest::Approx(0));  // a part of unknown size
+                CHECK(m.figures().nodes[i].target_denied.hi > 0);
+            } else {
+                CHECK(m.figures().nodes[i].target_denied.hi == doctest::Approx(0));
+            }
+        }
+    why.clear();
+    for (const std::string& l : m.explain(euv).lines) why += l + "\n";
+    CHECK(why.find("NL-2019-EUV (Netherlands, ban)") != std::string::npos);
     m.set_date(20221007);
     const int dep = semis.find_node("N36");
     CHECK(m.figures().nodes[size_t(dep)].target_denied.hi > 50);   // the US's 60.3% may be denied
