@@ -550,7 +550,7 @@ const top500Edition = (() => {
 })();
 const domainsFile = {
   format: 'techmap-dataset/1',
-  version: 'sf-2026-11',
+  version: 'sf-2026-12',
   licence: { name: 'mixed', attribution: 'Figures: the sources named on each record, collected in shared/data/sourced-figures.md.' },
   sources: [],
   domains: [
@@ -609,7 +609,7 @@ const domainsFile = {
              { note: 'The United States\' 6% is Cisco only (Ciena was not reported for 2023).' }),
       ],
       edges: [] },
-    { id: 'ai', name: 'AI compute and research',
+    { id: 'ai', name: 'AI compute and research', measures: 'share',
       description: 'Proxies for AI capability: supercomputer performance, AI research output and citations, private investment in AI start-ups.',
       nodes: [
         node('TOP500', 'Supercomputers (TOP500)', 'tool', 'The 500 fastest systems by country. First edition (Nov 2020): shares of the aggregate Rmax (2,430 PFlop/s), computed from the official list file; a newer edition counts systems instead (its note says so).',

@@ -30,10 +30,10 @@ constexpr size_t kMaxFieldBytes = 2000;
 
 // A text field, cleaned to the app's text rule (text.h): the JSON parser has already refused
 // ill-formed UTF-8, so what may remain is control characters and excessive length.
-CleanText field_text(const json& o, const char* key) {
+CleanText field_text(const json& o, const char* key, Lines lines = Lines::One) {
     auto it = o.find(key);
     if (it == o.end() || !it->is_string()) return {};
-    return clean_text(it->get_ref<const std::string&>(), kMaxFieldBytes);
+    return clean_text(it->get_ref<const std::string&>(), kMaxFieldBytes, lines);
 }
 bool has_number(const json& o, const char* key) {
     auto it = o.find(key);
@@ -128,9 +128,10 @@ struct Reader {
     void warn(const std::string& record, const std::string& msg) {
         problems.push_back({Problem::Warning, clean_text(file, 200).text, clean_text(record, 400).text, clean_text(msg, 400).text});
     }
-    // A text field; says so when it had to be cleaned (control characters, too long).
-    std::string str(const json& o, const char* key) {
-        CleanText t = field_text(o, key);
+    // A text field; says so when it had to be cleaned (control characters, too long). A
+    // description may have paragraphs (newlines and tabs: Lines::Many); any other field is one line.
+    std::string str(const json& o, const char* key, Lines lines = Lines::One) {
+        CleanText t = field_text(o, key, lines);
         if (t.changed()) warn("(text)", text_notice(t, std::string("field '") + key + "'", kMaxFieldBytes));
         return std::move(t.text);
     }
@@ -465,11 +466,12 @@ struct Reader {
             if (d.id.empty()) { error(drec, "no id"); continue; }
             if (!seen.insert(d.id).second) { error(drec, "duplicate id"); continue; }
             d.name = str(j, "name");
-            d.description = str(j, "description");
+            d.description = str(j, "description", Lines::Many);
             d.focus = str(j, "focus");
             if (auto it = j.find("measures"); it != j.end()) {
                 d.measures = str(j, "measures");
-                if (d.measures != "supply" && d.measures != "demand") error(drec, "'measures' is not \"supply\" or \"demand\"");
+                if (d.measures != "supply" && d.measures != "demand" && d.measures != "share")
+                    error(drec, "'measures' is not \"supply\", \"demand\" or \"share\"");
             }
             if (const json* st = arr(j, "stages"))
                 for (const json& s : *st) d.stages.push_back({str(s, "id"), str(s, "name")});
@@ -594,7 +596,7 @@ struct Reader {
         n.kind = parse_kind(str(nj, "kind"), ok);
         if (!ok) error(rec, "unknown kind '" + str(nj, "kind") + "' (process, tool, material, design, output)");
         n.stage = str(nj, "stage");
-        n.description = str(nj, "description");
+        n.description = str(nj, "description", Lines::Many);
         n.market = str(nj, "market");
         n.note = str(nj, "note");
         if (const json* shares = arr(nj, "shares")) n.shares = share_rows(*shares, rec);

@@ -125,7 +125,7 @@ struct Stage { std::string id, name; };
 struct Domain {
     std::string id, name, description;
     std::string focus;          // the input the domain opens on (optional)
-    std::string measures = "supply";  // what its shares are of: "supply" (who makes it) or "demand" (who buys it)
+    std::string measures = "supply";  // what its shares are of: "supply" (who makes it), "demand" (who buys it) or "share" (of an activity)
     std::vector<Stage> stages;
     std::vector<Node> nodes;
     std::vector<int> order;     // topological: inputs and subtypes before what they feed

@@ -37,6 +37,14 @@ std::string date_text(int date) {
     return b;
 }
 
+std::string pretty_date(int date) {
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!is_valid_date(date)) return "";
+    char b[32];
+    std::snprintf(b, sizeof b, "%d %s %d", date % 100, months[date / 100 % 100 - 1], date / 10000);
+    return b;
+}
+
 const char* to_string(MeasureKind k) {
     switch (k) {
         case MeasureKind::Ban: return "ban";

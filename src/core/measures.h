@@ -38,6 +38,8 @@ void set_today(int yyyymmdd);
 int parse_date(std::string_view text);
 // 20230901 -> "2023-09-01" ("" for 0).
 std::string date_text(int date);
+// The date as people write it: "1 Sep 2023" ("" for no valid date).
+std::string pretty_date(int date);
 // A real calendar date written as yyyymmdd.
 bool is_valid_date(int date);
 // Days since 1970-01-01 of a valid yyyymmdd, and back (proleptic Gregorian calendar).

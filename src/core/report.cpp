@@ -43,10 +43,20 @@ void node_provenance(const Dataset& ds, const Node& n, std::string& years, std::
         if (r.source >= 0) src.insert(r.source);
     }
     years = lo == 0 ? std::string() : lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi);
-    sources.clear();
-    std::set<std::string> titles;  // a source cited by two files is named once
-    for (int s : src)
-        if (titles.insert(ds.sources[size_t(s)].title).second) sources += (sources.empty() ? "" : "; ") + ds.sources[size_t(s)].title;
+    sources = source_list(ds, std::vector<int>(src.begin(), src.end()));  // a source cited by two files is named once
+}
+
+std::string source_list(const Dataset& ds, const std::vector<int>& sources) {
+    std::string out;
+    std::set<std::string> named;
+    for (int i : sources) {
+        if (i < 0 || size_t(i) >= ds.sources.size()) continue;
+        std::string t = ds.sources[size_t(i)].title;
+        if (!named.insert(t).second) continue;
+        while (!t.empty() && (t.back() == '.' || t.back() == ' ')) t.pop_back();
+        out += (out.empty() ? "" : "; ") + t;
+    }
+    return out;
 }
 
 
@@ -199,44 +209,67 @@ PlainHeadline plain_headline(const Model& m, int node) {
     const Scenario& s = m.scenario();
     const Node& n = d->nodes[size_t(node)];
     const NodeFigures& f = m.figures().nodes[size_t(node)];
+    // what the shares are of: who makes it (supply), who buys it (demand), or who accounts for a
+    // share of an activity such as research or investment (share)
     const bool demand = d->measures == "demand";
-    const std::string verb = demand ? " buys " : " makes ";
+    const bool activity = d->measures == "share";
+    std::vector<int> members;
+    for (size_t c = 0; c < s.members.size(); ++c)
+        if (s.is_member(int(c))) members.push_back(int(c));
+    const bool single = members.size() == 1;
+    const std::string verb = demand ? " buys " : activity ? " accounts for " : " makes ";
     // the largest known share: a country's, or a region's when the data gives no breakdown
     const ShareRow* top = nullptr;
     for (const ShareRow& r : n.shares)
         if (is_known(r.share) && (!top || r.share > top->share)) top = &r;
-    const std::string year = n.year() ? " (" + std::to_string(n.year()) + ")" : std::string();
+    // the year, unless the input's name already carries it ("... refining (2023)")
+    const std::string year_digits = n.year() ? std::to_string(n.year()) : std::string();
+    const std::string year = !year_digits.empty() && n.name.find(year_digits) == std::string::npos ? " (" + year_digits + ")" : std::string();
+    // an input the data gives no shares for as a whole, made of inputs or of kinds that it has
+    const bool built = n.shares.empty() && (!n.inputs.empty() || !n.subtypes.empty());
     if (!top) {
-        h.title = n.shares.empty() ? n.name + ": no shares in the data" : n.name + ": its suppliers are known, their shares are not" + year;
+        if (built)
+            h.title = n.name + ": the data has no shares for it as a whole; what gets through is set by its " +
+                      (n.subtypes.empty() ? "inputs" : "kinds");
+        else
+            h.title = n.shares.empty() ? n.name + ": no shares in the data" : n.name + ": its suppliers are known, their shares are not" + year;
     } else {
         const std::string who = top->country >= 0 ? country_in_sentence(ds.countries[size_t(top->country)].name)
                                                   : ds.regions[size_t(top->region)].name + " (no country breakdown)";
         h.title = sentence_start(who + verb + plain_percent(top->share, top->share) + " of the world's " + in_sentence(n.name) + year);
     }
-    if (!f.has_shares) return h;
-    std::vector<int> members;
-    for (size_t c = 0; c < s.members.size(); ++c)
-        if (s.is_member(int(c))) members.push_back(int(c));
+    if (!f.has_shares && !built) return h;
     const std::string target = s.target >= 0 ? country_in_sentence(ds.countries[size_t(s.target)].name) : std::string();
     if (members.empty()) {
         h.sentence = "No alliance yet: pick a group or click countries on the map to see what it would control.";
         return h;
     }
-    const std::string who = members.size() == 1 ? sentence_start(country_in_sentence(ds.countries[size_t(members[0])].name))
-                                                : "Together, " + country_list(ds, members);
-    const std::string they = members.size() == 1 ? "it" : "they";
+    const std::string who = single ? sentence_start(country_in_sentence(ds.countries[size_t(members[0])].name))
+                                   : "Together, " + country_list(ds, members);
+    const std::string they = single ? "it" : "they";
     if (demand) {
-        h.sentence = who + (members.size() == 1 ? " buys " : " buy ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
+        h.sentence = who + (single ? " buys " : " buy ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
         if (!target.empty())
             h.sentence += " " + sentence_start(target) + " buys " + plain_percent(f.target_share.lo, f.target_share.hi) +
                           ": denying it also loses a customer.";
         return h;
     }
-    h.sentence = who + (members.size() == 1 ? " holds " : " hold ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
+    if (activity) {  // a share of research or investment: nothing to deny
+        h.sentence = who + (single ? " accounts for " : " account for ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
+        return h;
+    }
+    if (!built) h.sentence = who + (single ? " holds " : " hold ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
     if (!target.empty() && s.deny) {
         const bool controls = s.deny_mode == DenialMode::Controls;
-        h.sentence += " If " + they + " deny " + target + (controls ? " with the controls in force on " + date_text(scenario_date(s)) : std::string()) +
-                      ", it can still get " + plain_percent(f.target_access.lo, f.target_access.hi) + ".";
+        // with no sentence before it to name them, the members are named here
+        const std::string subject = !built ? they : single ? country_in_sentence(ds.countries[size_t(members[0])].name) : country_list(ds, members);
+        std::string deny = "If " + subject + (single ? " denies " : " deny ") + target;
+        if (controls) deny += " with the controls in force on " + pretty_date(scenario_date(s));
+        deny += ", it can still get " + plain_percent(f.target_access.lo, f.target_access.hi) + (built ? " of it, as far as its inputs allow" : "");
+        // no control of the data denies any of it on that date: say why, rather than let 100% surprise
+        if (controls && f.target_denied.hi <= 0 && !built)
+            deny += n.measures.empty() ? " (the data records no control on it)" : " (none of the controls on it is in force then)";
+        h.sentence += (h.sentence.empty() ? "" : " ") + sentence_start(deny) + ".";
     }
     return h;
 }
@@ -289,8 +322,7 @@ std::string figures_csv(const Model& m) {
               "% of world supply", "", "");
     const Pooled rd = m.pooled_rd();
     if (!rd.unit.empty()) {
-        std::string src;
-        for (int i : rd.sources) src += (src.empty() ? "" : "; ") + ds.sources[size_t(i)].title;
+        const std::string src = source_list(ds, rd.sources);
         const std::string years = rd.year_min == rd.year_max ? std::to_string(rd.year_max)
                                                               : std::to_string(rd.year_min) + "-" + std::to_string(rd.year_max);
         row("summary", "rd", rd.indicator_name, "members' total", fixed(rd.members_value, 1), fixed(rd.members_value, 1), rd.unit,

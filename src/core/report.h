@@ -47,6 +47,10 @@ std::string in_sentence(std::string name);
 // "the 7 members". Sorted by name.
 std::string country_list(const Dataset& ds, const std::vector<int>& countries, size_t max = 3);
 
+// Sources named in a sentence: each title once, in the order given, joined by "; ", each
+// without its own closing full stop ("... on July 3, 2026.; ..." read badly).
+std::string source_list(const Dataset& ds, const std::vector<int>& sources);
+
 // The scenario's figures as CSV (RFC 4180, UTF-8), one row per figure:
 //   record,id,name,metric,low,high,unit,year,source
 // record is "scenario", "summary" or "node"; unknown values are empty cells, never 0; a figure

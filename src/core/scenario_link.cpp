@@ -27,6 +27,11 @@ std::string quote(std::string_view v) {
     return "'" + q + "'";
 }
 
+// What to add to an unknown code's notice: a two-letter code is likely ISO's other form.
+std::string code_hint(std::string_view code) {
+    return code.size() == 2 ? " (countries go by three-letter ISO codes, such as USA, JPN or NLD)" : std::string();
+}
+
 bool is_code(std::string_view v, size_t max_len) {
     if (v.empty() || v.size() > max_len) return false;
     return std::all_of(v.begin(), v.end(), [](char ch) {
@@ -202,6 +207,7 @@ ParsedLink parse_link(std::string_view fragment) {
             if (!value.empty())
                 for (std::string_view c : split(value, ',')) {
                     if (codes.size() >= kMaxMembers) { notice("only the first " + std::to_string(kMaxMembers) + " members were read"); break; }
+                    if (c.empty()) continue;  // "USA,,JPN" or a trailing comma: nothing to say
                     if (!is_code(c, 8)) { notice("member " + quote(c) + " is not a country code"); continue; }
                     codes.emplace_back(c);
                 }
@@ -374,7 +380,7 @@ std::vector<std::string> apply_link(Model& m, const LinkState& s) {
     const std::string target = s.target.value_or(kDefaultTarget);
     if (target.empty()) m.set_target(-1);
     else if (const int c = ds.find_country(target); c >= 0) m.set_target(c);
-    else notices.push_back("unknown target country " + quote(target));
+    else notices.push_back("unknown target country " + quote(target) + code_hint(target));
     // members: a preset's snapshot, or codes, or none
     bool members_set = false;
     if (!s.preset.empty() && s.preset == m.preset_id() && (s.preset_year == 0 || s.preset_year == m.preset_snapshot_year())) {
@@ -388,7 +394,7 @@ std::vector<std::string> apply_link(Model& m, const LinkState& s) {
         std::vector<int> members;
         for (const std::string& code : s.members.value_or(std::vector<std::string>{})) {
             const int c = ds.find_country(code);
-            if (c < 0) notices.push_back("unknown country code " + quote(code));
+            if (c < 0) notices.push_back("unknown country code " + quote(code) + code_hint(code));
             else if (c == m.scenario().target) notices.push_back(quote(code) + " is the target and cannot be a member");
             else members.push_back(c);
         }

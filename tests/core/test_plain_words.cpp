@@ -106,3 +106,89 @@ TEST_CASE("glitches a first-time visitor saw, each pinned") {
             if (line.rfind("Source: ", 0) == 0) CHECK_MESSAGE(seen.insert(line).second, line);
     }
 }
+
+TEST_CASE("plain headline: the glitches a second visitor saw, each pinned") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    const Dataset& ds = m.data();
+    REQUIRE(m.select_domain("semiconductors"));
+    const int euv = m.domain()->find_node("N20");
+    // one member: "If it denies", not "If it deny"
+    m.set_members({ds.find_country("USA")}, "US");
+    CHECK(plain_headline(m, euv).sentence == "The United States holds 0%. If it denies China, it can still get 100%.");
+    // the controls in force, dated as people write dates; EUV tools are denied by the Dutch licence withheld
+    m.set_members({ds.find_country("NLD")}, "NL");
+    m.set_deny_mode(DenialMode::Controls);
+    m.set_date(20230901);
+    CHECK(plain_headline(m, euv).sentence == "The Netherlands holds 100%. If it denies China with the controls in force on 1 Sep 2023, it can still get 0%.");
+    // before any control on it: the 100% is explained, not left to surprise
+    m.set_date(20191201);
+    CHECK(plain_headline(m, euv).sentence.find("it can still get 100% (none of the controls on it is in force then)") != std::string::npos);
+    const int fpga = m.domain()->find_node("N3");  // FPGAs: shares, and no measure covers them
+    REQUIRE(fpga >= 0);
+    REQUIRE(m.domain()->nodes[size_t(fpga)].measures.empty());
+    m.set_date(20261201);
+    CHECK(plain_headline(m, fpga).sentence.find("(the data records no control on it)") != std::string::npos);
+    // an input with no shares of its own is told through its inputs or kinds, never as "no shares"
+    // beside a figure the story gives for it (EDA and core IP: 4% on 2 Dec 2024)
+    const int eda = m.domain()->find_node("N7");
+    REQUIRE(eda >= 0);
+    REQUIRE(m.domain()->nodes[size_t(eda)].shares.empty());
+    m.set_members({ds.find_country("USA"), ds.find_country("JPN"), ds.find_country("NLD")}, "three");
+    m.set_date(20241202);
+    const PlainHeadline h = plain_headline(m, eda);
+    CHECK(h.title.find("no shares in the data") == std::string::npos);
+    CHECK(h.title.find("the data has no shares for it as a whole") != std::string::npos);
+    CHECK(h.sentence.find("it can still get") != std::string::npos);
+    CHECK(h.sentence.find("as far as its inputs allow") != std::string::npos);
+    CHECK(h.sentence.find("If Japan, the Netherlands and the United States deny China with the controls in force on 2 Dec 2024") == 0);
+    // a name that carries its year gets no second one: "(2023) (2023)"
+    REQUIRE(m.select_domain("rare_earths"));
+    const int sep = m.domain()->find_node("RE-SEP");
+    REQUIRE(sep >= 0);
+    CHECK(plain_headline(m, sep).title.find("(2023) (2023)") == std::string::npos);
+    CHECK(plain_headline(m, sep).title.find("(2023)") != std::string::npos);
+    // shares of an activity (research, investment): "accounts for", and no denial of it
+    REQUIRE(m.select_domain("ai"));
+    REQUIRE(m.domain()->measures == "share");
+    const int vc = m.domain()->find_node("AI-VC");
+    REQUIRE(vc >= 0);
+    const PlainHeadline ai = plain_headline(m, vc);
+    CHECK(ai.title.find(" accounts for ") != std::string::npos);
+    CHECK(ai.title.find(" makes ") == std::string::npos);
+    CHECK(ai.title.find("(2020) (2020)") == std::string::npos);
+    CHECK(ai.sentence.find(" account for ") != std::string::npos);
+    CHECK(ai.sentence.find("can still get") == std::string::npos);
+}
+
+TEST_CASE("a description keeps its paragraphs without a warning; other fields stay one line") {
+    Model m;
+    const LoadResult r = m.load(default_files());
+    REQUIRE(r.ok());
+    CHECK(r.summary().find("not valid text") == std::string::npos);
+    REQUIRE(m.select_domain("semiconductors"));
+    CHECK(m.domain()->nodes[size_t(m.domain()->find_node("N7"))].description.find('\n') != std::string::npos);
+    Model u;
+    REQUIRE(u.load(default_files()).ok());
+    const LoadResult bad = u.load_on_top(default_files(), DataFile{"user.json", R"({"format":"techmap-dataset/1","version":"v","sources":[{"id":"s","title":"T"}],
+        "alliances":[{"id":"X","name":"a\nb","kind":"grouping","snapshots":[{"year":2021,"members":["USA"],"source":"s"}]}]})"});
+    CHECK(bad.summary().find("field 'name' had characters that are not valid text") != std::string::npos);
+}
+
+TEST_CASE("sources named in a sentence: each once, none with its own full stop before the next") {
+    const Dataset& ds = default_dataset();
+    int dotted = -1, other = -1;
+    for (size_t i = 0; i < ds.sources.size(); ++i) {
+        const std::string& t = ds.sources[i].title;
+        if (dotted < 0 && !t.empty() && t.back() == '.') dotted = int(i);
+        else if (other < 0 && !t.empty() && t.back() != '.') other = int(i);
+    }
+    REQUIRE(dotted >= 0);
+    REQUIRE(other >= 0);
+    const std::string list = source_list(ds, {dotted, other, dotted});
+    CHECK(list.find(".;") == std::string::npos);
+    CHECK(list.find(ds.sources[size_t(other)].title) != std::string::npos);
+    CHECK(list.find("; ") != std::string::npos);
+    CHECK(list.find(ds.sources[size_t(other)].title) == list.rfind(ds.sources[size_t(other)].title));  // once
+    CHECK(source_list(ds, {-1, 1 << 30}).empty());  // indices outside the data name nothing
+}

@@ -131,7 +131,8 @@ TEST_CASE("hostile and broken links: applied as far as they can be, with notices
         {"#v1&th=-5", "threshold"},
         {"#v1&c=1e400,2,3", "view"},
         {"#v1&c=10,20", "view"},
-        {"#v1&m=US", "unknown country code 'US'"},
+        {"#v1&m=US", "unknown country code 'US' (countries go by three-letter ISO codes, such as USA, JPN or NLD)"},
+        {"#v1&t=CN", "unknown target country 'CN' (countries go by three-letter ISO codes"},
         {"#v1&m=USA%2", "not valid"},
         {"#v1&name=%E2%82", "not valid"},
         {"#v1&m=%3Cscript%3Ealert(1)%3C/script%3E", "not a country code"},
@@ -173,6 +174,11 @@ TEST_CASE("hostile and broken links: applied as far as they can be, with notices
     CHECK(m.scenario().member_count() == 2);
     CHECK(m.scenario().threshold == 80);
     CHECK(m.domain()->nodes[size_t(m.selected_node())].id == "N20");
+    // empty entries between commas say nothing ("member '' is not a country code" twice, before)
+    const ParsedLink commas = parse_link("#v1&m=USA,,JPN,");
+    CHECK(commas.notices.empty());
+    CHECK(apply_link(m, commas.state).empty());
+    CHECK(m.scenario().member_count() == 2);
 }
 
 TEST_CASE("percent-encoding round trip, including names with any characters") {
