@@ -256,7 +256,7 @@
       $('copy-field').select();
     };
     if (navigator.clipboard && window.isSecureContext)
-      navigator.clipboard.writeText(text).then(() => showNotice(what + ' copied to the clipboard.', 4000, 'info'), fallback);
+      navigator.clipboard.writeText(text).then(() => showNotice(what + ' is on the clipboard.', 4000, 'info'), fallback);
     else fallback();
   }
   $('copy-close').addEventListener('click', () => { $('copy-dialog').hidden = true; $('canvas').focus(); });

@@ -4,6 +4,7 @@
 #pragma once
 #include <SDL.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -82,7 +83,8 @@ struct App {
     ScreenRect map_area() const {
         const double left = css_w >= 900 ? double(ui.panel_right) : 0.0;
         const double bottom = ui.timeline_top > 0 ? std::min(double(css_h), double(ui.timeline_top)) : double(css_h);
-        return {left, 0.0, std::max(1.0, double(css_w) - left), std::max(1.0, bottom)};
+        const double top = std::clamp(double(ui.map_top), 0.0, bottom * 0.5);  // below the caption's band
+        return {left, top, std::max(1.0, double(css_w) - left), std::max(1.0, bottom - top)};
     }
     // The level drawn now: 1:50m once zoomed in (when loaded), else 1:110m.
     int active_level() const;

@@ -385,7 +385,7 @@ void draw_frame() {
     ui_draw(a.model, a.ui, a.story.shown(), a.hovered, float(a.css_w), float(a.css_h), a.actions);  // may change the scenario
     a.handle_actions();
     // the panel or the timeline changed size: the map is fitted anew, so another frame is drawn
-    if (const ScreenRect area = a.map_area(); area.x != area_before.x || area.w != area_before.w || area.h != area_before.h)
+    if (const ScreenRect area = a.map_area(); area.x != area_before.x || area.y != area_before.y || area.w != area_before.w || area.h != area_before.h)
         a.request_redraw(2);
     const double t_ui1 = emscripten_get_now();
     double t_content = t_ui1, t_markers = t_ui1;
@@ -478,6 +478,16 @@ void frame() {
     // ImGui trickles its input queue (one key press or release, a few characters a frame, so that
     // a quick tap is seen down and then up): draw until it is empty, or typed text would wait
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) a.request_redraw(2);
+    // A window that has just appeared is sized over its first frames (auto-fit: its first size
+    // comes from content laid out at no width, so a wrapped text makes it screen-high). Idling in
+    // that state would leave the next click to land in the half-made window (a phone's first tap
+    // after "Look around" went to the legend that had just appeared): draw until it settles.
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && (w->Appearing || w->HiddenFramesCannotSkipItems > 0 || w->HiddenFramesCanSkipItems > 0 || w->AutoFitFramesX > 0 ||
+                          w->AutoFitFramesY > 0)) {
+            a.request_redraw(2);
+            break;
+        }
     if (a.bench_left > 0) {
         --a.bench_left;
         ++a.bench.frames;

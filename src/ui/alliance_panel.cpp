@@ -38,12 +38,7 @@ void alliance_section(Model& m, UiState& ui) {
     const bool preset_open = ImGui::BeginCombo("##preset", preview, ImGuiComboFlags_HeightLarge);
     remember(ui, "preset");
     if (preset_open) {
-        if (ImGui::IsWindowAppearing()) {
-            ui.preset_search[0] = 0;
-            if (!ui.touch) ImGui::SetKeyboardFocusHere();
-        }
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##preset-search", "search", ui.preset_search, sizeof ui.preset_search);
+        search_field(ui, ui.preset_search, sizeof ui.preset_search, "##preset-search", "search");
         // as of 2021, or as of the scenario's date (today when it has none)
         const int on = scenario_date(m.scenario());
         for (size_t i = 0; i < ds.alliances.size(); ++i) {
@@ -133,7 +128,9 @@ void members_section(Model& m, UiState& ui) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s): click to remove", ds.countries[size_t(c)].name.c_str(), ds.countries[size_t(c)].id.c_str());
         ++shown;
     }
-    if (shown == 0) ImGui::TextDisabled("None yet: choose a group above, or click countries on the map.");
+    if (shown == 0) {
+        muted_wrapped("None yet: choose a group above, or click countries on the map.");
+    }
 }
 
 void target_section(Model& m, UiState& ui) {
@@ -251,14 +248,11 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
     remember(ui, "node");
     if (node_open) {
         // a search by name or stage; the list opens at the input shown
-        const bool appearing = ImGui::IsWindowAppearing();
-        if (appearing) {
-            ui.node_search[0] = 0;
-            if (!ui.touch) ImGui::SetKeyboardFocusHere();
-        }
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##node-search", "search inputs by name or stage", ui.node_search, sizeof ui.node_search);
+        const bool appearing = search_field(ui, ui.node_search, sizeof ui.node_search, "##node-search", "search inputs by name or stage");
         remember(ui, "node-search");
+        ImGui::TextDisabled("* = a choke point: the alliance controls it");
+        // the inputs with shares, and those made of inputs or kinds (their figures come from those)
+        auto listable = [&](const Node& n) { return !n.shares.empty() || !n.inputs.empty() || !n.subtypes.empty(); };
         std::vector<char> listed(d->nodes.size(), 0);
         bool first = true;
         auto item = [&](size_t i, const std::string& stage) {
@@ -275,7 +269,7 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
         for (const Stage& st : d->stages) {
             bool heading = false;
             for (size_t i = 0; i < d->nodes.size(); ++i) {
-                if (d->nodes[i].stage != st.id || d->nodes[i].shares.empty()) continue;
+                if (d->nodes[i].stage != st.id || !listable(d->nodes[i])) continue;
                 const bool match = contains_text(d->nodes[i].name, ui.node_search) || contains_text(st.name, ui.node_search);
                 if (!heading && match) ImGui::TextDisabled("%s", st.name.c_str());
                 heading |= match;
@@ -284,7 +278,7 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
         }
         bool heading = false;
         for (size_t i = 0; i < d->nodes.size(); ++i) {
-            if (listed[i] || d->nodes[i].shares.empty()) continue;
+            if (listed[i] || !listable(d->nodes[i])) continue;
             if (!heading && !d->stages.empty() && contains_text(d->nodes[i].name, ui.node_search)) {
                 ImGui::TextDisabled("Other inputs");
                 heading = true;
@@ -401,13 +395,10 @@ void panel_tabs(Model& m, UiState& ui, UiActions& actions) {
                 same_line_if_fits("About");
                 if (small_button(ui, "About")) ui.show_about = !ui.show_about;
                 remember(ui, "about");
-                ImGui::PushTextWrapPos(0.0f);
-                ImGui::TextDisabled("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
-                                    "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
-                                    "(ODbL). Names: world-countries (ODbL). Other domains: the source named with each figure (see Sources and credits). "
-                                    "Data version %s.",
-                                    m.data().version().c_str());
-                ImGui::PopTextWrapPos();
+                muted_wrapped("Semiconductor data: Emerging Technology Observatory Advanced Semiconductor Supply Chain "
+                        "Dataset, Georgetown CSET (CC BY-NC 4.0). Map: Natural Earth; lakes © OpenStreetMap contributors "
+                        "(ODbL). Names: world-countries (ODbL). Other domains: the source named with each figure (see Sources and credits).");
+                muted_wrapped(("Data version: " + data_version_words(m.data().version()) + ".").c_str());
                 break;
         }
     }

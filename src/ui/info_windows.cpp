@@ -85,7 +85,7 @@ void info_windows(const Model& m, UiState& ui, float width, float height) {
             ImGui::TextUnformatted("Techno-alliance map: what a coalition of countries controls in a technology's supply chain, "
                                    "what a rival can still obtain under export controls, and what the coalition loses if the "
                                    "rival retaliates. Every figure is computed from published shares, with its year and source.");
-            ImGui::TextDisabled("Data version %s. The model is described in docs/model.md.", ds.version().c_str());
+            muted_wrapped(("Data version: " + data_version_words(ds.version()) + ". The model is described in docs/model.md.").c_str());
             ImGui::PopTextWrapPos();
         }
         ImGui::End();

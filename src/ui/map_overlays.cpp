@@ -21,8 +21,14 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     if (!d || sel < 0) return;
     const Node& n = d->nodes[size_t(sel)];
     const NodeFigures& f = m.figures().nodes[size_t(sel)];
-    // on narrow screens the caption goes below the folded panel's title bar
+    // on narrow screens the caption goes below the folded panel's title bar, over the map; on
+    // wide ones it has a band of its own above the map, as high as a caption of four lines and
+    // its button (a fixed height, so that the map does not jump from one input to the next)
     const float top = width < 900 ? ui.panel_bottom + 8.0f : 8.0f;
+    if (width >= 900) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        ui.map_top = top + style.WindowPadding.y * 2 + 4 * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() + 4.0f;
+    }
     ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(560.0f * ui.scale, width - left - 16), 10000));
@@ -83,15 +89,33 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     ImGui::End();
 }
 
+BottomPlace bottom_of_map(const UiState& ui, float left, float width, float height, float max_w) {
+    float right = width - 8.0f, bottom = height - 8.0f;
+    if (auto it = ui.items.find("legend-window"); it != ui.items.end()) {
+        if (it->second[0] - 8.0f - (left + 8.0f) >= 360.0f * ui.scale) right = it->second[0] - 8.0f;
+        else bottom = it->second[1] - 8.0f;
+    }
+    const float w = std::min(max_w, right - left - 8.0f);
+    return {std::max(left + 8.0f, (left + right) * 0.5f - w * 0.5f), bottom, w};
+}
+
 // The opening card over the map: what the first view shows, in a title and a plain sentence,
 // and the next step: the guided tour, or build one's own alliance (or just look around).
 void welcome_card(const Model& m, UiState& ui, float left, float width, float height, UiActions& actions) {
     if (!ui.show_welcome) return;
     const Domain* d = m.domain();
     const int sel = m.selected_node();
-    const float w = std::min(600.0f * ui.scale, width - left - 24.0f);
-    ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, ui.touch ? ui.panel_bottom + 8.0f : height * 0.12f), ImGuiCond_Always, ImVec2(0.5f, 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.7f));
+    // phones: below the folded panel; else at the bottom of the map, left of the legend, where
+    // it hides the southern oceans rather than the suppliers of the first view's input
+    if (ui.touch) {
+        const float w = std::min(600.0f * ui.scale, width - left - 24.0f);
+        ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, ui.panel_bottom + 8.0f), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.7f));
+    } else {
+        const BottomPlace at = bottom_of_map(ui, left, width, height, 600.0f * ui.scale);
+        ImGui::SetNextWindowPos(ImVec2(at.x, at.bottom), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(at.w, 0), ImVec2(at.w, height * 0.7f));
+    }
     ImGui::SetNextWindowBgAlpha(0.97f);
     ImGui::Begin("##welcome", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
                                            ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
@@ -151,19 +175,26 @@ void legend(const Model& m, UiState& ui, float width, float height) {
     if (ui.layer == MapLayer::Share && d && sel >= 0) {
         const Node& n = d->nodes[size_t(sel)];
         const double mx = max_country_share(n);
-        ImGui::Text("Share of world supply: %s", n.name.c_str());
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = 220 * ui.scale, h = ImGui::GetTextLineHeight();
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        for (int i = 0; i < 44; ++i) {
-            const glm::u8vec4 c = palette::share(i / 43.0);
-            const float x0 = p.x + w * float(i) / 44.0f, x1 = p.x + w * float(i + 1) / 44.0f + 1.0f;
-            dl->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), IM_COL32(c.r, c.g, c.b, 255));
+        const char* of = d->measures == "demand" ? "Share of world purchases" : d->measures == "share" ? "Share of the world's total" : "Share of world supply";
+        ImGui::Text("%s: %s", of, n.name.c_str());
+        if (mx > 0) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float w = 220 * ui.scale, h = ImGui::GetTextLineHeight();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            for (int i = 0; i < 44; ++i) {
+                const glm::u8vec4 c = palette::share(i / 43.0);
+                const float x0 = p.x + w * float(i) / 44.0f, x1 = p.x + w * float(i + 1) / 44.0f + 1.0f;
+                dl->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), IM_COL32(c.r, c.g, c.b, 255));
+            }
+            ImGui::Dummy(ImVec2(w, h));
+            ImGui::Text("0%%");
+            ImGui::SameLine(w - ImGui::CalcTextSize("100%").x);
+            ImGui::Text("%.0f%%", mx);
+        } else {
+            // no scale from 0% to 0%: the data gives no country's share of it
+            ImGui::TextDisabled("No country's share of it is known.");
         }
-        ImGui::Dummy(ImVec2(w, h));
-        ImGui::Text("0%%");
-        ImGui::SameLine(w - ImGui::CalcTextSize("100%").x);
-        ImGui::Text("%.0f%%", mx);
+        remember_text(ui, "legend-scale", mx > 0 ? "0% to " + plain_percent(mx, mx) : "No country's share of it is known.");
         swatch(palette::kUnknownShare, "supplier, share unknown");
         swatch(palette::kNotListed, "not a listed supplier");
     } else {
@@ -172,10 +203,10 @@ void legend(const Model& m, UiState& ui, float width, float height) {
         swatch(palette::kOther, "not aligned");
     }
     swatch(palette::kNoData, "not in the data");
-    if (ui.show_arcs && sel >= 0 && d && height >= 500) {
+    if (ui.show_arcs && sel >= 0 && d && !d->nodes[size_t(sel)].shares.empty() && height >= 500) {
         ImGui::Separator();
         ImGui::TextWrapped("Arcs: suppliers of %s to the target, width by share; blue = a member's (denied).",
-                           d->nodes[size_t(sel)].name.c_str());
+                           in_sentence(d->nodes[size_t(sel)].name).c_str());
     }
     ImGui::End();
 }

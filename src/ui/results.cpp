@@ -41,17 +41,23 @@ void results_section(Model& m, UiState& ui) {
     const std::string year = f.year_min && f.year_min != f.year_max
                                  ? " (figures of " + std::to_string(f.year_min) + " to " + std::to_string(f.year_max) + ")"
                                  : f.year_max ? " (" + std::to_string(f.year_max) + ")" : std::string();
+    // shares of an activity (research, investment) are not supply: no denial of them is told
+    const bool activity = d->measures == "share";
     if (!demand) {
-        bullet_term("choke point", "The alliance controls %d of the %d inputs with data%s: it makes at least %.0f%% of world supply of each.",
+        bullet_term("choke point",
+                    activity ? "The alliance controls %d of the %d inputs with data%s: it accounts for at least %.0f%% of the world's total of each."
+                             : "The alliance controls %d of the %d inputs with data%s: it makes at least %.0f%% of world supply of each.",
                     f.choke_points, f.nodes_with_shares, year.c_str(), s.threshold);
         if (f.possible_choke_points > 0)
-            bullet("%d more could be, if shares the data leaves unknown are the members'.", f.possible_choke_points);
+            bullet("%d more could be, if the shares the data leaves unknown belong to members.", f.possible_choke_points);
         const std::string product = f.outputs.empty() ? std::string() : in_sentence(d->nodes[size_t(f.outputs[0])].name);
-        if (s.deny && !product.empty())
+        if (s.deny && !product.empty() && !activity)
             bullet("If the alliance denies %s, it can still get %s of the world's %s.", target.c_str(),
                    plain_percent(f.target_access_to_outputs.lo, f.target_access_to_outputs.hi).c_str(), product.c_str());
-        if (s.deny) bullet("Inputs %s could get less than half of: %d.", target.c_str(), f.target_denied_nodes);
-        if (s.retaliation && !product.empty()) {
+        if (s.deny && !activity)
+            bullet("%s could get less than half of world supply of %d %s.", target.c_str(), f.target_denied_nodes,
+                   f.target_denied_nodes == 1 ? "input" : "inputs");
+        if (s.retaliation && !product.empty() && !activity) {
             bullet_term(f.alliance_access_to_outputs.exact() ? "retaliation" : "range",
                         "If %s cuts the alliance off, the alliance can still get %s of the world's %s.", target.c_str(),
                         plain_percent(f.alliance_access_to_outputs.lo, f.alliance_access_to_outputs.hi).c_str(), product.c_str());
@@ -73,8 +79,12 @@ void results_section(Model& m, UiState& ui) {
         int in = 0;
         for (int c : keys.minimal_coalition) in += s.is_member(c) ? 1 : 0;
         std::vector<int> group(keys.minimal_coalition.begin(), keys.minimal_coalition.end());
-        bullet("The smallest group that could control every input any group can: %zu countries (%s), %d of them in the alliance.",
-               group.size(), country_list(ds, group, 12).c_str(), in);
+        // a property of the shares, whoever the alliance and the target: say so when the target is in it
+        const bool has_target = s.target >= 0 && std::find(group.begin(), group.end(), s.target) != group.end();
+        const std::string target_in = has_target ? "; " + country_in_sentence(target) + ", the target, is one of them" : std::string();
+        bullet("The smallest group of countries that could together control every input any group can: %zu countries (%s), "
+               "%d of them in the alliance%s.",
+               group.size(), country_list(ds, group, 12).c_str(), in, target_in.c_str());
         if (ImGui::IsItemHovered() && !keys.power.empty()) {
             std::string top;
             for (size_t i = 0; i < keys.power.size() && i < 5; ++i) {

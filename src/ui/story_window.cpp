@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/report.h"
 #include "ui/widgets.h"
 
 namespace techmap {
@@ -18,14 +19,9 @@ void story_window(const Model& m, UiState& ui, const StoryShown& story, float le
     const Story& st = *story.story;
     const StoryStep& step = st.steps[size_t(story.step - 1)];
     // bottom of the map, left of the legend; above it when there is no room beside it
-    float right = width - 8.0f, bottom = height - 8.0f;
-    if (auto it = ui.items.find("legend-window"); it != ui.items.end()) {
-        if (it->second[0] - 8.0f - (left + 8.0f) >= 360.0f * ui.scale) right = it->second[0] - 8.0f;
-        else bottom = it->second[1] - 8.0f;
-    }
-    const float w = std::min(620.0f * ui.scale, right - left - 8.0f);
-    ImGui::SetNextWindowPos(ImVec2(std::max(left + 8.0f, (left + right) * 0.5f - w * 0.5f), bottom), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(120.0f, bottom - 16.0f) * 0.75f));
+    const BottomPlace at = bottom_of_map(ui, left, width, height, 620.0f * ui.scale);
+    ImGui::SetNextWindowPos(ImVec2(at.x, at.bottom), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(at.w, 0), ImVec2(at.w, std::max(120.0f, at.bottom - 16.0f) * 0.75f));
     ImGui::SetNextWindowBgAlpha(0.96f);
     bool open = true;
     const std::string title = st.title + "###story";
@@ -50,14 +46,7 @@ void story_window(const Model& m, UiState& ui, const StoryShown& story, float le
         ImGui::TextUnformatted(step.caption.c_str());
         remember(ui, "story-caption");
         if (!step.sources.empty()) {
-            std::string src;
-            std::vector<std::string> named;  // each title once
-            for (int i : step.sources) {
-                const std::string& t = m.data().sources[size_t(i)].title;
-                if (std::find(named.begin(), named.end(), t) != named.end()) continue;
-                named.push_back(t);
-                src += (src.empty() ? "" : "; ") + t;
-            }
+            const std::string src = source_list(m.data(), step.sources);
             ImGui::TextDisabled("Sources: %s", src.c_str());
         }
         ImGui::PopTextWrapPos();

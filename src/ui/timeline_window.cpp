@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/report.h"
 #include "core/scenario_link.h"
 #include "ui/widgets.h"
 
@@ -31,14 +32,6 @@ ImU32 issuer_color(const std::string& iso3) {
     if (iso3 == "TWN") return IM_COL32(0, 158, 115, 255);
     if (iso3 == "CHN") return IM_COL32(213, 94, 0, 255);
     return IM_COL32(86, 180, 233, 255);
-}
-
-std::string pretty_date(int date) {
-    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    if (!is_valid_date(date)) return "";
-    char b[32];
-    std::snprintf(b, sizeof b, "%d %s %d", date % 100, months[date / 100 % 100 - 1], date / 10000);
-    return b;
 }
 
 const char* state_words(MeasureState st) {
@@ -102,8 +95,7 @@ void measure_explanation(const Model& m, const Measure& me) {
     if (!me.mapping.empty()) ImGui::TextDisabled("How it is mapped: %s", me.mapping.c_str());
     if (!me.note.empty()) ImGui::TextDisabled("%s", me.note.c_str());
     if (!me.check.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.4f, 1.0f), "CHECK: %s", me.check.c_str());
-    std::string src;
-    for (int i : me.sources) src += (src.empty() ? "" : "; ") + ds.sources[size_t(i)].title;
+    const std::string src = source_list(ds, me.sources);
     if (!src.empty()) ImGui::TextDisabled("Sources: %s", src.c_str());
     ImGui::PopTextWrapPos();
 }
@@ -124,6 +116,12 @@ std::vector<Lane> lanes_of(const Dataset& ds) {
         }
         it->measures.push_back(int(i));
     }
+    // within a lane, oldest first (top to bottom), whatever the order of the data
+    auto start = [&](int i) {
+        const Measure& me = ds.measures[size_t(i)];
+        return me.in_force ? me.in_force : me.announced;
+    };
+    for (Lane& l : lanes) std::stable_sort(l.measures.begin(), l.measures.end(), [&](int a, int b) { return start(a) < start(b); });
     return lanes;
 }
 
@@ -140,6 +138,13 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     const std::vector<int> changes = measure_change_dates(ds, kTimelineStart, end);
     const std::vector<Lane> lanes = lanes_of(ds);
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : std::string("the target");
+
+    // a date the visitor picks on the strip is read with the controls in force on it (as Play does):
+    // the upper bound, everything members make, would look the same on every date
+    auto go_to = [&](int day_date) {
+        m.set_date(day_date);
+        if (m.scenario().deny_mode != DenialMode::Controls) m.set_deny_mode(DenialMode::Controls);
+    };
 
     // playing: one change after another, each shown for a moment; the app draws while it plays
     if (ui.timeline_playing) {
@@ -175,25 +180,24 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     const std::string when = pretty_date(scenario_date(s)) + (s.date ? "" : " (today)");
     ImGui::TextUnformatted("Controls on");
     ImGui::SameLine();
-    // the date as a slider over the days (keyboard: activate it, then the arrows move a day)
+    // the date as a box dragged over the days: a click alone leaves it as it is (a slider would
+    // jump to where the box was clicked); keyboard: activate it, then the arrows move the date
     int day = days_of(date) - d0;
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("30 Sep 2026 (today)").x + ImGui::GetStyle().FramePadding.x * 4);
-    // no grab over the date's text: the strip's cursor shows where it is
-    ImGui::PushStyleColor(ImGuiCol_SliderGrab, ImVec4(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, ImVec4(0, 0, 0, 0));
-    const bool moved = ImGui::SliderInt("##date", &day, 0, d1 - d0, when.c_str(), ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
-    ImGui::PopStyleColor(2);
+    const float box_w = ImGui::CalcTextSize("30 Sep 2026 (today)").x + ImGui::GetStyle().FramePadding.x * 4;
+    ImGui::SetNextItemWidth(box_w);
+    const float days_per_px = std::max(1.0f, float(d1 - d0) / (box_w * 3.0f));  // three box widths span the timeline
+    const bool moved = ImGui::DragInt("##date", &day, days_per_px, 0, d1 - d0, when.c_str(), ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
     if (moved) {
-        m.set_date(day >= d1 - d0 ? 0 : date_of_days(d0 + day));
+        go_to(day >= d1 - d0 ? 0 : date_of_days(d0 + day));
         ui.timeline_playing = false;
     }
     remember(ui, "timeline-date");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The date the controls in force are read on: drag, or click the strip below");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The date the controls in force are read on: drag it left or right, or click the strip below");
     same_line_if_fits("< Previous change");
     auto prev = std::lower_bound(changes.begin(), changes.end(), date);
     const bool has_prev = prev != changes.begin();
     if (!has_prev) ImGui::BeginDisabled();
-    if (small_button(ui, "< Previous change")) m.set_date(*(prev - 1));
+    if (small_button(ui, "< Previous change")) go_to(*(prev - 1));
     remember(ui, "timeline-prev");
     if (!has_prev) ImGui::EndDisabled();
     same_line_if_fits("Pause");
@@ -213,7 +217,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     auto next = std::upper_bound(changes.begin(), changes.end(), date);
     const bool has_next = next != changes.end() && s.date != 0;
     if (!has_next) ImGui::BeginDisabled();
-    if (small_button(ui, "Next change >")) m.set_date(*next);
+    if (small_button(ui, "Next change >")) go_to(*next);
     remember(ui, "timeline-next");
     if (!has_next) ImGui::EndDisabled();
     same_line_if_fits("Today");
@@ -371,7 +375,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && mouse.x >= sx0 - 8) {
             const float t = std::clamp((mouse.x - sx0) / std::max(1.0f, sx1 - sx0), 0.0f, 1.0f);
             const int at = d0 + int(std::lround(t * float(d1 - d0)));
-            m.set_date(at >= d1 ? 0 : date_of_days(at));
+            go_to(at >= d1 ? 0 : date_of_days(at));
             ui.timeline_playing = false;
         } else {
             ui.timeline_dragging = false;
@@ -388,7 +392,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         } else {
             ImGui::Separator();
             measure_explanation(m, *it);
-            if (small_button(ui, "Go to its date")) m.set_date(it->in_force ? it->in_force : it->announced);
+            if (small_button(ui, "Go to its date")) go_to(it->in_force ? it->in_force : it->announced);
             remember(ui, "timeline-measure-go");
             ImGui::SameLine();
             if (small_button(ui, "Close")) ui.timeline_measure.clear();

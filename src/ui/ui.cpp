@@ -103,6 +103,7 @@ bool ui_style(UiState& ui, float width, float height) {
 
 void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float width, float height, UiActions& actions) {
     ui.focused.clear();
+    ui.map_top = 0;  // the caption's band, when it is drawn (map_caption)
     if (ui.mode == UiMode::Embed) {
         ui.panel_right = 0;
         ui.panel_bottom = 0;

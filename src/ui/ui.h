@@ -42,6 +42,7 @@ struct UiState {
     bool touch_seen = false;     // a small screen has been seen (the panel then starts folded)
     float panel_bottom = 0;      // its bottom edge (CSS px): the map's caption goes below on narrow screens
     float panel_right = 0;       // right edge of the docked panel (CSS px), for fitting the map
+    float map_top = 0;           // top edge of the map's area (CSS px): below the caption's band on wide screens
     MapLayer layer = MapLayer::Role;  // colour countries by role or by share of the selected input
     bool show_arcs = true;       // supply arcs of the selected input
     bool show_labels = true;

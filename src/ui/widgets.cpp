@@ -69,12 +69,36 @@ void glossary_marker(const char* term) {
     help_marker(text.c_str());
 }
 
+bool search_field(const UiState& ui, char* buf, size_t size, const char* field_id, const char* hint, bool refocus) {
+    const bool appearing = ImGui::IsWindowAppearing();
+    if (appearing) buf[0] = 0;
+    if ((appearing || refocus) && !ui.touch) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint(field_id, hint, buf, size);
+    return appearing;
+}
+
+std::string data_version_words(const std::string& version) {
+    std::string out;
+    for (char c : version) {
+        if (c == '+') out += " + ";
+        else out += c;
+    }
+    return out;
+}
+
 void wrapped(const char* text, float width) {
     // ImGui's own wrapping may break after a full stop or a comma, inside "10.9%": break only
     // at spaces (and at newlines), measuring whole words (view/text_wrap)
     if (width <= 0) width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
     for (std::string_view line : wrap_at_spaces(text, width, [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; }))
         ImGui::TextUnformatted(line.data(), line.data() + line.size());
+}
+
+void muted_wrapped(const char* text, float width) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    wrapped(text, width);
+    ImGui::PopStyleColor();
 }
 
 void bullet(const char* fmt, ...) {

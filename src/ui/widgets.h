@@ -43,26 +43,30 @@ void bullet_term(const char* term, const char* fmt, ...) IM_FMTARGS(2);
 // Text wrapped at spaces only (never inside "10.9%"), to `width` (0: the space left on the line).
 void wrapped(const char* text, float width = 0);
 
+// The same, in the muted colour of secondary text (ImGui's TextDisabled, which does not wrap).
+void muted_wrapped(const char* text, float width = 0);
+
 // A "(?)" whose tooltip is the glossary's entry for `term` (nothing if the glossary lacks it).
 void glossary_marker(const char* term);
 
 // A bar for a share range: solid to the lower bound, pale to the upper (what unknown shares allow).
 void range_bar(const Range& r, float width);
 
+// Inside an open combo, first: a search field across the list, emptied and (except on phones,
+// where a keyboard would cover the list) focused when the list opens, and focused again after a
+// pick that cleared it (`refocus`). Returns true when the list has just opened.
+bool search_field(const UiState& ui, char* buf, size_t size, const char* field_id, const char* hint, bool refocus = false);
+
+// The data's version as a line can wrap: "world-2026-11 + eto-46e0106 + ..." (the files' versions).
+std::string data_version_words(const std::string& version);
+
 // Inside an open combo: a search field (focused on opening, except on phones where a keyboard
 // would cover the list) and every country whose name or code matches, drawn by `row` (which
 // returns false to skip one); the first row's rectangle is remembered as `first_item`.
 template <class Row>
 void country_search(UiState& ui, const Dataset& ds, char* buf, size_t size, const char* field_id, const char* first_item, Row row) {
-    if (ImGui::IsWindowAppearing()) {
-        buf[0] = 0;
-        if (!ui.touch) ImGui::SetKeyboardFocusHere();
-    } else if (ui.search_refocus && !ui.touch) {
-        ImGui::SetKeyboardFocusHere();  // after a pick cleared it: type the next country at once
-    }
+    search_field(ui, buf, size, field_id, "search", ui.search_refocus);  // after a pick: type the next country at once
     ui.search_refocus = false;
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint(field_id, "search", buf, size);
     bool first = true;
     for (int c : ds.countries_by_name) {
         if (!matches(ds.countries[size_t(c)], buf) || !row(c)) continue;

@@ -18,7 +18,8 @@ void compare_section(Model& m, UiState& ui);
 // supply_chain_window.cpp
 void supply_chain_window(Model& m, UiState& ui, float width, float height);
 
-// map_overlays.cpp: over the map.
+// map_overlays.cpp: over the map. On wide screens the caption has a band of its own above the
+// map (ui.map_top), so that it never hides the suppliers it names.
 void map_caption(const Model& m, UiState& ui, float left, float width);
 void legend(const Model& m, UiState& ui, float width, float height);
 void country_card(const Model& m, UiState& ui, int country);
@@ -29,6 +30,14 @@ void info_windows(const Model& m, UiState& ui, float width, float height);
 
 // map_overlays.cpp: the opening card (title, plain sentence, the next step), over the map.
 void welcome_card(const Model& m, UiState& ui, float left, float width, float height, UiActions& actions);
+
+// Where a window at the bottom of the map goes (the story's step, the opening card): left of
+// the legend when there is room beside it, else above it; at most `max_w` wide. The window's
+// bottom-left corner and its width.
+struct BottomPlace {
+    float x, bottom, w;
+};
+BottomPlace bottom_of_map(const UiState& ui, float left, float width, float height, float max_w);
 
 // story_window.cpp: the story's current step, bottom of the map (`left`: where the map starts).
 void story_window(const Model& m, UiState& ui, const StoryShown& story, float left, float width, float height,

@@ -184,7 +184,7 @@ test('glitches: an unnamed pinned scenario, who holds the keys, the threshold la
   // the country card of a country at the right edge of the screen stays on the screen
   const edge = await openApp(env, { width: 1366, height: 768, hash: '#v1&m=JPN,NLD,USA&n=N22' });
   try {
-    await edge.page.evaluate(() => window.techmap.setView(75, 30, 2));
+    await edge.page.evaluate(() => window.techmap.setView(65, 30, 2));
     await settle(edge.page);
     const p = await edge.page.evaluate(() => window.techmap.screenOf(139.7, 36.2));  // Japan, near the right edge
     assert.ok(p[0] > 1366 - 200 && p[0] < 1366, `Japan is near the right edge: ${p}`);
@@ -198,4 +198,75 @@ test('glitches: an unnamed pinned scenario, who holds the keys, the threshold la
     await screenshot(edge.page, 'first-minute-card-at-edge');
     assert.deepEqual(edge.errors, []);
   } finally { await edge.context.close(); }
+});
+
+// What a second first-time visitor met (each seen in the app, each pinned here).
+test('a phone: the first tap after "Look around" opens the panel (a window that had just appeared took it)', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(env.url);
+    await page.waitForFunction(() => window.techmap && window.techmap.ready(), null, { timeout: 30000 });
+    await settle(page);
+    const tap = async (name) => {
+      const r = (await items(page))[name];
+      assert.ok(r, `${name} is on screen`);
+      await page.touchscreen.tap((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+      await settle(page);
+    };
+    await tap('welcome-close');
+    assert.ok(!(await items(page))['welcome-window'], 'the card is gone');
+    await tap('panel-toggle');
+    assert.ok((await items(page))['tab-alliance'], 'one tap unfolded the panel');
+    await tap('tab-share');
+    assert.ok((await items(page))['copy-link'] || (await items(page))['tab-share'], 'the section switch took one tap');
+    await screenshot(page, 'first-minute-phone-one-tap');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the opening card and the caption leave the suppliers they name in sight', async () => {
+  const { page, errors } = await openApp(env, { width: 1366, height: 768, bare: true });
+  try {
+    // the card sits at the bottom of the map, clear of the Netherlands (the maker of EUV tools)
+    const [nlx, nly] = await page.evaluate(() => window.techmap.screenOf(5.3, 52.1));
+    const nl = { x: nlx, y: nly };
+    const inside = (r, p) => p.x >= r[0] && p.x <= r[2] && p.y >= r[1] && p.y <= r[3];
+    assert.ok(!inside((await items(page))['welcome-window'], nl), 'the card does not cover the Netherlands');
+    await clickItem(page, 'welcome-close');
+    // the caption has a band of its own above the map
+    const it = await items(page);
+    const [x2, y2] = await page.evaluate(() => window.techmap.screenOf(5.3, 52.1));
+    const nl2 = { x: x2, y: y2 };
+    assert.ok(!inside(it['caption-window'], nl2), 'the caption does not cover the Netherlands');
+    assert.ok(nl2.y > it['caption-window'][3], 'the map starts below the caption');
+    await screenshot(page, 'first-minute-caption-band');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('the date box does not jump on a click, and a date picked on the strip reads the controls in force', async () => {
+  const { page, errors } = await openApp(env, { width: 1366, height: 768, hash: '#v1&m=JPN,NLD,USA&n=N20' });
+  try {
+    assert.equal((await scenario(page)).denyMode, 'all');
+    const before = (await scenario(page)).date;
+    await clickItem(page, 'timeline-date', { dx: -60 });
+    assert.equal((await scenario(page)).date, before, 'a click alone leaves the date');
+    await clickItem(page, 'timeline-prev');
+    const s = await scenario(page);
+    assert.ok(s.date, 'a change date');
+    assert.equal(s.denyMode, 'controls', 'the date is read with the controls in force on it');
+    const texts = await page.evaluate(() => window.techmap.uiTexts());
+    assert.match(texts['caption-sentence'] || '', /with the controls in force on \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    await assertCoreFigures(page, 'previous change');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
 });
