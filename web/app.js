@@ -247,7 +247,15 @@
     if (text && ms) noticeTimer = setTimeout(() => { $('notice').hidden = true; }, ms);
   }
   $('notice-close').addEventListener('click', () => showNotice(''));
-  const fullUrl = () => location.origin + location.pathname + call('techmap_link');
+  // A link given to someone else reopens exactly what was seen, on any later day: the view of
+  // "today" (a link without a date, as the address bar keeps it) is pinned to today's date.
+  const sharedLink = () => {
+    const link = call('techmap_link');
+    if (/[#&]date=/.test(link)) return link;
+    const date = JSON.parse(call('techmap_get_scenario')).date;
+    return /^\d{4}-\d{2}-\d{2}$/.test(date || '') ? link + '&date=' + date : link;
+  };
+  const fullUrl = () => location.origin + location.pathname + sharedLink();
   function copyText(text, what) {
     const fallback = () => {
       $('copy-field').value = text;

@@ -50,7 +50,10 @@ test('a copied link reopens the same figures and view, quickly, and is short', a
     console.log(`typical link: ${fragment} (${fragment.length} characters; budget 200)`);
     assert.ok(fragment.length <= 200, `link of ${fragment.length} characters`);
     assert.match(fragment, /m=JPN,KOR,NLD,TWN,USA/, 'readable ISO codes');
-    assert.equal(url, await api(page, () => location.href), 'the address bar shows the same link');
+    // the address bar keeps "today"; the link given away pins today's date, so that it reopens
+    // exactly this view on any later day
+    const today = (await api(page, () => window.techmap.scenario())).date;
+    assert.equal(url, (await api(page, () => location.href)) + '&date=' + today, 'the address bar shows the same link, the copy pins the date');
     const before = await figures(page), beforeStatus = await status(page);
     await screenshot(page, 'link-original');
     // open it in a fresh page (new context: nothing shared but the URL)
