@@ -34,6 +34,10 @@ ImU32 issuer_color(const std::string& iso3) {
     return IM_COL32(86, 180, 233, 255);
 }
 
+// Where a measure's mark sits: its entry into force, or its announcement (an agreement has no
+// entry into force); 0 when the data gives neither.
+int start_of(const Measure& me) { return me.in_force ? me.in_force : me.announced; }
+
 const char* state_words(MeasureState st) {
     switch (st) {
         case MeasureState::NotYet: return "not yet in force";
@@ -117,11 +121,9 @@ std::vector<Lane> lanes_of(const Dataset& ds) {
         it->measures.push_back(int(i));
     }
     // within a lane, oldest first (top to bottom), whatever the order of the data
-    auto start = [&](int i) {
-        const Measure& me = ds.measures[size_t(i)];
-        return me.in_force ? me.in_force : me.announced;
-    };
-    for (Lane& l : lanes) std::stable_sort(l.measures.begin(), l.measures.end(), [&](int a, int b) { return start(a) < start(b); });
+    for (Lane& l : lanes)
+        std::stable_sort(l.measures.begin(), l.measures.end(),
+                         [&](int a, int b) { return start_of(ds.measures[size_t(a)]) < start_of(ds.measures[size_t(b)]); });
     return lanes;
 }
 
@@ -141,9 +143,12 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
 
     // a date the visitor picks on the strip is read with the controls in force on it (as Play does):
     // the upper bound, everything members make, would look the same on every date
+    auto read_controls = [&] {
+        if (m.scenario().deny_mode != DenialMode::Controls) m.set_deny_mode(DenialMode::Controls);
+    };
     auto go_to = [&](int day_date) {
         m.set_date(day_date);
-        if (m.scenario().deny_mode != DenialMode::Controls) m.set_deny_mode(DenialMode::Controls);
+        read_controls();
     };
 
     // playing: one change after another, each shown for a moment; the app draws while it plays
@@ -206,7 +211,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         if (ui.timeline_playing) {
             // from the start when at today (nothing left to play), else from here
             if (date >= end) m.set_date(kTimelineStart);
-            if (m.scenario().deny_mode != DenialMode::Controls) m.set_deny_mode(DenialMode::Controls);
+            read_controls();
             ui.timeline_next_step = ImGui::GetTime() + kPlayStepSeconds;
             actions.push_back("animate");
         }
@@ -310,7 +315,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         for (int j = 0; j < k; ++j) {
             const Measure& me = ds.measures[size_t(lane.measures[size_t(j)])];
             const float y = ly + 3.0f + (lane_h - 6.0f) * (k == 1 ? 0.5f : float(j) / float(k - 1));
-            const int start = me.in_force ? me.in_force : me.announced;
+            const int start = start_of(me);
             if (!start) continue;
             if (me.announced && me.announced < start) dl->AddLine(ImVec2(x_of(me.announced), y), ImVec2(x_of(start), y), pale, 1.0f);
             const int stop = me.ended ? me.ended : end;
@@ -352,8 +357,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     if (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_Space, false))) {
         int best_m = -1, best_d = 0;
         for (size_t i = 0; i < ds.measures.size(); ++i) {
-            const Measure& me = ds.measures[i];
-            const int start = me.in_force ? me.in_force : me.announced;
+            const int start = start_of(ds.measures[i]);
             if (start && start <= date && start >= best_d) { best_d = start; best_m = int(i); }
         }
         if (best_m >= 0) ui.timeline_measure = ds.measures[size_t(best_m)].id;
@@ -392,7 +396,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         } else {
             ImGui::Separator();
             measure_explanation(m, *it);
-            if (small_button(ui, "Go to its date")) go_to(it->in_force ? it->in_force : it->announced);
+            if (small_button(ui, "Go to its date")) go_to(start_of(*it));
             remember(ui, "timeline-measure-go");
             ImGui::SameLine();
             if (small_button(ui, "Close")) ui.timeline_measure.clear();
