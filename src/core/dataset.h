@@ -14,7 +14,7 @@
 //      Model does it on each change of the scenario's date or edition year. Nothing else
 //      changes after loading.
 //
-// Plain C++17; no GL, SDL or Emscripten. nlohmann_json is used only inside dataset.cpp.
+// Plain C++17; no GL, SDL or Emscripten. nlohmann_json is used only inside the loader (dataset_*.cpp, dataset_reader.h).
 #pragma once
 #include <cstdint>
 #include <limits>
@@ -122,10 +122,17 @@ struct Node {
 
 struct Stage { std::string id, name; };
 
+// What a domain's shares are of, read once at load from its "measures" field.
+enum class Measures : uint8_t {
+    Supply,  // "supply": who makes it (the default)
+    Demand,  // "demand": who buys it
+    Share,   // "share": of an activity (papers, investment)
+};
+
 struct Domain {
     std::string id, name, description;
     std::string focus;          // the input the domain opens on (optional)
-    std::string measures = "supply";  // what its shares are of: "supply" (who makes it), "demand" (who buys it) or "share" (of an activity)
+    Measures measures = Measures::Supply;
     std::vector<Stage> stages;
     std::vector<Node> nodes;
     std::vector<int> order;     // topological: inputs and subtypes before what they feed

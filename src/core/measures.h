@@ -2,7 +2,7 @@
 // one node of a domain, for one side of the scenario.
 //
 // How to use
-//   A measure is data (data/measures.json, key "measures"; read by dataset.cpp): an issuer,
+//   A measure is data (data/measures.json, key "measures"; read by dataset_measures.cpp): an issuer,
 //   targets, dates, the nodes it covers, a kind (ban, licence, agreement) and whether it reaches
 //   foreign-made items. The figures (figures.cpp) ask, per node:
 //     NodeControls c = node_controls(ds, dom, node, s, ControlSide::Denial);

@@ -211,8 +211,8 @@ PlainHeadline plain_headline(const Model& m, int node) {
     const NodeFigures& f = m.figures().nodes[size_t(node)];
     // what the shares are of: who makes it (supply), who buys it (demand), or who accounts for a
     // share of an activity such as research or investment (share)
-    const bool demand = d->measures == "demand";
-    const bool activity = d->measures == "share";
+    const bool demand = d->measures == Measures::Demand;
+    const bool activity = d->measures == Measures::Share;
     std::vector<int> members;
     for (size_t c = 0; c < s.members.size(); ++c)
         if (s.is_member(int(c))) members.push_back(int(c));

@@ -208,7 +208,7 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
         for (size_t i = 0; i < m.data().domains.size(); ++i) {
             const Domain& x = m.data().domains[i];
             const DomainFigures& xf = m.figures_of(int(i));
-            const std::string label = x.measures == "demand" ? x.name + "##d" + x.id
+            const std::string label = x.measures == Measures::Demand ? x.name + "##d" + x.id
                                                              : x.name + "  (controls " + std::to_string(xf.choke_points) + " of " +
                                                                    std::to_string(xf.nodes_with_shares) + ")##d" + x.id;
             if (ImGui::Selectable(label.c_str(), int(i) == m.domain_index())) {

@@ -175,7 +175,7 @@ void legend(const Model& m, UiState& ui, float width, float height) {
     if (ui.layer == MapLayer::Share && d && sel >= 0) {
         const Node& n = d->nodes[size_t(sel)];
         const double mx = max_country_share(n);
-        const char* of = d->measures == "demand" ? "Share of world purchases" : d->measures == "share" ? "Share of the world's total" : "Share of world supply";
+        const char* of = d->measures == Measures::Demand ? "Share of world purchases" : d->measures == Measures::Share ? "Share of the world's total" : "Share of world supply";
         ImGui::Text("%s: %s", of, n.name.c_str());
         if (mx > 0) {
             const ImVec2 p = ImGui::GetCursorScreenPos();

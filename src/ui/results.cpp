@@ -31,7 +31,7 @@ void results_section(Model& m, UiState& ui) {
     const Scenario& s = m.scenario();
     const Dataset& ds = m.data();
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "the target";
-    const bool demand = d->measures == "demand";
+    const bool demand = d->measures == Measures::Demand;
     // a fixed height: a change of figures moves nothing below (the ranked lists stay put)
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float h = std::clamp(ImGui::GetIO().DisplaySize.y * 0.5f, line * 10.0f, line * 24.0f);
@@ -42,7 +42,7 @@ void results_section(Model& m, UiState& ui) {
                                  ? " (figures of " + std::to_string(f.year_min) + " to " + std::to_string(f.year_max) + ")"
                                  : f.year_max ? " (" + std::to_string(f.year_max) + ")" : std::string();
     // shares of an activity (research, investment) are not supply: no denial of them is told
-    const bool activity = d->measures == "share";
+    const bool activity = d->measures == Measures::Share;
     if (!demand) {
         bullet_term("choke point",
                     activity ? "The alliance controls %d of the %d inputs with data%s: it accounts for at least %.0f%% of the world's total of each."

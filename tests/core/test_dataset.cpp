@@ -132,3 +132,24 @@ TEST_CASE("a failed load leaves the model's previous dataset in place") {
     CHECK(m.figures_json() == before);
     CHECK(m.data().domains.size() == 6);
 }
+
+TEST_CASE("a domain's 'measures' is read once into what its shares are of; an unknown value is named") {
+    const std::string one = "[" + node("N1", "[" + share("USA", 40) + "]") + "]";
+    auto with_measures = [&](const char* m) {
+        std::string t = domain_with(one);
+        t.insert(t.find(R"("nodes":)"), std::string(R"("measures":")") + m + R"(",)");
+        return t;
+    };
+    LoadResult demand = load_bad(with_measures("demand"));
+    REQUIRE(demand.ok());
+    CHECK(demand.dataset->domains[size_t(demand.dataset->find_domain("d"))].measures == Measures::Demand);
+    LoadResult share_of = load_bad(with_measures("share"));
+    REQUIRE(share_of.ok());
+    CHECK(share_of.dataset->domains[size_t(share_of.dataset->find_domain("d"))].measures == Measures::Share);
+    LoadResult plain = load_bad(domain_with(one));
+    REQUIRE(plain.ok());
+    CHECK(plain.dataset->domains[size_t(plain.dataset->find_domain("d"))].measures == Measures::Supply);
+    LoadResult bad = load_bad(with_measures("sales"));
+    CHECK_FALSE(bad.ok());
+    CHECK(has(bad, "bad.json: domain 'd': 'measures' is not \"supply\", \"demand\" or \"share\""));
+}

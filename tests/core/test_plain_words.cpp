@@ -39,7 +39,7 @@ TEST_CASE("plain headline: a domain of demand is told as buying, not as supply")
     Model m;
     REQUIRE(m.load(default_files()).ok());
     REQUIRE(m.select_domain("chip_demand"));
-    REQUIRE(m.domain()->measures == "demand");
+    REQUIRE(m.domain()->measures == Measures::Demand);
     m.set_members({m.data().find_country("USA")}, "US");
     const int sales = m.domain()->find_node("SALES-2021");
     REQUIRE(sales >= 0);
@@ -150,7 +150,7 @@ TEST_CASE("plain headline: the glitches a second visitor saw, each pinned") {
     CHECK(plain_headline(m, sep).title.find("(2023)") != std::string::npos);
     // shares of an activity (research, investment): "accounts for", and no denial of it
     REQUIRE(m.select_domain("ai"));
-    REQUIRE(m.domain()->measures == "share");
+    REQUIRE(m.domain()->measures == Measures::Share);
     const int vc = m.domain()->find_node("AI-VC");
     REQUIRE(vc >= 0);
     const PlainHeadline ai = plain_headline(m, vc);

@@ -1,6 +1,6 @@
 // The data's format has one written definition, data/dataset.schema.json (JSON Schema 2020-12):
 // every default data file must follow it, and files that break it in the ways the loader refuses
-// must break it too, so that the schema and the loader (src/core/dataset.cpp) cannot drift apart
+// must break it too, so that the schema and the loader (src/core/dataset_*.cpp) cannot drift apart
 // unseen. Run by the test command with the browser tests (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
