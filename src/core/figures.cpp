@@ -275,8 +275,8 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
     const size_t n = dom.nodes.size();
     out.nodes.assign(n, NodeFigures{});
     const RegionRoles rr = region_roles(ds, s);
-    const bool deny_controls = s.deny_mode == DenialMode::Controls;
-    const bool retaliation_controls = s.retaliation_mode == DenialMode::Controls;
+    const bool deny_controls = counts_measures(s.deny_mode);
+    const bool retaliation_controls = counts_measures(s.retaliation_mode);
     ActiveMeasures active;
     NodeControls controls;
     if (deny_controls || retaliation_controls) active_measures(ds, s, active);
@@ -456,8 +456,10 @@ std::string controls_line(const Dataset& ds, const Node& n, const Scenario& s, C
     const int date = scenario_date(s);
     const bool denial = side == ControlSide::Denial;
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "the target";
-    std::string line = denial ? "Controls in force on " + date_text(date) + ", issued by members and aimed at " + target + ": "
-                              : "Measures of " + target + " in force on " + date_text(date) + " aimed at members: ";
+    const bool world = denial && s.deny_mode == DenialMode::RulesInForce;
+    std::string line = !denial ? "Measures of " + target + " in force on " + pretty_date(date) + " aimed at members: "
+                       : world ? "Rules in force on " + pretty_date(date) + " aimed at " + target + ", whoever issued them: "
+                               : "Controls in force on " + pretty_date(date) + ", issued by members and aimed at " + target + ": ";
     if (c.measures.empty()) {
         line += "none covers this node, so nothing of it is denied";
     } else {
@@ -477,7 +479,7 @@ std::string controls_line(const Dataset& ds, const Node& n, const Scenario& s, C
     std::string idle;
     for (const NodeMeasure& nm : n.measures) {
         const Measure& m = ds.measures[size_t(nm.measure)];
-        const bool side_issuer = denial ? (m.issuer != s.target && s.is_member(m.issuer)) : m.issuer == s.target;
+        const bool side_issuer = denial ? (m.issuer != s.target && (world || s.is_member(m.issuer))) : m.issuer == s.target;
         const MeasureState st = m.state_on(date);
         if (!side_issuer || st == MeasureState::InForce || st == MeasureState::Unknown) continue;
         if (idle.find(m.id) != std::string::npos) continue;
@@ -533,7 +535,7 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
     const Node& n = dom.nodes[size_t(idx)];
     const NodeFigures& nf = f.nodes[size_t(idx)];
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : "the target";
-    std::string members_text;
+    std::string members_text, members_unknown;
     std::set<int> sources;
     for (const ShareRow& row : n.shares) {
         Explanation::Row r;
@@ -546,6 +548,8 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
             r.role = row.country == s.target ? "target" : is_member(s, row.country) ? "member" : "other";
             if (r.role == "member" && is_known(row.share))
                 members_text += (members_text.empty() ? "" : ", ") + r.holder + " " + pct(row.share);
+            else if (r.role == "member")
+                members_unknown += (members_unknown.empty() ? "" : ", ") + r.holder;
         } else {
             r.holder = ds.regions[size_t(row.region)].name;
             r.role = "region";
@@ -560,8 +564,11 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         else
             e.lines.push_back("No published shares: every figure here is unknown (0–100%).");
     } else {
+        // every member the table lists is named: with its share, or as a supplier of unknown share
+        std::string held = members_text;
+        if (!members_unknown.empty()) held += (held.empty() ? "" : "; ") + members_unknown + " (share unknown)";
         e.lines.push_back("Alliance share " + percent_text(nf.alliance_share) +
-                          (members_text.empty() ? " (no member is a listed supplier)." : ": " + members_text + "."));
+                          (held.empty() ? " (no member is a listed supplier)." : ": " + held + "."));
         if (n.excess > 0) {
             char b[320];
             std::snprintf(b, sizeof b,
@@ -592,10 +599,10 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
             line += ", limited by its access to '" + dom.nodes[size_t(nf.target_bottleneck)].name + "' (" +
                     percent_text(f.nodes[size_t(nf.target_bottleneck)].target_access) + ")";
         if (s.third_country_rule && s.deny_mode == DenialMode::Everything) line += "; the third-country rule binds non-members' production too";
-        if (s.third_country_rule && s.deny_mode == DenialMode::Controls)
+        if (s.third_country_rule && counts_measures(s.deny_mode))
             line += "; non-members' production is bound only where a measure in force reaches foreign-made items";
         e.lines.push_back(line + ".");
-        if (s.deny_mode == DenialMode::Controls && (nf.has_shares || !n.measures.empty()))
+        if (counts_measures(s.deny_mode) && (nf.has_shares || !n.measures.empty()))
             e.lines.push_back(controls_line(ds, n, s, ControlSide::Denial, nf.target_denied));
     }
     if (s.retaliation) {
@@ -604,7 +611,7 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
             line += ", limited by '" + dom.nodes[size_t(nf.alliance_bottleneck)].name + "'";
         if (s.retaliation_third_countries) line += "; at worst third countries follow the cut-off, leaving only members' own output";
         e.lines.push_back(line + ".");
-        if (s.retaliation_mode == DenialMode::Controls && (nf.has_shares || !n.measures.empty()))
+        if (counts_measures(s.retaliation_mode) && (nf.has_shares || !n.measures.empty()))
             e.lines.push_back(controls_line(ds, n, s, ControlSide::Retaliation, nf.alliance_denied));
     }
     // where a linked material comes from, and what feeds in from other domains

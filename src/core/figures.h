@@ -45,7 +45,12 @@ inline constexpr double kDefaultThreshold = 80;                        // contro
 //   Controls    only what the measures in force on the scenario's date cover, issued by the
 //               denier's side (members for denial, the target for retaliation), aimed at the
 //               other side: licences and parts of a node of unknown size make the denial a range
-enum class DenialMode : uint8_t { Everything, Controls };
+//   RulesInForce  the world as it is: every measure in force on the date aimed at the target,
+//               whoever issued it (a member or not: the Dutch EUV licence binds with or without
+//               the Netherlands in the group). For retaliation it is Controls (the target issues).
+enum class DenialMode : uint8_t { Everything, Controls, RulesInForce };
+// Counts only measures (not everything the denier makes).
+inline bool counts_measures(DenialMode m) { return m != DenialMode::Everything; }
 
 struct Scenario {
     std::vector<uint8_t> members;  // per country index: 1 = alliance member

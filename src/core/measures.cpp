@@ -144,13 +144,14 @@ std::vector<int> measures_in_force(const Dataset& ds, const Scenario& s, Control
     std::vector<int> out;
     if (s.target < 0) return out;
     const int date = scenario_date(s);
+    const bool world = s.deny_mode == DenialMode::RulesInForce;  // whoever issued it
     for (size_t i = 0; i < ds.measures.size(); ++i) {
         const Measure& m = ds.measures[i];
         const MeasureState st = m.state_on(date);
         if (st != MeasureState::InForce && st != MeasureState::Unknown) continue;
         bool applies = false;
         if (side == ControlSide::Denial) {
-            applies = s.is_member(m.issuer) && m.targets_country(s.target);
+            applies = m.issuer != s.target && (world || s.is_member(m.issuer)) && m.targets_country(s.target);
         } else if (m.issuer == s.target) {
             for (size_t c = 0; c < s.members.size() && !applies; ++c) applies = s.is_member(int(c)) && m.targets_country(int(c));
         }
@@ -176,14 +177,15 @@ void active_measures(const Dataset& ds, const Scenario& s, ActiveMeasures& out) 
     out.retaliation_some_members_only.assign(n, 0);
     if (n == 0 || s.target < 0) return;
     const int date = scenario_date(s);
+    const bool world = s.deny_mode == DenialMode::RulesInForce;
     int members = 0;
     for (size_t c = 0; c < s.members.size(); ++c) members += (s.members[c] && int(c) != s.target) ? 1 : 0;
     for (size_t i = 0; i < n; ++i) {
         const Measure& m = ds.measures[i];
         const ControlLevel level = level_of(m, m.state_on(date));
         if (level == ControlLevel::None) continue;
-        // Denial: issued by a member, aimed at the target.
-        if (m.issuer != s.target && s.is_member(m.issuer) && m.targets_country(s.target)) out.denial[i] = uint8_t(level);
+        // Denial: issued by a member (or, with the rules in force, by anyone), aimed at the target.
+        if (m.issuer != s.target && (world || s.is_member(m.issuer)) && m.targets_country(s.target)) out.denial[i] = uint8_t(level);
         // Retaliation: issued by the target, aimed at members (all of them, or only some: then the
         // alliance as a whole may still obtain it through the others, so at most a possible denial).
         if (m.issuer == s.target && members > 0) {

@@ -111,7 +111,7 @@ std::vector<std::string> Model::set_scenario_json(const std::string& text) {
         if (it == j.end()) return;
         DenialMode m{};
         if (it->is_string() && from_text(it->get_ref<const std::string&>(), m)) into = m;
-        else ignored.push_back(std::string(key) + " is not \"all\" or \"controls\"");
+        else ignored.push_back(std::string(key) + " is not \"all\", \"controls\" or \"rules\"");
     };
     if (auto it = j.find("figuresYear"); it != j.end()) {
         // a year, or null (or 0) for the newest edition published on the date
@@ -177,6 +177,12 @@ std::string Model::figures_json() const {
     summary["targetMarketMadeAtHome"] = is_known(home) ? json(home) : json(nullptr);
     if (is_known(home)) summary["targetMarketMadeAtHomeYear"] = home_year;
     j["summary"] = summary;
+    // the selected input's headline (headline.h): the words the caption, the card and the text view show
+    if (node_ >= 0 && size_t(node_) < d->nodes.size()) {
+        const PlainHeadline h = plain_headline(*this, node_);
+        j["headline"] = {{"node", d->nodes[size_t(node_)].id}, {"title", h.title}, {"sentence", h.sentence},
+                         {"situation", to_string(h.situation)}};
+    }
     json nodes = json::array();
     for (size_t i = 0; i < d->nodes.size(); ++i) {
         const Node& n = d->nodes[i];
@@ -193,8 +199,8 @@ std::string Model::figures_json() const {
         o["targetAccess"] = range(nf.target_access);
         o["allianceAccess"] = range(nf.alliance_access);
         // the share the controls in force deny (only in that mode: the upper bound is the shares)
-        if (scenario_.deny_mode == DenialMode::Controls) o["targetDenied"] = range(nf.target_denied);
-        if (scenario_.retaliation_mode == DenialMode::Controls) o["allianceDenied"] = range(nf.alliance_denied);
+        if (counts_measures(scenario_.deny_mode)) o["targetDenied"] = range(nf.target_denied);
+        if (counts_measures(scenario_.retaliation_mode)) o["allianceDenied"] = range(nf.alliance_denied);
         if (nf.target_bottleneck >= 0) o["targetBottleneck"] = d->nodes[size_t(nf.target_bottleneck)].id;
         if (nf.alliance_bottleneck >= 0) o["allianceBottleneck"] = d->nodes[size_t(nf.alliance_bottleneck)].id;
         o["restsOnUnknowns"] = nf.rests_on_unknowns;

@@ -85,23 +85,27 @@ std::string scenario_summary(const Model& m) {
                       ". Target: " + target + ". " + d.name + ", control threshold " + fixed(s.threshold, 0) + "%. ";
     // the date, what is denied, and the real measures in force on it (the text view's list)
     out += "On " + date_text(scenario_date(s)) + (s.date ? "" : " (today)") + ": denial counts " +
-           (s.deny_mode == DenialMode::Controls ? "the members' controls in force" : "everything members make (the upper bound)") +
-           "; retaliation counts " +
-           (s.retaliation_mode == DenialMode::Controls ? target + "'s measures in force" : "everything " + target + " makes") + ". ";
-    auto measure_list = [&](ControlSide side) {
+           denial_mode_words(s) + "; retaliation counts " +
+           (counts_measures(s.retaliation_mode) ? target + "'s measures in force" : "everything " + target + " makes") + ". ";
+    // measures in force and those of unknown status listed apart: an unknown is never "in force"
+    auto measure_list = [&](ControlSide side, bool unknown) {
         std::string list;
         for (int i : measures_in_force(ds, s, side)) {
             const Measure& me = ds.measures[size_t(i)];
-            const MeasureState st = me.state_on(scenario_date(s));
-            list += (list.empty() ? "" : "; ") + me.name + " (" + me.id + ", " + to_string(me.kind) +
-                    (st == MeasureState::Unknown ? ", status unknown" : "") + ")";
+            if ((me.state_on(scenario_date(s)) == MeasureState::Unknown) != unknown) continue;
+            list += (list.empty() ? "" : "; ") + me.name + " (" + me.id + ", " + to_string(me.kind) + ")";
         }
         return list;
     };
     if (s.target >= 0) {
-        const std::string mine = measure_list(ControlSide::Denial), theirs = measure_list(ControlSide::Retaliation);
-        out += "Controls in force issued by members against " + target + ": " + (mine.empty() ? "none" : mine) + ". ";
+        const bool world = s.deny_mode == DenialMode::RulesInForce;
+        const std::string mine = measure_list(ControlSide::Denial, false), theirs = measure_list(ControlSide::Retaliation, false);
+        const std::string mine_unknown = measure_list(ControlSide::Denial, true), theirs_unknown = measure_list(ControlSide::Retaliation, true);
+        out += (world ? "Rules in force against " + target + ", whoever issued them: " : "Controls in force issued by members against " + target + ": ") +
+               (mine.empty() ? "none" : mine) + ". ";
+        if (!mine_unknown.empty()) out += "Of unknown status on this date (the sources end before it): " + mine_unknown + ". ";
         out += target + "'s measures in force against members: " + (theirs.empty() ? "none" : theirs) + ". ";
+        if (!theirs_unknown.empty()) out += target + "'s measures of unknown status on this date (the sources end before it): " + theirs_unknown + ". ";
     }
     out += "The alliance holds " + std::to_string(f.choke_points) + " choke points among " + std::to_string(f.nodes_with_shares) +
            " inputs with data";
@@ -147,20 +151,6 @@ std::string scenario_summary(const Model& m) {
     return out;
 }
 
-std::string plain_percent(double lo, double hi) {
-    if (!is_known(lo) || !is_known(hi)) return "an unknown share";
-    auto one = [](double v) {
-        char b[32];
-        if (v > 0 && v < 9.95) std::snprintf(b, sizeof b, "%.1f", v);
-        else std::snprintf(b, sizeof b, "%.0f", v);
-        std::string t = b;
-        if (t.size() > 2 && t.compare(t.size() - 2, 2, ".0") == 0) t.resize(t.size() - 2);
-        return t;
-    };
-    const std::string a = one(lo), b = one(hi);
-    return a == b ? a + "%" : a + "–" + b + "%";
-}
-
 std::string country_in_sentence(const std::string& name) {
     // the names English writes with "the": the United States, the Netherlands, the Philippines...
     static const char* plural[] = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"};
@@ -182,8 +172,8 @@ std::string in_sentence(std::string name) {
     // "Finished logic chip" -> "finished logic chip"; "EUV lithography tools" and "ArF immersion"
     // stay (a first word with another capital is a name or an acronym)
     if (name.size() < 2 || name[0] < 'A' || name[0] > 'Z') return name;
-    for (size_t i = 1; i < name.size() && name[i] != ' '; ++i)
-        if (!(name[i] >= 'a' && name[i] <= 'z')) return name;
+    for (size_t i = 1; i < name.size() && name[i] != ' ' && name[i] != ','; ++i)
+        if (!(name[i] >= 'a' && name[i] <= 'z') && name[i] != '-') return name;  // "Rare-earth" is a word too
     name[0] = char(name[0] - 'A' + 'a');
     return name;
 }
@@ -199,79 +189,6 @@ std::string country_list(const Dataset& ds, const std::vector<int>& countries, s
         out += country_in_sentence(ds.countries[size_t(sorted[i])].name);
     }
     return out;
-}
-
-PlainHeadline plain_headline(const Model& m, int node) {
-    PlainHeadline h;
-    const Domain* d = m.domain();
-    if (!d || node < 0 || size_t(node) >= d->nodes.size()) return h;
-    const Dataset& ds = m.data();
-    const Scenario& s = m.scenario();
-    const Node& n = d->nodes[size_t(node)];
-    const NodeFigures& f = m.figures().nodes[size_t(node)];
-    // what the shares are of: who makes it (supply), who buys it (demand), or who accounts for a
-    // share of an activity such as research or investment (share)
-    const bool demand = d->measures == Measures::Demand;
-    const bool activity = d->measures == Measures::Share;
-    std::vector<int> members;
-    for (size_t c = 0; c < s.members.size(); ++c)
-        if (s.is_member(int(c))) members.push_back(int(c));
-    const bool single = members.size() == 1;
-    const std::string verb = demand ? " buys " : activity ? " accounts for " : " makes ";
-    // the largest known share: a country's, or a region's when the data gives no breakdown
-    const ShareRow* top = nullptr;
-    for (const ShareRow& r : n.shares)
-        if (is_known(r.share) && (!top || r.share > top->share)) top = &r;
-    // the year, unless the input's name already carries it ("... refining (2023)")
-    const std::string year_digits = n.year() ? std::to_string(n.year()) : std::string();
-    const std::string year = !year_digits.empty() && n.name.find(year_digits) == std::string::npos ? " (" + year_digits + ")" : std::string();
-    // an input the data gives no shares for as a whole, made of inputs or of kinds that it has
-    const bool built = n.shares.empty() && (!n.inputs.empty() || !n.subtypes.empty());
-    if (!top) {
-        if (built)
-            h.title = n.name + ": the data has no shares for it as a whole; what gets through is set by its " +
-                      (n.subtypes.empty() ? "inputs" : "kinds");
-        else
-            h.title = n.shares.empty() ? n.name + ": no shares in the data" : n.name + ": its suppliers are known, their shares are not" + year;
-    } else {
-        const std::string who = top->country >= 0 ? country_in_sentence(ds.countries[size_t(top->country)].name)
-                                                  : ds.regions[size_t(top->region)].name + " (no country breakdown)";
-        h.title = sentence_start(who + verb + plain_percent(top->share, top->share) + " of the world's " + in_sentence(n.name) + year);
-    }
-    if (!f.has_shares && !built) return h;
-    const std::string target = s.target >= 0 ? country_in_sentence(ds.countries[size_t(s.target)].name) : std::string();
-    if (members.empty()) {
-        h.sentence = "No alliance yet: pick a group or click countries on the map to see what it would control.";
-        return h;
-    }
-    const std::string who = single ? sentence_start(country_in_sentence(ds.countries[size_t(members[0])].name))
-                                   : "Together, " + country_list(ds, members);
-    const std::string they = single ? "it" : "they";
-    if (demand) {
-        h.sentence = who + (single ? " buys " : " buy ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
-        if (!target.empty())
-            h.sentence += " " + sentence_start(target) + " buys " + plain_percent(f.target_share.lo, f.target_share.hi) +
-                          ": denying it also loses a customer.";
-        return h;
-    }
-    if (activity) {  // a share of research or investment: nothing to deny
-        h.sentence = who + (single ? " accounts for " : " account for ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
-        return h;
-    }
-    if (!built) h.sentence = who + (single ? " holds " : " hold ") + plain_percent(f.alliance_share.lo, f.alliance_share.hi) + ".";
-    if (!target.empty() && s.deny) {
-        const bool controls = s.deny_mode == DenialMode::Controls;
-        // with no sentence before it to name them, the members are named here
-        const std::string subject = !built ? they : single ? country_in_sentence(ds.countries[size_t(members[0])].name) : country_list(ds, members);
-        std::string deny = "If " + subject + (single ? " denies " : " deny ") + target;
-        if (controls) deny += " with the controls in force on " + pretty_date(scenario_date(s));
-        deny += ", it can still get " + plain_percent(f.target_access.lo, f.target_access.hi) + (built ? " of it, as far as its inputs allow" : "");
-        // no control of the data denies any of it on that date: say why, rather than let 100% surprise
-        if (controls && f.target_denied.hi <= 0 && !built)
-            deny += n.measures.empty() ? " (the data records no control on it)" : " (none of the controls on it is in force then)";
-        h.sentence += (h.sentence.empty() ? "" : " ") + sentence_start(deny) + ".";
-    }
-    return h;
 }
 
 std::string scenario_headline(const Model& m) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/headline.h"  // plain_headline, plain_percent
+
 namespace techmap {
 
 class Model;
@@ -21,20 +23,6 @@ std::string scenario_summary(const Model& model);
 // One sentence: the alliance, its members' codes, the target and the choke points held (the
 // default caption of a step in a teacher's story).
 std::string scenario_headline(const Model& model);
-
-// Plain words for the first thing a visitor reads about one input of the current domain: who
-// makes (or, for a domain of demand, buys) the largest share of it, with the year, and then what
-// the alliance holds of it and what the target can still get. No expert terms: the glossary
-// (glossary.h) has those. Figures are rounded for reading ("about 3%"); the panel and the "why"
-// keep the exact ranges.
-struct PlainHeadline {
-    std::string title;     // "Netherlands makes 100% of the world's EUV lithography tools (2022)"
-    std::string sentence;  // "Together, the United States, Japan and Netherlands hold 100%. If they deny China, it can still get 0%."
-};
-PlainHeadline plain_headline(const Model& model, int node);
-
-// A figure as read aloud: "3%", "0-3%" (a range), "unknown"; one decimal under 10.
-std::string plain_percent(double lo, double hi);
 
 // A country's name as written inside a sentence ("the Netherlands", "the United States",
 // "Japan"); sentence_start capitalises the first letter; in_sentence lower-cases a name's first

@@ -101,10 +101,11 @@ bool from_text(std::string_view t, UiMode& out) {
     return true;
 }
 
-const char* to_text(DenialMode m) { return m == DenialMode::Controls ? "controls" : "all"; }
+const char* to_text(DenialMode m) { return m == DenialMode::Controls ? "controls" : m == DenialMode::RulesInForce ? "rules" : "all"; }
 bool from_text(std::string_view t, DenialMode& out) {
     if (t == "all") out = DenialMode::Everything;
     else if (t == "controls") out = DenialMode::Controls;
+    else if (t == "rules") out = DenialMode::RulesInForce;
     else return false;
     return true;
 }
@@ -248,7 +249,7 @@ ParsedLink parse_link(std::string_view fragment) {
             s.figures_year = y;
         } else if (key == "dm" || key == "rm") {
             DenialMode mode{};
-            if (!from_text(value, mode)) { notice(std::string(key == "dm" ? "denial" : "retaliation") + " mode " + quote(value) + " is not all or controls"); continue; }
+            if (!from_text(value, mode)) { notice(std::string(key == "dm" ? "denial" : "retaliation") + " mode " + quote(value) + " is not all, controls or rules"); continue; }
             (key == "dm" ? s.deny_mode : s.retaliation_mode) = mode;
         } else if (key == "d") {
             if (!is_code(value, 64)) { notice("domain " + quote(value) + " is not a domain id"); continue; }

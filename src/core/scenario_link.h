@@ -43,7 +43,7 @@ const char* to_text(MapLayer layer);               // "role" | "share"
 const char* to_text(UiMode mode);                  // "full" | "embed" | "presentation"
 bool from_text(std::string_view text, MapLayer& out);  // false for anything else
 bool from_text(std::string_view text, UiMode& out);
-const char* to_text(DenialMode mode);              // "all" | "controls"
+const char* to_text(DenialMode mode);              // "all" | "controls" | "rules"
 bool from_text(std::string_view text, DenialMode& out);
 
 struct LinkView {
