@@ -96,6 +96,7 @@ void App::open_opening() {
     if (st.steps.empty()) return;
     open_link(st.steps[0].link);  // the scenario of the story's first step, without the story shown
     ui.welcome_title = st.steps[0].title;
+    ui.welcome_revision = model.revision();  // the story's title holds for this scenario only
     ui.show_welcome = true;
     ui.tab_request = 1;           // the panel opens on the results
 }

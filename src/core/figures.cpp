@@ -376,6 +376,32 @@ DomainFigures compute_domain(const Dataset& ds, const Domain& dom, const Scenari
     return f;
 }
 
+std::vector<SupplierDenial> supplier_denials(const Dataset& ds, const Node& n, const Scenario& s) {
+    std::vector<SupplierDenial> out;
+    ActiveMeasures active;
+    NodeControls controls;
+    const bool measures = s.deny && counts_measures(s.deny_mode);
+    if (measures) {
+        active_measures(ds, s, active);
+        node_controls(ds, n, active, ControlSide::Denial, controls);
+    }
+    for (const ShareRow& r : n.shares) {
+        if (r.country < 0 || r.country == s.target) continue;
+        SupplierDenial d;
+        d.country = r.country;
+        d.share = r.share;
+        if (!s.deny) d.level = ControlLevel::None;
+        else if (!measures) d.level = is_member(s, r.country) ? ControlLevel::Certain : ControlLevel::None;
+        else d.level = controls.issuer_level(r.country);
+        out.push_back(d);
+    }
+    return out;
+}
+
+const char* denial_word(ControlLevel level) {
+    return level == ControlLevel::Certain ? "ban" : level == ControlLevel::Possible ? "licence" : "none";
+}
+
 // [SECTION] pooled indicators -----------------------------------------------------------------
 int Pooled::first_year() const {
     if (!members_with_data) return target_known ? target_year : 0;

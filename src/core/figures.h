@@ -120,6 +120,18 @@ DomainFigures compute_domain(const Dataset& ds, const Domain& dom, const Scenari
 // Same, writing into an existing result to avoid reallocation in a live loop.
 void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, DomainFigures& out);
 
+// How surely the target is denied one supplier's share of a node in the scenario's mode and on
+// its date: everything members make (Certain for a member), or the measures in force that the
+// supplier issued (Certain for a ban of the whole node, Possible for a licence or a part of it).
+// What the map's arcs and the "why" draw: an arc is drawn denied only where this says so.
+struct SupplierDenial {
+    int country = -1;
+    double share = kUnknown;
+    ControlLevel level = ControlLevel::None;
+};
+std::vector<SupplierDenial> supplier_denials(const Dataset& ds, const Node& n, const Scenario& s);
+const char* denial_word(ControlLevel level);  // "ban" | "licence" | "none"
+
 // Pooled figures across the alliance (from the dataset's indicators).
 struct Pooled {
     double members_value = 0;         // sum over members with data

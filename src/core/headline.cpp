@@ -55,6 +55,33 @@ std::string denial_mode_words(const Scenario& s) {
 }
 
 namespace {
+// "China's", "the Netherlands'"
+std::string possessive(const std::string& name) {
+    return !name.empty() && name.back() == 's' ? name + "'" : name + "'s";
+}
+std::string target_words(const Dataset& ds, const Scenario& s) {
+    return s.target >= 0 ? country_in_sentence(ds.countries[size_t(s.target)].name) : std::string("the target");
+}
+std::string on_date(const Scenario& s) { return (s.date == 0 ? "" : "on ") + scenario_date_words(s); }
+}  // namespace
+
+std::string denial_clause(const Dataset& ds, const Scenario& s) {
+    const std::string t = target_words(ds, s);
+    switch (s.deny_mode) {
+        case DenialMode::Everything: return "If the alliance denied " + t + " everything its members make, " + t + " could still get";
+        case DenialMode::Controls: return "Under the members' controls in force " + on_date(s) + ", " + t + " can get";
+        case DenialMode::RulesInForce: return "Under the rules in force " + on_date(s) + ", whoever issued them, " + t + " can get";
+    }
+    return "";
+}
+
+std::string cutoff_clause(const Dataset& ds, const Scenario& s) {
+    const std::string t = target_words(ds, s);
+    return counts_measures(s.retaliation_mode) ? "Under " + possessive(t) + " measures in force " + on_date(s) + ", the alliance can get"
+                                               : "If " + t + " cut the alliance off, the members could still get";
+}
+
+namespace {
 
 constexpr double kWideRange = 20;  // points: a range wider than this says why
 
@@ -99,7 +126,7 @@ struct RangeReasons {
                     else if (!whole) part = true;
                 }
                 if (licence) reasons.push_back("exports need a licence that may be granted or refused");
-                if (unknown) reasons.push_back("a measure's status is unknown on this date (the sources end before it)");
+                if (unknown) reasons.push_back("a measure's status is unknown on this date, as the sources end before it");
                 if (part) reasons.push_back("a control covers only part of it, of a size the data does not give");
             }
             if (nf.has_shares) {
@@ -113,7 +140,11 @@ struct RangeReasons {
                 if (shares.empty() && n.residual > 0)
                     shares = "the data leaves " + plain_percent(n.residual, n.residual) + " of world supply to suppliers whose shares are unknown";
                 if (shares.empty() && n.excess > 0) shares = "the published shares add up to more than 100% (rounding)";
-                if (!shares.empty()) reasons.push_back(shares);
+                // unknown shares are a reason of their own, or beside a control when they weigh (10 points or more)
+                double unknown_part = n.residual + n.excess;
+                for (const ShareRow& r : n.shares)
+                    if (r.region >= 0 && is_known(r.share)) unknown_part += r.share;
+                if (!shares.empty() && (reasons.empty() || unknown_part >= 10)) reasons.push_back(shares);
             }
             if (!reasons.empty()) {
                 std::string out;
@@ -136,11 +167,6 @@ struct RangeReasons {
         return "";
     }
 };
-
-// "China's", "the Netherlands'"
-std::string possessive(const std::string& name) {
-    return !name.empty() && name.back() == 's' ? name + "'" : name + "'s";
-}
 
 // "they" / "it" and the verbs that go with the alliance's size.
 struct Members {
@@ -295,9 +321,7 @@ PlainHeadline plain_headline(const Model& m, int node) {
     // the cut-off line: what the alliance could still get if the target cut it off
     const auto cutoff_line = [&]() {
         const std::string got = plain_percent(f.alliance_access);
-        std::string line = counts_measures(s.retaliation_mode)
-                               ? "Under " + possessive(target) + " measures in force " + (s.date == 0 ? "" : "on ") + date + ", the alliance can get " + got
-                               : "If " + target + " cut the alliance off, the members could still get " + got;
+        std::string line = cutoff_clause(ds, s) + " " + got;
         if (wide(f.alliance_access)) {
             RangeReasons why{ds, *d, s, df, ControlSide::Retaliation, {}, {}};
             active_measures(ds, s, why.active);

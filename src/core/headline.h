@@ -42,6 +42,15 @@ std::string denial_mode_words(const Scenario& s);
 // The date the controls are read on, as a sentence says it: "today (6 Dec 2026)", "1 Sep 2023".
 std::string scenario_date_words(const Scenario& s);
 
+// The start of a sentence about what the target gets, in the mode and on the date on screen:
+// "If the alliance denied China everything its members make, China could still get",
+// "Under the members' controls in force on 1 Sep 2023, China can get", "Under the rules in force
+// today (6 Dec 2026), whoever issued them, China can get". And the mirror for the cut-off:
+// "If China cut the alliance off, the members could still get" / "Under China's measures in
+// force on ..., the alliance can get".
+std::string denial_clause(const Dataset& ds, const Scenario& s);
+std::string cutoff_clause(const Dataset& ds, const Scenario& s);
+
 // A figure as read aloud: "3%", "0–3%" (a range), "an unknown share"; one decimal under 10.
 std::string plain_percent(double lo, double hi);
 inline std::string plain_percent(const Range& r) { return plain_percent(r.lo, r.hi); }

@@ -182,6 +182,13 @@ std::string Model::figures_json() const {
         const PlainHeadline h = plain_headline(*this, node_);
         j["headline"] = {{"node", d->nodes[size_t(node_)].id}, {"title", h.title}, {"sentence", h.sentence},
                          {"situation", to_string(h.situation)}};
+        // who supplies it to the target and how surely each is denied (what the map's arcs draw)
+        json supply = json::array();
+        for (const SupplierDenial& sd : supplier_denials(data_, d->nodes[size_t(node_)], scenario_))
+            supply.push_back({{"country", data_.countries[size_t(sd.country)].id},
+                              {"share", is_known(sd.share) ? json(sd.share) : json(nullptr)},
+                              {"denied", denial_word(sd.level)}});
+        j["supply"] = supply;
     }
     json nodes = json::array();
     for (size_t i = 0; i < d->nodes.size(); ++i) {

@@ -120,15 +120,21 @@ void welcome_card(const Model& m, UiState& ui, float left, float width, float he
     ImGui::Begin("##welcome", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
                                            ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
     remember_window(ui, "welcome-window");
+    // the story's title fits the scenario it was written for; after any change of input, members,
+    // domain or date the title is the headline's, computed for what is on screen
+    const bool as_opened = m.revision() == ui.welcome_revision;
+    const PlainHeadline h = d && sel >= 0 ? plain_headline(m, sel) : PlainHeadline{};
+    const std::string title = as_opened || h.title.empty() ? ui.welcome_title : h.title;
     ImGui::SetWindowFontScale(1.3f);
-    wrapped(ui.welcome_title.c_str());
+    wrapped(title.c_str());
     ImGui::SetWindowFontScale(1.0f);
     remember(ui, "welcome-title");
+    remember_text(ui, "welcome-title", title);
     if (d && sel >= 0) {
-        const PlainHeadline h = plain_headline(m, sel);
-        wrapped(h.title.c_str());
+        if (as_opened) wrapped(h.title.c_str());
         remember(ui, "welcome-sentence");
         if (!h.sentence.empty()) wrapped(h.sentence.c_str());
+        remember_text(ui, "welcome-sentence", h.sentence);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (ui.layer == MapLayer::Share && d && sel >= 0)
@@ -205,8 +211,11 @@ void legend(const Model& m, UiState& ui, float width, float height) {
     swatch(palette::kNoData, "not in the data");
     if (ui.show_arcs && sel >= 0 && d && !d->nodes[size_t(sel)].shares.empty() && height >= 500) {
         ImGui::Separator();
-        ImGui::TextWrapped("Arcs: suppliers of %s to the target, width by share; blue = a member's (denied).",
+        ImGui::TextWrapped("Lines: suppliers of %s to the target, width by share, coloured for the date and mode shown:",
                            in_sentence(d->nodes[size_t(sel)].name).c_str());
+        swatch(palette::kArcDenied, "denied");
+        swatch(palette::kArcLicence, "needs a licence: may be granted or refused");
+        swatch(palette::kArcOpen, "not denied");
     }
     ImGui::End();
 }

@@ -51,15 +51,16 @@ void results_section(Model& m, UiState& ui) {
         if (f.possible_choke_points > 0)
             bullet("%d more could be, if the shares the data leaves unknown belong to members.", f.possible_choke_points);
         const std::string product = f.outputs.empty() ? std::string() : in_sentence(d->nodes[size_t(f.outputs[0])].name);
+        // in the mode and on the date on screen, in the headline's words (headline.h)
         if (s.deny && !product.empty() && !activity)
-            bullet("If the alliance denies %s, it can still get %s of the world's %s.", target.c_str(),
+            bullet("%s %s of the world's %s.", denial_clause(ds, s).c_str(),
                    plain_percent(f.target_access_to_outputs.lo, f.target_access_to_outputs.hi).c_str(), product.c_str());
         if (s.deny && !activity)
             bullet("%s could get less than half of world supply of %d %s.", target.c_str(), f.target_denied_nodes,
                    f.target_denied_nodes == 1 ? "input" : "inputs");
         if (s.retaliation && !product.empty() && !activity) {
             bullet_term(f.alliance_access_to_outputs.exact() ? "retaliation" : "range",
-                        "If %s cuts the alliance off, the alliance can still get %s of the world's %s.", target.c_str(),
+                        "%s %s of the world's %s.", cutoff_clause(ds, s).c_str(),
                         plain_percent(f.alliance_access_to_outputs.lo, f.alliance_access_to_outputs.hi).c_str(), product.c_str());
         }
     }
@@ -94,7 +95,8 @@ void results_section(Model& m, UiState& ui) {
             }
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
-            ImGui::Text("Power (mean Shapley-Shubik index over %d inputs): %s", keys.nodes_considered, top.c_str());
+            ImGui::Text("Power (mean Shapley-Shubik index over the %d inputs where some group of countries can reach the threshold): %s",
+                        keys.nodes_considered, top.c_str());
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
@@ -147,7 +149,8 @@ void ranked_section(Model& m, UiState& ui) {
     const DomainKeys& keys = m.keys();
     if (!keys.power.empty()) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("Who holds the keys, members or not (mean Shapley-Shubik power over %d inputs):", keys.nodes_considered);
+        ImGui::TextDisabled("Who holds the keys, members or not (mean Shapley-Shubik power over the %d of %d inputs with data where some "
+                            "group of countries reaches the threshold):", keys.nodes_considered, m.figures().nodes_with_shares);
         ImGui::PopTextWrapPos();
         for (size_t k = 0; k < keys.power.size() && k < 6; ++k) {
             const Power& p = keys.power[k];

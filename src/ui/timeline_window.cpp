@@ -142,9 +142,10 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : std::string("the target");
 
     // a date the visitor picks on the strip is read with the controls in force on it (as Play does):
-    // the upper bound, everything members make, would look the same on every date
+    // the upper bound, everything members make, would look the same on every date (the rules in
+    // force, whoever issued them, are dated too: they stay)
     auto read_controls = [&] {
-        if (m.scenario().deny_mode != DenialMode::Controls) m.set_deny_mode(DenialMode::Controls);
+        if (m.scenario().deny_mode == DenialMode::Everything) m.set_deny_mode(DenialMode::Controls);
     };
     auto go_to = [&](int day_date) {
         m.set_date(day_date);
@@ -240,8 +241,9 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     // what is denied: the upper bound, or the real controls (and the same for retaliation)
     // a combo whose closed face is short and whose choices say it in full
     auto mode_combo = [&](const char* id, const char* face_all, const char* face_controls, const std::string& all,
-                          const std::string& controls, DenialMode mode, const char* tip) -> int {
-        const char* face = mode == DenialMode::Controls ? face_controls : face_all;
+                          const std::string& controls, DenialMode mode, const char* tip, const char* face_rules = nullptr,
+                          const std::string& rules = std::string()) -> int {
+        const char* face = mode == DenialMode::Controls ? face_controls : mode == DenialMode::RulesInForce && face_rules ? face_rules : face_all;
         const float cw = ImGui::CalcTextSize(face_all).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
         same_line_if_fits(face_all);
         ImGui::SetNextItemWidth(cw);
@@ -249,17 +251,20 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         if (ImGui::BeginCombo(id, face)) {
             if (ImGui::Selectable(all.c_str(), mode == DenialMode::Everything)) chosen = int(DenialMode::Everything);
             if (ImGui::Selectable(controls.c_str(), mode == DenialMode::Controls)) chosen = int(DenialMode::Controls);
+            if (face_rules && ImGui::Selectable(rules.c_str(), mode == DenialMode::RulesInForce)) chosen = int(DenialMode::RulesInForce);
             ImGui::EndCombo();
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
         return chosen;
     };
-    const std::string deny_tip = "What the alliance denies " + target +
-                                 ": everything its members make (what a full embargo could do: the upper bound) or only the "
-                                 "export controls its members had in force on this date";
-    const int dm = mode_combo("##deny-mode", "Denied: all members make", "Denied: controls in force",
-                              "Denied: everything members make (the upper bound)", "Denied: the members' controls in force on this date",
-                              s.deny_mode, deny_tip.c_str());
+    const std::string deny_tip = "What " + target +
+                                 " is denied: everything the members make (what a full embargo could do: the upper bound), only the "
+                                 "export controls the members had in force on this date, or every rule in force on this date aimed at " +
+                                 target + ", whoever issued it (the world as it is)";
+    const int dm = mode_combo("##deny-mode", "Denied: all members make", "Denied: members' controls",
+                              "Denied: everything members make (what if)", "Denied: the members' controls in force on this date",
+                              s.deny_mode, deny_tip.c_str(), "Denied: rules in force",
+                              "Denied: every rule in force on this date, whoever issued it");
     remember(ui, "deny-mode");
     if (dm >= 0) m.set_deny_mode(DenialMode(dm));
     if (ui.touch) ImGui::NewLine();

@@ -57,6 +57,7 @@ struct UiState {
     // next step (the guided tour, or build your own); shown when the page opens on no link
     bool show_welcome = false;
     std::string welcome_title;
+    long welcome_revision = -1;  // the model's revision the title was written for: after any change the card's title is computed
     // the panel's sections (tabs): 0 Alliance, 1 Results, 2 Map, 3 Share & present
     int panel_tab = 1;
     int tab_request = -1;        // a tab to bring to the front on the next frame

@@ -84,8 +84,8 @@ std::vector<ArcSpec> supply_arcs(const Model& m, int node_index) {
     if (!dom || node_index < 0 || target < 0) return arcs;
     const Node& node = dom->nodes[size_t(node_index)];
     const Country& to = m.data().countries[size_t(target)];
-    for (const ShareRow& r : node.shares) {
-        if (r.country < 0 || r.country == target || !is_known(r.share) || r.share <= 0) continue;
+    for (const SupplierDenial& r : supplier_denials(m.data(), node, m.scenario())) {
+        if (!is_known(r.share) || r.share <= 0) continue;
         const Country& from = m.data().countries[size_t(r.country)];
         ArcSpec a;
         a.from_lon = from.lon;
@@ -93,7 +93,10 @@ std::vector<ArcSpec> supply_arcs(const Model& m, int node_index) {
         a.to_lon = to.lon;
         a.to_lat = to.lat;
         a.width_px = float(1.5 + std::min(r.share, 100.0) * 0.10);
-        a.color = m.role(r.country) == Role::Member ? glm::u8vec4(0, 90, 150, 255) : glm::u8vec4(60, 60, 60, 255);
+        // denied (a ban), perhaps denied (a licence: a range), or open: as the core says for the
+        // mode and the date on screen, whoever is a member
+        a.color = r.level == ControlLevel::Certain ? palette::kArcDenied : r.level == ControlLevel::Possible ? palette::kArcLicence : palette::kArcOpen;
+        a.denial = r.level;
         arcs.push_back(a);
     }
     return arcs;

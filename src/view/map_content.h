@@ -24,6 +24,7 @@ struct ArcSpec {
     double from_lon = 0, from_lat = 0, to_lon = 0, to_lat = 0;
     float width_px = 2;
     glm::u8vec4 color{0, 0, 0, 255};
+    ControlLevel denial = ControlLevel::None;  // what the colour says: denied, a licence, open
 };
 
 struct MarkerSpec {
@@ -40,6 +41,11 @@ constexpr glm::u8vec4 kOther{214, 211, 204, 255};     // light warm grey
 constexpr glm::u8vec4 kNoData{176, 176, 176, 255};    // grey: not in the dataset
 constexpr glm::u8vec4 kUnknownShare{204, 121, 167, 255};  // reddish purple: supplier, share unknown
 constexpr glm::u8vec4 kNotListed{232, 230, 226, 255}; // very light: not a listed supplier
+// Arcs from a supplier to the target: denied (dark blue), a licence (sky blue, may be granted
+// or refused), open (dark grey).
+constexpr glm::u8vec4 kArcDenied{0, 90, 150, 255};
+constexpr glm::u8vec4 kArcLicence{86, 180, 233, 255};
+constexpr glm::u8vec4 kArcOpen{60, 60, 60, 255};
 glm::u8vec4 role(Role role);
 glm::u8vec4 share(double fraction);                   // viridis, 0..1
 }  // namespace palette
@@ -60,7 +66,8 @@ std::vector<glm::u8vec4> colors_by_country(const Model& m, MapLayer layer, int n
 std::vector<glm::u8vec4> country_colors(const WorldMap& map, const CountryLinks& links,
                                         const std::vector<glm::u8vec4>& by_country, const glm::vec4& water);
 
-// Arcs from each supplier of `node` to the target (members' in blue: denied; others grey).
+// Arcs from each supplier of `node` to the target, coloured by how surely the core says that
+// supply is denied on the scenario's date in its mode (supplier_denials, figures.h).
 std::vector<ArcSpec> supply_arcs(const Model& m, int node);
 
 // Per dataset country: does it matter here (a supplier in the domain, a member of an alliance

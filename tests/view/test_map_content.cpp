@@ -59,3 +59,46 @@ TEST_CASE("colours by role and by share") {
     CHECK(shares[size_t(m.data().find_country("NLD"))] == palette::share(1.0));  // the top supplier: the top colour
     CHECK(shares[size_t(m.data().find_country("USA"))] == palette::kNotListed);
 }
+
+TEST_CASE("arcs follow the date and the mode: denied, a licence, or open, as the core says") {
+    Model m;
+    REQUIRE(m.load(test::default_files()).ok());
+    const Dataset& ds = m.data();
+    m.set_members({ds.find_country("USA"), ds.find_country("JPN"), ds.find_country("NLD")}, "three");
+    m.set_target(ds.find_country("CHN"));
+    REQUIRE(m.select_domain("semiconductors"));
+    const int dep = m.domain()->find_node("N36"), arf = m.domain()->find_node("N22"), euv = m.domain()->find_node("N20");
+    const auto level_of = [&](int node, const char* iso) {
+        for (const ArcSpec& a : supply_arcs(m, node))
+            if (a.from_lon == doctest::Approx(ds.countries[size_t(ds.find_country(iso))].lon) &&
+                a.from_lat == doctest::Approx(ds.countries[size_t(ds.find_country(iso))].lat))
+                return a.denial;
+        FAIL("no arc from " << iso);
+        return ControlLevel::None;
+    };
+    // what if: every member's arc is denied, whatever the date
+    CHECK(level_of(dep, "USA") == ControlLevel::Certain);
+    // the members' controls on 10 Jan 2021: none on deposition tools is in force, no arc is denied
+    m.set_deny_mode(DenialMode::Controls);
+    m.set_date(20210110);
+    for (const ArcSpec& a : supply_arcs(m, dep)) {
+        CHECK(a.denial == ControlLevel::None);
+        CHECK(a.color == palette::kArcOpen);
+    }
+    // 1 Sep 2023: the Dutch ArF immersion tools need a licence: a licence arc, not a ban
+    m.set_date(20230901);
+    CHECK(level_of(arf, "NLD") == ControlLevel::Possible);
+    for (const ArcSpec& a : supply_arcs(m, arf))
+        if (a.denial == ControlLevel::Possible) CHECK(a.color == palette::kArcLicence);
+    // the rules in force with the G7: the Dutch EUV refusal binds though the Netherlands is not a member
+    m.set_members({ds.find_country("USA"), ds.find_country("JPN"), ds.find_country("DEU"), ds.find_country("FRA"),
+                   ds.find_country("ITA"), ds.find_country("GBR"), ds.find_country("CAN")}, "G7");
+    m.set_date(0);
+    CHECK(level_of(euv, "NLD") == ControlLevel::None);  // the members' controls: not theirs
+    m.set_deny_mode(DenialMode::RulesInForce);
+    CHECK(level_of(euv, "NLD") == ControlLevel::Certain);
+    CHECK(m.figures().nodes[size_t(euv)].target_access.hi == doctest::Approx(0));
+    // no denial at all: every arc open
+    m.set_deny(false);
+    for (const ArcSpec& a : supply_arcs(m, euv)) CHECK(a.denial == ControlLevel::None);
+}
