@@ -314,11 +314,21 @@
   for (const type of ['keyup', 'keypress']) document.addEventListener(type, (e) => { if (pageControl(e.target)) e.stopPropagation(); });
   // The map as drawn (without the panel), with a strip naming the scenario, the sources and the link.
   function savePng(rgba, w, h, cropX) {
-    const dpr = window.devicePixelRatio || 1, cw = w - cropX, strip = Math.round(64 * dpr);
+    const dpr = window.devicePixelRatio || 1, cw = w - cropX;
     const c = document.createElement('canvas');
+    const ctx = c.getContext('2d');
+    // the headline's sentence (the core's words, as the caption shows them), wrapped to the width
+    const headline = (window.techmap.figures().headline || {}).sentence || '';
+    ctx.font = `${Math.round(12 * dpr)}px 'Techmap UI', sans-serif`;
+    const said = [];
+    for (const word of headline.split(' ')) {
+      const line = said.length ? `${said[said.length - 1]} ${word}` : word;
+      if (said.length && ctx.measureText(line).width <= cw - 20 * dpr) said[said.length - 1] = line;
+      else said.push(word);
+    }
+    const lines = said.slice(0, 4), strip = Math.round((64 + 16 * lines.length) * dpr);
     c.width = cw;
     c.height = h + strip;
-    const ctx = c.getContext('2d');
     const img = ctx.createImageData(cw, h);
     for (let y = 0; y < h; y++) {
       const from = ((h - 1 - y) * w + cropX) * 4;
@@ -332,6 +342,9 @@
     ctx.fillStyle = '#edf0f5';
     ctx.font = `${Math.round(13 * dpr)}px 'Techmap UI', sans-serif`;
     ctx.fillText(`Techno-alliance map: ${s.alliance} (${s.members.join(', ') || 'no members'}) and ${s.target || 'no target'}`, 10 * dpr, h + 18 * dpr, cw - 20 * dpr);
+    ctx.font = `${Math.round(12 * dpr)}px 'Techmap UI', sans-serif`;
+    lines.forEach((line, i) => ctx.fillText(line, 10 * dpr, h + (36 + 16 * i) * dpr, cw - 20 * dpr));
+    h += 16 * lines.length * dpr;  // the lines below move down
     ctx.fillStyle = '#adb5c2';
     ctx.font = `${Math.round(11 * dpr)}px 'Techmap UI', sans-serif`;
     ctx.fillText('Data: Emerging Technology Observatory, Advanced Semiconductor Supply Chain Dataset, Georgetown CSET (CC BY-NC 4.0); ' +

@@ -149,6 +149,7 @@ struct AllianceSnapshot {
 struct AlliancePreset {
     std::string id, name, kind, note;
     std::string status;         // e.g. "dormant since 2023-02-16 (CHECK)"; empty: active
+    int ended = 0;              // yyyymmdd when the status reads "ended yyyy-mm-dd ..." (a rescinded rule); 0: not ended
     std::vector<AllianceSnapshot> snapshots;  // ascending year (and date within a year)
     // The latest snapshot at or before `year` (nullptr when the grouping did not exist yet).
     const AllianceSnapshot* as_of(int year) const;

@@ -19,6 +19,11 @@ void Reader::read_alliances(const json& root) {
         p.kind = str(j, "kind");
         p.note = str(j, "note");
         p.status = str(j, "status");
+        // "ended 2025-05-13 (rule rescinded)": the grouping's end, so that it reads as ended after it
+        if (p.status.rfind("ended ", 0) == 0) {
+            p.ended = parse_date(std::string_view(p.status).substr(6, 10));
+            if (!p.ended) error(rec, "status 'ended' is not followed by a date yyyy-mm-dd");
+        }
         if (const json* snaps = arr(j, "snapshots")) {
             for (const json& s : *snaps) {
                 AllianceSnapshot snap;

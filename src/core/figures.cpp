@@ -453,11 +453,16 @@ std::vector<CountryShare> strongest_nodes(const Domain& dom, int country, size_t
     return out;
 }
 
-std::vector<int> memberships(const Dataset& ds, int country) {
-    std::vector<int> out;
-    for (size_t a = 0; a < ds.alliances.size(); ++a)
-        if (const AllianceSnapshot* s = ds.alliances[a].latest())
-            if (std::find(s->members.begin(), s->members.end(), country) != s->members.end()) out.push_back(int(a));
+std::vector<Membership> memberships(const Dataset& ds, int country, int date) {
+    std::vector<Membership> out;
+    for (size_t a = 0; a < ds.alliances.size(); ++a) {
+        const AlliancePreset& p = ds.alliances[a];
+        if (const AllianceSnapshot* s = p.as_of_date(date))
+            if (std::find(s->members.begin(), s->members.end(), country) != s->members.end())
+                out.push_back({int(a), p.ended && p.ended <= date ? p.ended : 0});
+    }
+    // in force first, ended after
+    std::stable_sort(out.begin(), out.end(), [](const Membership& x, const Membership& y) { return (x.ended != 0) < (y.ended != 0); });
     return out;
 }
 

@@ -161,8 +161,13 @@ struct CountryShare {
     int year = 0;
 };
 std::vector<CountryShare> strongest_nodes(const Domain& dom, int country, size_t n);
-// The alliance presets a country belongs to in their latest snapshot (indices into alliances).
-std::vector<int> memberships(const Dataset& ds, int country);
+// The alliance presets a country belongs to on a date (yyyymmdd): the snapshot in force then;
+// a grouping that had ended by the date is listed with its end date (indices into alliances).
+struct Membership {
+    int alliance = -1;
+    int ended = 0;  // yyyymmdd the grouping ended, on or before the date; 0: in force
+};
+std::vector<Membership> memberships(const Dataset& ds, int country, int date);
 
 // The "why" of one node's figures: rows, members, inputs, sources, in plain sentences.
 struct Explanation {

@@ -12,6 +12,9 @@ const std::vector<GlossaryEntry>& glossary() {
         {"ArF, KrF (DUV) lithography", "Deep-ultraviolet lithography: machines that print chip patterns with laser light of 193 nm "
                                        "(ArF, 'immersion' when under water) or 248 nm (KrF). Older than EUV, still used for most layers."},
         {"ATP", "Assembly, testing and packaging: the last stage of chip making, where finished chips are cut, packaged and tested."},
+        {"can still get", "Out of everything the whole world makes of an input, the part the target could still buy or make "
+                          "itself after the denial. 0% means none at all; 100% means as much as before. It counts what the "
+                          "target makes at home too, but only if it can get what goes into it."},
         {"choke point", "An input where the alliance's members together make at least the control threshold (80% unless you change "
                         "it) of world supply: if they refuse to sell it, few others can."},
         {"control threshold", "The share of world supply at which an alliance is said to control an input (80% by default)."},
@@ -28,9 +31,13 @@ const std::vector<GlossaryEntry>& glossary() {
                                 "the figures become ranges."},
         {"NdFeB magnets", "Neodymium-iron-boron permanent magnets, made from rare earths, used in motors, wind turbines and drives."},
         {"PPP", "Purchasing power parity: money converted at what it buys in each country rather than at market exchange rates."},
-        {"range", "Two figures, low and high: the data leaves some shares unknown (or licences may be granted), so the true value "
-                  "lies between them."},
+        {"range", "Two figures, low and high, such as 15–100%: the true value is somewhere between them. Either the data does not "
+                  "say who makes part of the input, or a licence is needed and nobody knows how many licences will be granted: "
+                  "the low figure is if every licence is refused, the high one if every licence is granted."},
         {"retaliation", "The target cuts the alliance off in return: the alliance keeps what its members make and what others sell it."},
+        {"rules in force", "Every real export rule aimed at the target that applies on the date shown, whoever made it: a member "
+                           "of the alliance or not. It answers \"what can the target get on that day?\"; the members' controls in "
+                           "force count only the rules the members made."},
         {"Shapley-Shubik power", "How often a country's share is the one that tips a group past the threshold, over all orders in "
                                  "which countries could join: a measure of who is pivotal (the shares of all add up to 1)."},
         {"target", "The rival country the alliance's controls aim at (China by default)."},

@@ -48,7 +48,9 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     const PlainHeadline h = plain_headline(m, sel);
     wrapped(h.title.c_str(), wrap);
     remember_text(ui, "caption-title", h.title);
-    if (!h.sentence.empty()) {
+    // the sentence, except on a screen too low to keep the map in sight (a small embed): there the
+    // title and "why?" stay, and the sentence is in the "why" and the page's text view
+    if (!h.sentence.empty() && ImGui::GetIO().DisplaySize.y >= 360) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         wrapped(h.sentence.c_str(), wrap);
         ImGui::PopStyleColor();
@@ -60,6 +62,7 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
         // the rows, members, inputs and sources behind the figures (the core's explanation)
         const Explanation e = m.explain(sel);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(540.0f * ui.scale, width - left - 40));
+        if (!h.sentence.empty() && ImGui::GetIO().DisplaySize.y < 360) ImGui::TextWrapped("%s", h.sentence.c_str());
         for (const std::string& line : e.lines) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s", line.c_str());
@@ -211,11 +214,17 @@ void legend(const Model& m, UiState& ui, float width, float height) {
     swatch(palette::kNoData, "not in the data");
     if (ui.show_arcs && sel >= 0 && d && !d->nodes[size_t(sel)].shares.empty() && height >= 500) {
         ImGui::Separator();
-        ImGui::TextWrapped("Lines: suppliers of %s to the target, width by share, coloured for the date and mode shown:",
-                           in_sentence(d->nodes[size_t(sel)].name).c_str());
+        // one short line: the lines' colours follow the date and the denial mode shown
+        ImGui::TextUnformatted("Lines from suppliers, width by share:");
         swatch(palette::kArcDenied, "denied");
-        swatch(palette::kArcLicence, "needs a licence: may be granted or refused");
-        swatch(palette::kArcOpen, "not denied");
+        ImGui::SameLine();
+        swatch(palette::kArcLicence, "licence");
+        ImGui::SameLine();
+        swatch(palette::kArcOpen, "open");
+        if (ImGui::IsItemHovered() || ImGui::IsWindowHovered())
+            ImGui::SetTooltip("Lines run from the suppliers of %s to the target, for the date and the denial mode shown: dark blue where "
+                              "that supply is denied, light blue where it needs a licence (which may be granted or refused), grey "
+                              "where it is not denied.", in_sentence(d->nodes[size_t(sel)].name).c_str());
     }
     ImGui::End();
 }
@@ -250,12 +259,16 @@ void country_card(const Model& m, UiState& ui, int hovered) {
             ImGui::TextWrapped("%s %.0f%% (%d)", d->nodes[size_t(t.node)].name.c_str(), t.share, t.year);
         }
     }
-    const std::vector<int> groups = memberships(ds, hovered);
-    if (!groups.empty()) {
-        std::string names;
-        for (int g : groups) names += (names.empty() ? "" : ", ") + ds.alliances[size_t(g)].name;
-        ImGui::TextDisabled("member of: %s", names.c_str());
+    // memberships on the scenario's date; an ended grouping reads as ended, with its end date
+    const int on = scenario_date(m.scenario());
+    std::string names, ended;
+    for (const Membership& g : memberships(ds, hovered, on)) {
+        const std::string& name = ds.alliances[size_t(g.alliance)].name;
+        if (g.ended) ended += (ended.empty() ? "" : "; ") + name + " (ended " + pretty_date(g.ended) + ")";
+        else names += (names.empty() ? "" : ", ") + name;
     }
+    if (!names.empty()) ImGui::TextDisabled("member on %s of: %s", pretty_date(on).c_str(), names.c_str());
+    if (!ended.empty()) ImGui::TextDisabled("was in: %s", ended.c_str());
     ImGui::PopTextWrapPos();
     remember_window(ui, "country-card");
     ImGui::EndTooltip();

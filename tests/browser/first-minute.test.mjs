@@ -39,7 +39,11 @@ test('the bare address opens the article\'s scenario with a title, a plain sente
     const euv = f.nodes.find((n) => n.id === 'N20');
     assert.match(text, /^The Netherlands makes 100% of the world's EUV lithography tools \(\d{4}\)\./);
     assert.match(text, new RegExp(`Together, Japan, the Netherlands and the United States hold ${Math.round(euv.allianceShare[0])}%`));
-    assert.match(text, /If they deny China, it can still get 0%/);
+    // the opening is the what-if of the story's first step, and its sentence says so
+    assert.match(text, /If they denied China everything they make, China could still get 0%/);
+    // the card's sentence is the core's headline, word for word
+    const texts = await page.evaluate(() => window.techmap.uiTexts());
+    assert.equal(texts['welcome-sentence'], f.headline.sentence);
     assert.doesNotMatch(text, /0 members|holds 0\.0%/, 'no empty alliance');
     console.log(`first map of the opening view after ${wallMs} ms`);
     await screenshot(page, 'first-minute-opening');
@@ -263,7 +267,7 @@ test('the date box does not jump on a click, and a date picked on the strip read
     assert.ok(s.date, 'a change date');
     assert.equal(s.denyMode, 'controls', 'the date is read with the controls in force on it');
     const texts = await page.evaluate(() => window.techmap.uiTexts());
-    assert.match(texts['caption-sentence'] || '', /with the controls in force on \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    assert.match(texts['caption-sentence'] || '', /Under the members' controls in force on \d{1,2} [A-Z][a-z]{2} \d{4}/);
     await assertCoreFigures(page, 'previous change');
     assert.deepEqual(errors, []);
   } finally {

@@ -215,10 +215,24 @@ TEST_CASE("a country's strongest inputs and its memberships") {
     CHECK(nl[0].share == doctest::Approx(100));
     CHECK(nl[0].share >= nl[1].share);
     CHECK(nl[1].share >= nl[2].share);
-    std::vector<int> groups = memberships(ds, ds.find_country("JPN"));
-    std::vector<std::string> ids;
-    for (int g : groups) ids.push_back(ds.alliances[size_t(g)].id);
+    const auto ids_on = [&](const char* iso, int date, bool ended) {
+        std::vector<std::string> ids;
+        for (const Membership& g : memberships(ds, ds.find_country(iso), date))
+            if ((g.ended != 0) == ended) ids.push_back(ds.alliances[size_t(g.alliance)].id);
+        return ids;
+    };
+    const std::vector<std::string> ids = ids_on("JPN", 20261206, false);
     CHECK(std::find(ids.begin(), ids.end(), "G7") != ids.end());
     CHECK(std::find(ids.begin(), ids.end(), "Quad") != ids.end());
     CHECK(std::find(ids.begin(), ids.end(), "NATO") == ids.end());
+    // the AI chip rule's exempt partners: a membership while the rule stood, ended after 13 May 2025
+    const std::vector<std::string> then = ids_on("JPN", 20250301, false);
+    CHECK(std::find(then.begin(), then.end(), "AITier1") != then.end());
+    CHECK(std::find(ids.begin(), ids.end(), "AITier1") == ids.end());
+    const std::vector<std::string> past = ids_on("JPN", 20261206, true);
+    CHECK(std::find(past.begin(), past.end(), "AITier1") != past.end());
+    CHECK(ds.alliances[size_t(ds.find_alliance("AITier1"))].ended == 20250513);
+    // Pax Silica did not exist in 2021: not a membership then
+    const std::vector<std::string> early = ids_on("JPN", 20210601, false);
+    CHECK(std::find(early.begin(), early.end(), "PaxSilica") == early.end());
 }

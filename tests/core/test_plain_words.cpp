@@ -77,7 +77,7 @@ TEST_CASE("the glossary: every term the panels use, each defined once, in order"
         last = lower;
     }
     for (const char* t : {"choke point", "control threshold", "deny", "third-country rule", "HHI", "GERD", "PPP", "Shapley-Shubik power",
-                          "ATP", "NdFeB magnets", "EDA", "range", "licence requirement", "upper bound", "controls in force"})
+                          "ATP", "NdFeB magnets", "EDA", "range", "licence requirement", "upper bound", "controls in force", "can still get", "rules in force"})
         CHECK_MESSAGE(!define(t).empty(), t);
     CHECK(define("CHOKE POINT") == define("choke point"));
     CHECK(define("no such term").empty());
