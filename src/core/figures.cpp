@@ -105,6 +105,11 @@ Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, Side s
             residual_could_be_theirs = true;
         }
     }
+    // a country's own row of known share is its whole share: the remainder no listed row
+    // accounts for belongs to others (the target with a row of 28.9% does not buy "29–100%")
+    if (!alliance && residual_could_be_theirs && n.residual_unattributed)
+        for (const ShareRow& row : n.shares)
+            if (row.country == s.target && is_known(row.share)) residual_could_be_theirs = false;
     Range r = sums.range(n.excess);
     if (residual_could_be_theirs) r.hi += n.residual;
     r.lo = std::clamp(r.lo, 0.0, 100.0);
@@ -119,7 +124,15 @@ Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, Side s
 Range controlled_share(const Dataset& ds, const Node& n, const NodeControls& c) {
     if (!c.any()) return Range{};
     RowSums sums;
-    bool residual_could_be_theirs = n.residual_unattributed;
+    // the unattributed remainder could be an issuer's only if some issuer has no row of known
+    // share (a known row is a country's whole share, as in side_share)
+    bool residual_could_be_theirs = false;
+    if (n.residual_unattributed)
+        for (const NodeControls::Issuer& i : c.issuers) {
+            bool known_row = false;
+            for (const ShareRow& row : n.shares) known_row |= row.country == i.country && is_known(row.share);
+            if (!known_row) residual_could_be_theirs = true;
+        }
     for (const ShareRow& row : n.shares) {
         const bool known = is_known(row.share);
         const double v = known ? row.share : 0;
@@ -598,8 +611,14 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         // every member the table lists is named: with its share, or as a supplier of unknown share
         std::string held = members_text;
         if (!members_unknown.empty()) held += (held.empty() ? "" : "; ") + members_unknown + " (share unknown)";
-        e.lines.push_back("Alliance share " + percent_text(nf.alliance_share) +
-                          (held.empty() ? " (no member is a listed supplier)." : ": " + held + "."));
+        // shares of demand are purchases, of an activity its total: never told as supply
+        const bool demand = dom.measures == Measures::Demand, activity = dom.measures == Measures::Share;
+        const char* of = demand ? "of world purchases" : activity ? "of the world's total" : "of world supply";
+        const char* none = demand ? " (no member is a listed buyer)." : activity ? " (no member is listed)." : " (no member is a listed supplier).";
+        e.lines.push_back("Alliance share " + percent_text(nf.alliance_share) + " " + of + (held.empty() ? std::string(none) : ": " + held + "."));
+        if (demand && s.target >= 0)
+            e.lines.push_back(target + " buys " + percent_text(nf.target_share) + " of world purchases" +
+                              (nf.target_share.exact() ? "" : " (the data does not name every buyer)") + ".");
         if (n.excess > 0) {
             char b[320];
             std::snprintf(b, sizeof b,
@@ -609,9 +628,9 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
             e.lines.push_back(b);
         }
         if (n.residual > 0) {
-            e.lines.push_back(pct(n.residual) + " of world supply is " +
-                              (n.residual_unattributed ? "not attributed to any listed supplier"
-                                                       : "held by suppliers whose share is unknown") +
+            e.lines.push_back(pct(n.residual) + " " + of + " is " +
+                              (n.residual_unattributed ? (demand ? "not attributed to any listed buyer" : "not attributed to any listed supplier")
+                                                       : (demand ? "held by buyers whose share is unknown" : "held by suppliers whose share is unknown")) +
                               ": figures that depend on it are ranges.");
         }
         for (const ShareRow& row : n.shares)
@@ -624,7 +643,8 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         if (nf.choke == Choke::Yes) e.lines.push_back("A choke point: members hold at least the " + pct(s.threshold) + " threshold.");
         if (nf.choke == Choke::Possible) e.lines.push_back("Possibly a choke point: only if the unknown shares fall to members.");
     }
-    if (s.deny) {
+    const bool supply = dom.measures == Measures::Supply;  // denial and cut-off are of supply only
+    if (s.deny && supply) {
         std::string line = target + " can obtain " + percent_text(nf.target_access) + " of world supply under denial";
         if (nf.target_bottleneck >= 0)
             line += ", limited by its access to '" + dom.nodes[size_t(nf.target_bottleneck)].name + "' (" +
@@ -636,7 +656,7 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
         if (counts_measures(s.deny_mode) && (nf.has_shares || !n.measures.empty()))
             e.lines.push_back(controls_line(ds, n, s, ControlSide::Denial, nf.target_denied));
     }
-    if (s.retaliation) {
+    if (s.retaliation && supply) {
         std::string line = "If " + target + " cuts the alliance off, the alliance can obtain " + percent_text(nf.alliance_access);
         if (nf.alliance_bottleneck >= 0)
             line += ", limited by '" + dom.nodes[size_t(nf.alliance_bottleneck)].name + "'";

@@ -75,9 +75,9 @@ const std::vector<Case>& cases() {
          {"hold 56% (2019)", "China could still get 40%"}, {"makes itself"}},
         // the target holds it: its share first, then the cut-off, then the denial, shorter
         {"rare-earth separation, three, what if", kThree, "rare_earths", "RE-SEP", kAll, 0, kTarget,
-         {"China makes 92–94%", "If China cut the alliance off, the members could still get", "China would still have 98–100%"},
+         {"China makes 92%", "If China cut the alliance off, the members could still get", "China would still have 98–100%"},
          {"could still get 98"}},
-        {"rare-earth separation, three, rules today", kThree, "rare_earths", "RE-SEP", kRules, 0, kTarget, {"China makes 92–94%", "rules in force"}, {}},
+        {"rare-earth separation, three, rules today", kThree, "rare_earths", "RE-SEP", kRules, 0, kTarget, {"China makes 92%", "rules in force"}, {}},
         {"rare-earth separation, six, members' controls", kSix, "rare_earths", "RE-SEP", kMembers, 0, kTarget, {"China makes"}, {}},
         {"rare-earth separation, China's measures in force", kThree, "rare_earths", "RE-SEP", kAll, 0, kTarget,
          {"Under China's measures in force today (", "the alliance can get"}, {}, true},

@@ -280,8 +280,8 @@ TEST_CASE("real data: dated rules of the policy timeline") {
     const int ga = m.domain()->find_node("GA");
     m.set_date(20230731);
     CHECK(m.figures().nodes[size_t(ga)].alliance_access.lo == doctest::Approx(100));
-    m.set_date(20230801);  // China 98 and 2 unattributed: a licence may deny up to all of it
-    CHECK(m.figures().nodes[size_t(ga)].alliance_access.lo == doctest::Approx(0));
+    m.set_date(20230801);  // China 98 and 2 unattributed, not China's (its row is its whole share): a licence may deny China's 98
+    CHECK(m.figures().nodes[size_t(ga)].alliance_access.lo == doctest::Approx(2));
     CHECK(m.figures().nodes[size_t(ga)].alliance_access.hi == doctest::Approx(100));
 
     // a measure in its suspension window has no effect: China's ban to the USA (CN-2024-12)

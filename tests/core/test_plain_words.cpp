@@ -48,6 +48,18 @@ TEST_CASE("plain headline: a domain of demand is told as buying, not as supply")
     CHECK(h.title.find(" buys ") != std::string::npos);
     CHECK(h.sentence.find("can still get") == std::string::npos);  // no supply framing for a market
     CHECK(h.sentence.find("China buys") != std::string::npos);
+    // China's row is its whole share: "China buys 29%", not "29–100%"; the "why" tells buying, not supply
+    const NodeFigures& f = m.figures().nodes[size_t(sales)];
+    CHECK(f.target_share.exact());
+    CHECK(h.sentence.find("China buys 29%") != std::string::npos);
+    CHECK(h.sentence.find("29–100%") == std::string::npos);
+    bool buys = false;
+    for (const std::string& line : m.explain(sales).lines) {
+        CHECK_MESSAGE(line.find("world supply") == std::string::npos, line);
+        CHECK_MESSAGE(line.find("can obtain") == std::string::npos, line);
+        buys |= line.find("China buys 28.9% of world purchases") == 0;
+    }
+    CHECK(buys);
 }
 
 TEST_CASE("country lists are names for people, sorted; long ones are counted") {
