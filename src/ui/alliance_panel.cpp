@@ -46,8 +46,18 @@ void alliance_section(Model& m, UiState& ui) {
             if (!contains_text(p.name, ui.preset_search) && !contains_text(p.id, ui.preset_search)) continue;
             const bool exists = ui.preset_year ? p.as_of(ui.preset_year) != nullptr : p.as_of_date(on) != nullptr;
             if (!exists) ImGui::BeginDisabled();
-            if (ImGui::Selectable(p.name.c_str(), preset == int(i))) apply_group(m, ui, p.id);
+            // an ended grouping (a rescinded rule) reads as ended on the date shown, with its end date
+            const int day = ui.preset_year ? ui.preset_year * 10000 + 1231 : on;
+            const std::string label = p.name + (p.ended && p.ended <= day ? " (ended " + pretty_date(p.ended) + ")" : "") + "##" + p.id;
+            if (ImGui::Selectable(label.c_str(), preset == int(i))) apply_group(m, ui, p.id);
             if (!exists && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Not yet formed on that date");
+            else if (exists && ImGui::IsItemHovered() && !p.snapshots.empty()) {
+                const AllianceSnapshot& first = p.snapshots.front();
+                const std::string since = first.date ? pretty_date(first.date) : std::to_string(first.year);
+                const std::string tip = "Since " + since + (p.ended ? "; ended " + pretty_date(p.ended) : std::string()) +
+                                        (p.note.empty() ? std::string() : ". " + p.note);
+                ImGui::SetTooltip("%s", tip.c_str());
+            }
             remember(ui, ("preset:" + p.id).c_str());
             if (!exists) ImGui::EndDisabled();
         }

@@ -73,9 +73,12 @@ void measure_explanation(const Model& m, const Measure& me) {
     std::string dates;
     if (me.announced) dates += "announced " + pretty_date(me.announced);
     if (me.in_force) dates += (dates.empty() ? "" : ", ") + std::string("in force ") + pretty_date(me.in_force);
+    // dates told against today: a suspension that has run out says so, and where the sources end
     for (const Measure::Window& w : me.suspended)
-        dates += ", suspended " + pretty_date(w.from) + " to " + pretty_date(w.until);
-    if (me.unknown_from) dates += ", status unknown from " + pretty_date(me.unknown_from);
+        dates += ", suspended " + pretty_date(w.from) + " to " + pretty_date(w.until) + (w.until < today() ? " (run out by today)" : "");
+    if (me.unknown_from)
+        dates += ", status unknown from " + pretty_date(me.unknown_from) + " (the sources end there; by its own text it " +
+                 (me.suspended.empty() ? "stays in force" : "applies again once the suspension runs out") + ")";
     if (me.ended) dates += ", ended " + pretty_date(me.ended);
     ImGui::TextUnformatted(dates.c_str());
     ImGui::Text("On %s: %s.", pretty_date(date).c_str(), state_words(me.state_on(date)));
