@@ -19,6 +19,8 @@ LoadResult Model::load(const std::vector<DataFile>& files) {
     data_ = std::move(*r.dataset);
     r.dataset.reset();
     loaded_ = true;
+    ++data_revision_;
+    editions_in_place_ = {-1, -1};  // load_dataset put today's editions in place: look again
     scenario_ = Scenario{};
     scenario_.members.assign(data_.countries.size(), 0);
     undo_.clear();  // member sets of another dataset do not apply
@@ -52,7 +54,12 @@ const Domain* Model::domain() const {
 }
 
 void Model::editions_changed() {
-    if (use_editions(data_, edition_choice(scenario_))) keys_valid_ = false;
+    // a toggle leaves the date and the figures year as they were: nothing to look at then
+    EditionChoice choice = edition_choice(scenario_);
+    if (choice.date <= 0) choice.date = today();
+    if (choice.date == editions_in_place_.date && choice.year == editions_in_place_.year) return;
+    editions_in_place_ = choice;
+    if (use_editions(data_, choice)) keys_valid_ = false;
 }
 
 void Model::set_figures_year(int year) {

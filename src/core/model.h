@@ -34,6 +34,9 @@ public:
     LoadResult load_on_top(const std::vector<DataFile>& base, const DataFile& user);
     bool loaded() const { return loaded_; }
     const Dataset& data() const { return data_; }
+    // Grows by one on each successful load: what is derived from the data alone (the timeline's
+    // lanes and change dates) is cached per data revision.
+    long data_revision() const { return data_revision_; }
 
     // --- scenario ---------------------------------------------------------------------------
     const Scenario& scenario() const { return scenario_; }
@@ -148,7 +151,9 @@ private:
     bool keys_valid_ = false;
     long recomputations_ = 0;
     long revision_ = 0;
+    long data_revision_ = 0;
     std::vector<int> figures_years_;
+    EditionChoice editions_in_place_{-1, -1};  // the choice use_editions last put in place (resolved date)
     void editions_changed();
     bool apply_snapshot(const AlliancePreset& p, const AllianceSnapshot* snap);  // puts the scenario's editions in place; keys follow the shares
     std::string preset_id_;

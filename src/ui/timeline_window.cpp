@@ -130,6 +130,25 @@ std::vector<Lane> lanes_of(const Dataset& ds) {
     return lanes;
 }
 
+// The change dates and lanes depend on the data and today only: computed once per data revision
+// (and again if today moves past midnight), not every drawn frame.
+struct TimelineCache {
+    long data_revision = -1;
+    int today = 0;
+    std::vector<int> changes;
+    std::vector<Lane> lanes;
+};
+const TimelineCache& timeline_cache(const Model& m) {
+    static TimelineCache c;
+    if (c.data_revision != m.data_revision() || c.today != today()) {
+        c.data_revision = m.data_revision();
+        c.today = today();
+        c.changes = measure_change_dates(m.data(), kTimelineStart, c.today);
+        c.lanes = lanes_of(m.data());
+    }
+    return c;
+}
+
 }  // namespace
 
 void timeline_window(Model& m, UiState& ui, float left, float width, float height, UiActions& actions) {
@@ -140,8 +159,9 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     const int end = today();
     const int d0 = days_of(kTimelineStart), d1 = days_of(end);
     const int date = std::clamp(scenario_date(s), kTimelineStart, end);
-    const std::vector<int> changes = measure_change_dates(ds, kTimelineStart, end);
-    const std::vector<Lane> lanes = lanes_of(ds);
+    const TimelineCache& cache = timeline_cache(m);
+    const std::vector<int>& changes = cache.changes;
+    const std::vector<Lane>& lanes = cache.lanes;
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : std::string("the target");
 
     // a date the visitor picks on the strip is read with the controls in force on it (as Play does):

@@ -168,3 +168,18 @@ TEST_CASE("presets as of the scenario's date: a grouping not yet formed cannot b
     CHECK(m.scenario().members == before);
     CHECK_FALSE(m.apply_preset_on("NATO", 20231399));  // not a date
 }
+
+TEST_CASE("the data revision grows on each successful load only (what the timeline caches by)") {
+    Model m;
+    CHECK(m.data_revision() == 0);
+    REQUIRE(m.load(test::default_files()).ok());
+    CHECK(m.data_revision() == 1);
+    const long scenario_revision = m.revision();
+    m.set_date(20230901);  // a scenario change is not a data change
+    CHECK(m.revision() > scenario_revision);
+    CHECK(m.data_revision() == 1);
+    CHECK_FALSE(m.load({{"bad.json", "{"}}).ok());
+    CHECK(m.data_revision() == 1);
+    REQUIRE(m.load(test::default_files()).ok());
+    CHECK(m.data_revision() == 2);
+}
