@@ -63,10 +63,9 @@ RegionRoles region_roles(const Dataset& ds, const Scenario& s) {
 
 bool is_member(const Scenario& s, int c) { return c != s.target && s.is_member(c); }
 
-// Share of one side ("the alliance" or "the target") in one node, as a range.
+// Share of each side ("the alliance" and "the target") in one node, as a range (side_shares):
 // lo counts only what is certainly theirs; hi adds what could be theirs (regions that include
 // them, rows of unknown share, the unattributed remainder).
-enum class Side { Alliance, Target };
 
 // Sums of known rows by how surely they are one side's: certain, possible only, not at all.
 // When the published rows sum past 100 by rounding (excess E), E points of them are not real and
@@ -84,37 +83,47 @@ struct RowSums {
     }
 };
 
-Range side_share(const Node& n, const Scenario& s, const RegionRoles& rr, Side side) {
-    const bool alliance = side == Side::Alliance;
-    RowSums sums;
-    bool residual_could_be_theirs = n.residual_unattributed && (alliance ? rr.alliance_nonempty : s.target >= 0);
-    for (const ShareRow& row : n.shares) {
-        bool known = is_known(row.share);
-        double v = known ? row.share : 0;
-        bool certain = false, possible = false;
-        if (row.country >= 0) {
-            certain = possible = alliance ? is_member(s, row.country) : row.country == s.target;
-        } else if (row.region >= 0) {
-            size_t g = size_t(row.region);
-            certain = alliance ? rr.all_members[g] : false;
-            possible = alliance ? rr.any_member[g] : rr.has_target[g];
-        }
-        if (known) {
-            (certain ? sums.certain : possible ? sums.possible : sums.other) += v;
-        } else if (possible) {
-            residual_could_be_theirs = true;
-        }
-    }
-    // a country's own row of known share is its whole share: the remainder no listed row
-    // accounts for belongs to others (the target with a row of 28.9% does not buy "29–100%")
-    if (!alliance && residual_could_be_theirs && n.residual_unattributed)
-        for (const ShareRow& row : n.shares)
-            if (row.country == s.target && is_known(row.share)) residual_could_be_theirs = false;
+// The rows' sums as a range, with the remainder no row accounts for when it could be theirs.
+Range finish(const RowSums& sums, const Node& n, bool residual_could_be_theirs) {
     Range r = sums.range(n.excess);
     if (residual_could_be_theirs) r.hi += n.residual;
     r.lo = std::clamp(r.lo, 0.0, 100.0);
     r.hi = std::min(std::max(r.hi, r.lo), 100.0);
     return r;
+}
+
+// Both sides in one pass over the rows (the hot loop of every recompute).
+void side_shares(const Node& n, const Scenario& s, const RegionRoles& rr, Range& alliance, Range& target) {
+    RowSums a, t;
+    bool a_residual = n.residual_unattributed && rr.alliance_nonempty;
+    bool t_residual = n.residual_unattributed && s.target >= 0;
+    bool target_row_known = false;
+    for (const ShareRow& row : n.shares) {
+        const bool known = is_known(row.share);
+        bool a_certain = false, a_possible = false, t_certain = false, t_possible = false;
+        if (row.country >= 0) {
+            a_certain = a_possible = is_member(s, row.country);
+            t_certain = t_possible = row.country == s.target;
+            target_row_known |= t_certain && known;
+        } else if (row.region >= 0) {
+            const size_t g = size_t(row.region);
+            a_certain = rr.all_members[g];
+            a_possible = rr.any_member[g];
+            t_possible = rr.has_target[g];
+        }
+        if (known) {
+            (a_certain ? a.certain : a_possible ? a.possible : a.other) += row.share;
+            (t_certain ? t.certain : t_possible ? t.possible : t.other) += row.share;
+        } else {
+            a_residual |= a_possible;
+            t_residual |= t_possible;
+        }
+    }
+    // a country's own row of known share is its whole share: the remainder no listed row
+    // accounts for belongs to others (the target with a row of 28.9% does not buy "29–100%")
+    if (target_row_known && n.residual_unattributed) t_residual = false;
+    alliance = finish(a, n, a_residual);
+    target = finish(t, n, t_residual);
 }
 
 // The share of a node the measures in force deny (ControlsMode): a holder's share counts when it
@@ -159,11 +168,7 @@ Range controlled_share(const Dataset& ds, const Node& n, const NodeControls& c) 
             residual_could_be_theirs = true;
         }
     }
-    Range r = sums.range(n.excess);
-    if (residual_could_be_theirs) r.hi += n.residual;
-    r.lo = std::clamp(r.lo, 0.0, 100.0);
-    r.hi = std::min(std::max(r.hi, r.lo), 100.0);
-    return r;
+    return finish(sums, n, residual_could_be_theirs);
 }
 
 // [SECTION] one node -------------------------------------------------------------------------
@@ -284,23 +289,45 @@ Access access_of(const Domain& dom, const Node& n, const Range& denier, const Ra
 }  // namespace
 
 // [SECTION] domain totals -----------------------------------------------------------------------
+namespace {
+// What every domain of one scenario shares: the regions' roles and the measures that can act.
+// Computed once per scenario (compute_domains), not once per domain.
+struct ScenarioContext {
+    RegionRoles rr;
+    ActiveMeasures active;
+    ScenarioContext(const Dataset& ds, const Scenario& s) : rr(region_roles(ds, s)) {
+        if (counts_measures(s.deny_mode) || counts_measures(s.retaliation_mode)) active_measures(ds, s, active);
+    }
+};
+void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, const ScenarioContext& ctx, DomainFigures& out);
+}  // namespace
+
 void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, DomainFigures& out) {
+    compute_domain_in(ds, dom, s, ScenarioContext(ds, s), out);
+}
+
+void compute_domains(const Dataset& ds, const Scenario& s, std::vector<DomainFigures>& out) {
+    const ScenarioContext ctx(ds, s);
+    out.resize(ds.domains.size());
+    for (size_t i = 0; i < ds.domains.size(); ++i) compute_domain_in(ds, ds.domains[i], s, ctx, out[i]);
+}
+
+namespace {
+void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, const ScenarioContext& ctx, DomainFigures& out) {
     const size_t n = dom.nodes.size();
     out.nodes.assign(n, NodeFigures{});
-    const RegionRoles rr = region_roles(ds, s);
+    const RegionRoles& rr = ctx.rr;
+    const ActiveMeasures& active = ctx.active;
     const bool deny_controls = counts_measures(s.deny_mode);
     const bool retaliation_controls = counts_measures(s.retaliation_mode);
-    ActiveMeasures active;
     NodeControls controls;
-    if (deny_controls || retaliation_controls) active_measures(ds, s, active);
 
     for (int idx : dom.order) {
         const Node& node = dom.nodes[size_t(idx)];
         NodeFigures& f = out.nodes[size_t(idx)];
         f.has_shares = !node.shares.empty();
         if (f.has_shares) {
-            f.alliance_share = side_share(node, s, rr, Side::Alliance);
-            f.target_share = side_share(node, s, rr, Side::Target);
+            side_shares(node, s, rr, f.alliance_share, f.target_share);
             f.hhi = hhi_of(node);
             f.choke = f.alliance_share.lo >= s.threshold - 1e-9   ? Choke::Yes
                       : f.alliance_share.hi >= s.threshold - 1e-9 ? Choke::Possible
@@ -382,6 +409,8 @@ void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, Dom
         out.alliance_access_to_outputs.hi = std::min(out.alliance_access_to_outputs.hi, f.alliance_access.hi);
     }
 }
+
+}  // namespace
 
 DomainFigures compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s) {
     DomainFigures f;

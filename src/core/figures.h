@@ -119,6 +119,9 @@ struct DomainFigures {
 DomainFigures compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s);
 // Same, writing into an existing result to avoid reallocation in a live loop.
 void compute_domain(const Dataset& ds, const Domain& dom, const Scenario& s, DomainFigures& out);
+// Every domain of the dataset (out[i] for ds.domains[i]), with what they share (the regions'
+// roles, the measures that can act) worked out once for the scenario.
+void compute_domains(const Dataset& ds, const Scenario& s, std::vector<DomainFigures>& out);
 
 // How surely the target is denied one supplier's share of a node in the scenario's mode and on
 // its date: everything members make (Certain for a member), or the measures in force that the

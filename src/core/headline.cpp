@@ -3,6 +3,7 @@
 // a wide range).
 #include "core/headline.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -210,9 +211,12 @@ PlainHeadline plain_headline(const Model& m, int node) {
         else
             h.title = n.shares.empty() ? n.name + ": no shares in the data" : n.name + ": its suppliers are known, their shares are not" + year;
     } else {
+        // "EUV lithography tools: the Netherlands makes 100% of world supply (2025)": the input's
+        // name as the data writes it (singular or plural), then the sentence
         const std::string who = top->country >= 0 ? country_in_sentence(ds.countries[size_t(top->country)].name)
                                                   : ds.regions[size_t(top->region)].name + " (no country breakdown)";
-        h.title = sentence_start(who + verb + plain_percent(top->share, top->share) + " of the world's " + in_sentence(n.name) + year);
+        const char* of = demand ? " of world purchases" : activity ? " of the world's total" : " of world supply";
+        h.title = n.name + ": " + who + verb + plain_percent(top->share, top->share) + of + year;
     }
     if (!f.has_shares && !built) return h;
     const bool has_target = s.target >= 0;
@@ -287,10 +291,10 @@ PlainHeadline plain_headline(const Model& m, int node) {
         if (f.has_shares && f.target_access.hi + 0.05 < f.target_share.lo) {
             if (f.target_bottleneck >= 0) {
                 const Node& b = d->nodes[size_t(f.target_bottleneck)];
-                line += ", less than the " + own + " it makes itself: making it needs " + in_sentence(b.name) + ", of which " + target +
-                        " can get only " + plain_percent(df.nodes[size_t(f.target_bottleneck)].target_access);
+                line += ": not even the " + own + " it makes itself, because making it needs " + in_sentence(b.name) + ", of which " +
+                        target + " can get only " + plain_percent(df.nodes[size_t(f.target_bottleneck)].target_access);
             } else {
-                line += ", less than the " + own + " it makes itself: its own production needs inputs it is denied";
+                line += ": not even the " + own + " it makes itself, because its own production needs inputs it is denied";
             }
             h.names_bottleneck = true;
         }
@@ -298,16 +302,26 @@ PlainHeadline plain_headline(const Model& m, int node) {
         if (counts_measures(s.deny_mode) && f.target_denied.hi <= 0 && !built && f.target_access.lo >= 99.95)
         {
             // a rule in force that this mode leaves out because a non-member issued it is named as such
-            bool others_in_force = false;
+            std::vector<int> others;  // issuers outside the alliance of a rule in force on it
+            bool members_rule = false;  // a member's rule in force on it (it reaches only what members make)
             for (const NodeMeasure& nm : n.measures) {
                 const Measure& me = ds.measures[size_t(nm.measure)];
                 const MeasureState st = me.state_on(scenario_date(s));
-                others_in_force |= (st == MeasureState::InForce || st == MeasureState::Unknown) && me.kind != MeasureKind::Agreement &&
-                                   me.issuer != s.target && me.targets_country(s.target);
+                if (!((st == MeasureState::InForce || st == MeasureState::Unknown) && me.kind != MeasureKind::Agreement &&
+                      me.issuer != s.target && me.targets_country(s.target)))
+                    continue;
+                if (s.is_member(me.issuer)) members_rule = true;
+                else if (std::find(others.begin(), others.end(), me.issuer) == others.end()) others.push_back(me.issuer);
             }
-            line += n.measures.empty() ? " (the data records no control on it)"
-                    : others_in_force  ? " (no member's control on it is in force; rules of countries outside the alliance are not counted here)"
-                                       : " (none of the controls on it is in force then)";
+            const std::string theirs = others.empty() ? std::string()
+                                       : others.size() == 1 ? possessive(country_in_sentence(ds.countries[size_t(others[0])].name)) + " rule on it counts"
+                                                            : "the rules of " + country_list(ds, others, 4) + " on it count";
+            if (n.measures.empty()) line += " (the data records no control on it)";
+            else if (!others.empty())
+                line += std::string(" (") + (members_rule ? "the members' controls reach only what members make; " : "the data records no member's control on it; ") +
+                        theirs + " only under the rules in force)";
+            else if (members_rule) line += " (the members' controls on it reach only what members make)";
+            else line += " (none of the controls on it is in force then)";
         }
         if (wide(f.target_access)) {
             RangeReasons why{ds, *d, s, df, ControlSide::Denial, {}, {}};
@@ -332,7 +346,13 @@ PlainHeadline plain_headline(const Model& m, int node) {
     };
 
     if (h.situation == Situation::TargetHolds) {
-        h.sentence = sentence_start(target) + " makes " + own + year + (single ? "; " + names + " makes " : "; the members make ") + held + ".";
+        // the title already says the target makes most of it when it is the largest holder: the
+        // sentence then compares, rather than says the same figure twice
+        const bool title_says_it = top && top->country == s.target;
+        if (title_says_it)
+            h.sentence = sentence_start(single ? names + " makes " : std::string("the members make ")) + held + year + ".";
+        else
+            h.sentence = sentence_start(target) + " makes " + own + year + (single ? "; " + names + " makes " : "; the members make ") + held + ".";
         if (s.retaliation) h.sentence += " " + cutoff_line();
         if (s.deny) h.sentence += " " + denial_line(true);
         return h;

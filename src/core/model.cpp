@@ -74,8 +74,7 @@ void Model::recompute() {
     editions_changed();  // a no-op unless the date or the figures year moved an edition
     ++recomputations_;
     ++revision_;
-    all_.resize(data_.domains.size());
-    for (size_t i = 0; i < data_.domains.size(); ++i) compute_domain(data_, data_.domains[i], scenario_, all_[i]);
+    compute_domains(data_, scenario_, all_);
 }
 
 void Model::members_changed() { recompute(); }

@@ -261,13 +261,16 @@ void country_card(const Model& m, UiState& ui, int hovered) {
     }
     // memberships on the scenario's date; an ended grouping reads as ended, with its end date
     const int on = scenario_date(m.scenario());
-    std::string names, ended;
+    // a proposal that never formed (the D10, the T-12) is not a membership
+    std::string names, ended, proposed;
     for (const Membership& g : memberships(ds, hovered, on)) {
-        const std::string& name = ds.alliances[size_t(g.alliance)].name;
-        if (g.ended) ended += (ended.empty() ? "" : "; ") + name + " (ended " + pretty_date(g.ended) + ")";
-        else names += (names.empty() ? "" : ", ") + name;
+        const AlliancePreset& p = ds.alliances[size_t(g.alliance)];
+        if (g.ended) ended += (ended.empty() ? "" : "; ") + p.name + " (ended " + pretty_date(g.ended) + ")";
+        else if (p.kind == "proposal") proposed += (proposed.empty() ? "" : "; ") + p.name;
+        else names += (names.empty() ? "" : ", ") + p.name;
     }
     if (!names.empty()) ImGui::TextDisabled("member on %s of: %s", pretty_date(on).c_str(), names.c_str());
+    if (!proposed.empty()) ImGui::TextDisabled("named in proposals: %s", proposed.c_str());
     if (!ended.empty()) ImGui::TextDisabled("was in: %s", ended.c_str());
     ImGui::PopTextWrapPos();
     remember_window(ui, "country-card");

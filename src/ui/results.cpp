@@ -50,18 +50,23 @@ void results_section(Model& m, UiState& ui) {
                     f.choke_points, f.nodes_with_shares, year.c_str(), s.threshold);
         if (f.possible_choke_points > 0)
             bullet("%d more could be, if the shares the data leaves unknown belong to members.", f.possible_choke_points);
-        const std::string product = f.outputs.empty() ? std::string() : in_sentence(d->nodes[size_t(f.outputs[0])].name);
+        const std::string product = f.outputs.empty() ? std::string() : d->nodes[size_t(f.outputs[0])].name;
         // in the mode and on the date on screen, in the headline's words (headline.h)
         if (s.deny && !product.empty() && !activity)
-            bullet("%s %s of the world's %s.", denial_clause(ds, s).c_str(),
-                   plain_percent(f.target_access_to_outputs.lo, f.target_access_to_outputs.hi).c_str(), product.c_str());
-        if (s.deny && !activity)
-            bullet("%s could get less than half of world supply of %d %s.", target.c_str(), f.target_denied_nodes,
-                   f.target_denied_nodes == 1 ? "input" : "inputs");
+            bullet("%s: %s %s of world supply.", product.c_str(), in_sentence(denial_clause(ds, s)).c_str(),
+                   plain_percent(f.target_access_to_outputs.lo, f.target_access_to_outputs.hi).c_str());
+        if (s.deny && !activity) {
+            // what the count counts: the chain's items whose access is known or follows from inputs
+            int items = 0;
+            for (size_t i = 0; i < d->nodes.size(); ++i)
+                items += d->nodes[i].link < 0 && (f.nodes[i].has_shares || !d->nodes[i].inputs.empty());
+            bullet("%s could get less than half of world supply of %d of the %d inputs and stages in the chain.", target.c_str(),
+                   f.target_denied_nodes, items);
+        }
         if (s.retaliation && !product.empty() && !activity) {
             bullet_term(f.alliance_access_to_outputs.exact() ? "retaliation" : "range",
-                        "%s %s of the world's %s.", cutoff_clause(ds, s).c_str(),
-                        plain_percent(f.alliance_access_to_outputs.lo, f.alliance_access_to_outputs.hi).c_str(), product.c_str());
+                        "%s: %s %s of world supply.", product.c_str(), in_sentence(cutoff_clause(ds, s)).c_str(),
+                        plain_percent(f.alliance_access_to_outputs.lo, f.alliance_access_to_outputs.hi).c_str());
         }
     }
     Pooled rd = m.pooled_rd();

@@ -207,7 +207,8 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
 
     // row 1: the date and its controls, then what is denied
     const std::string when = pretty_date(scenario_date(s)) + (s.date ? "" : " (today)");
-    ImGui::TextUnformatted("Controls on");
+    // in the what-if mode the date picks the figures' editions, not the rules: the label says so
+    ImGui::TextUnformatted(s.deny_mode == DenialMode::Everything ? "What if, on" : "Rules on");
     ImGui::SameLine();
     // the date as a box dragged over the days: a click alone leaves it as it is (a slider would
     // jump to where the box was clicked); keyboard: activate it, then the arrows move the date
@@ -284,9 +285,9 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
                                  " is denied: everything the members make (what a full embargo could do: the upper bound), only the "
                                  "export controls the members had in force on this date, or every rule in force on this date aimed at " +
                                  target + ", whoever issued it (the world as it is)";
-    const int dm = mode_combo("##deny-mode", "Denied: all members make", "Denied: members' controls",
+    const int dm = mode_combo("##deny-mode", "What if: all members make", "Denied: members' controls",
                               "Denied: everything members make (what if)", "Denied: the members' controls in force on this date",
-                              s.deny_mode, deny_tip.c_str(), "Denied: rules in force",
+                              s.deny_mode, deny_tip.c_str(), "Denied: all rules in force",
                               "Denied: every rule in force on this date, whoever issued it");
     remember(ui, "deny-mode");
     if (dm >= 0) m.set_deny_mode(DenialMode(dm));

@@ -22,7 +22,7 @@ TEST_CASE("plain headline: who makes the largest share, with the year, then the 
     const int euv = m.domain()->find_node("N20");
     REQUIRE(euv >= 0);
     const PlainHeadline h = plain_headline(m, euv);
-    CHECK(h.title.find("The Netherlands makes 100% of the world's EUV lithography tools (") == 0);
+    CHECK(h.title.find("EUV lithography tools: the Netherlands makes 100% of world supply (") == 0);
     CHECK(h.sentence == "Together, Japan, the Netherlands and the United States hold 100% (2025). If they denied China everything they make, "
                         "China could still get 0%.");
     // a range reads as one ("0–3%"), never with a decimal that is not there
