@@ -67,13 +67,14 @@ target_link_options(techmap_app PRIVATE
 target_compile_options(techmap_app PRIVATE $<$<CONFIG:Release>:-Oz> $<$<CONFIG:Release>:-flto>)
 
 # the UI font: DejaVu Sans (Debian fonts-dejavu-core, free licence) subset to the glyphs the app
-# uses (Latin, Latin-1, Latin Extended-A: every country name in the data; dashes, ellipsis, arrows)
+# uses (Latin, Latin-1, Latin Extended-A: every country name in the data; dashes, ellipsis, arrows,
+# ≈ ≤ ≥); the same ranges as src/core/glyphs.h (tests/core/test_glyphs.cpp compares them)
 find_program(PYFTSUBSET pyftsubset REQUIRED)
 set(TECHMAP_FONT_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" CACHE FILEPATH "TTF font for the UI")
 set(TECHMAP_FONT ${TECHMAP_SITE_DIR}/assets/ui-font.ttf)
 add_custom_command(OUTPUT ${TECHMAP_FONT}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${TECHMAP_SITE_DIR}/assets
-  COMMAND ${PYFTSUBSET} ${TECHMAP_FONT_SOURCE} "--unicodes=U+0020-007E,U+00A0-017F,U+2010-2027,U+2190-2193,U+2212"
+  COMMAND ${PYFTSUBSET} ${TECHMAP_FONT_SOURCE} "--unicodes=U+0020-007E,U+00A0-017F,U+2010-2027,U+2190-2193,U+2212,U+2248,U+2264-2265"
           --output-file=${TECHMAP_FONT} --no-hinting --desubroutinize --drop-tables+=FFTM
   DEPENDS ${TECHMAP_FONT_SOURCE}
   COMMENT "Subsetting the UI font")

@@ -40,6 +40,9 @@ struct StoryPlayer {
     Story builtin, custom;
     bool custom_active = false;
     int step = 0;                   // 1-based; 0 = no story shown
+    // The visitor's own view when the story started (a link without the story): leaving the
+    // story gives it back, members, name, date and input; empty when there is none to give back.
+    std::string before;
     const Story& active() const { return custom_active ? custom : builtin; }
     StoryShown shown() const { return {&active(), step, custom_active}; }
 };

@@ -68,7 +68,10 @@ std::vector<std::string> App::open_link(const std::string& fragment, bool keep_s
     } else {
         story.custom_active = false;
     }
-    if (!keep_story) story.step = 0;
+    if (!keep_story) {
+        story.step = 0;
+        story.before.clear();  // a link opened from outside replaces the view: nothing to give back
+    }
     if (s.story_step && !keep_story) {
         if (size_t(*s.story_step) <= story.active().steps.size()) story.step = *s.story_step;
         else notices.push_back("the story has no step " + std::to_string(*s.story_step));
@@ -87,6 +90,7 @@ std::vector<std::string> App::open_link(const std::string& fragment, bool keep_s
 void App::open_story_step(int step) {
     const Story& active = story.active();
     if (step < 1 || size_t(step) > active.steps.size()) return;
+    if (story.step == 0) story.before = current_link(false);  // entering the story: keep what it replaces
     open_link(active.steps[size_t(step - 1)].link, true);
     story.step = step;
 }
@@ -110,8 +114,13 @@ void App::handle_actions() {
         } else if (a == "story-start") {  // the built-in story from its first step
             story.custom_active = false;
             open_story_step(1);
-        } else if (a == "story-close") {
+        } else if (a == "story-close") {  // leaving the story gives back the view it found
             story.step = 0;
+            if (!story.before.empty()) {
+                const std::string back = std::move(story.before);
+                story.before.clear();
+                open_link(back);
+            }
         } else if (a == "story-add") {
             // the current view (without any story) becomes the next step of one's own story
             const std::string link = current_link(false);

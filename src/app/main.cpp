@@ -27,6 +27,7 @@
 #include <glm/geometric.hpp>
 
 #include "app/app.h"
+#include "core/glyphs.h"
 #include "ui/map_labels.h"
 #include "view/label_placement.h"
 
@@ -153,7 +154,8 @@ void rebuild_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float px = float(std::round(15.0 * a.ui.scale * a.dpr));
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0x2212, 0x2212, 0};
+    static_assert(sizeof(ImWchar) == sizeof(kUiGlyphRanges[0]), "ImWchar is 16 bits");
+    const ImWchar* ranges = reinterpret_cast<const ImWchar*>(kUiGlyphRanges);  // core/glyphs.h: what the subset carries
     ImFont* font = nullptr;
     if (!a.font_bytes.empty()) {
         ImFontConfig cfg;
@@ -274,8 +276,17 @@ void handle_map_event(const SDL_Event& e) {
         case SDL_MOUSEBUTTONUP:
             if (e.button.button != SDL_BUTTON_LEFT) break;
             if (pointer.down && !pointer.dragged && !ui_covers(float(e.button.x), float(e.button.y))) {
+                // explore, then build: a click edits the alliance only with the Alliance section
+                // open; elsewhere it opens the country's card (a click on the sea closes it)
                 const int c = a.country_at({e.button.x, e.button.y});
-                if (c >= 0 && c != a.model.scenario().target) a.model.toggle_member(c);
+                if (editing_alliance(a.ui)) {
+                    if (c >= 0 && c != a.model.scenario().target) a.model.toggle_member(c);
+                } else {
+                    a.ui.card_country = c;
+                    a.ui.card_at[0] = float(e.button.x);
+                    a.ui.card_at[1] = float(e.button.y);
+                    a.request_redraw(2);
+                }
             }
             pointer.down = false;
             break;

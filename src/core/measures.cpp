@@ -3,7 +3,9 @@
 #include "core/measures.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <vector>
 
 #include "core/dataset.h"
 #include "core/figures.h"
@@ -28,6 +30,74 @@ int parse_date(std::string_view t) {
         v = v * 10 + (t[i] - '0');
     }
     return is_valid_date(v) ? v : 0;
+}
+
+TypedDate parse_typed_date(std::string_view text) {
+    TypedDate out;
+    const char* hint = "type a date such as 2023-09-01, 1 Sep 2023, Sep 2023 or 2023";
+    if (text.size() > 40) { out.error = "that is too long to be a date: " + std::string(hint); return out; }
+    // words: runs of letters or digits; dashes and slashes only inside an ISO date
+    std::string t(text);
+    for (char& c : t) if (c == ',' || c == '.' || c == '\t') c = ' ';
+    const size_t a = t.find_first_not_of(' '), b = t.find_last_not_of(' ');
+    if (a == std::string::npos) { out.error = "no date given: " + std::string(hint); return out; }
+    t = t.substr(a, b - a + 1);
+    // the text is quoted in a message only when it is plain printable ASCII (a message must always show)
+    bool plain = true;
+    for (char c : t) plain &= c >= ' ' && c <= '~';
+    const std::string quoted = plain ? "'" + t + "'" : std::string("that");
+    if (t.size() == 10 && t[4] == '-' && t[7] == '-') {
+        out.date = parse_date(t);
+        if (!out.date) out.error = quoted + " is not a day of the calendar: " + hint;
+        return out;
+    }
+    std::vector<std::string> words;
+    for (size_t i = 0; i < t.size();) {
+        if (t[i] == ' ') { ++i; continue; }
+        size_t j = i;
+        while (j < t.size() && t[j] != ' ') ++j;
+        words.push_back(t.substr(i, j - i));
+        i = j;
+    }
+    const auto number = [](const std::string& w, int& v) {
+        if (w.empty() || w.size() > 4) return false;
+        v = 0;
+        for (char c : w) {
+            if (c < '0' || c > '9') return false;
+            v = v * 10 + (c - '0');
+        }
+        return true;
+    };
+    const auto month = [](std::string w) {
+        static const char* names[] = {"january", "february", "march", "april", "may", "june",
+                                      "july", "august", "september", "october", "november", "december"};
+        for (char& c : w) c = char(std::tolower(static_cast<unsigned char>(c)));
+        if (w.size() < 3) return 0;
+        for (int k = 0; k < 12; ++k)
+            if (std::string(names[k]).compare(0, w.size(), w) == 0 || (w == "sept" && k == 8)) return k + 1;
+        return 0;
+    };
+    int day = 1, mon = 1, year = 0;
+    bool ok = false;
+    if (words.size() == 1) {
+        ok = number(words[0], year) && words[0].size() == 4;
+    } else if (words.size() == 2) {
+        mon = month(words[0]);
+        ok = mon && number(words[1], year) && words[1].size() == 4;
+    } else if (words.size() == 3) {
+        int d = 0;
+        if (number(words[0], d) && (mon = month(words[1])) != 0) ok = true;           // "1 Sep 2023"
+        else if ((mon = month(words[0])) != 0 && number(words[1], d)) ok = true;      // "Sep 1 2023"
+        day = d;
+        ok = ok && number(words[2], year) && words[2].size() == 4;
+    }
+    const int date = year * 10000 + mon * 100 + day;
+    if (!ok || !is_valid_date(date)) {
+        out.error = quoted + " is not a date the app can read: " + hint;
+        return out;
+    }
+    out.date = date;
+    return out;
 }
 
 std::string date_text(int date) {

@@ -36,6 +36,14 @@ void set_today(int yyyymmdd);
 
 // "2023-09-01" -> 20230901; 0 when the text is not a real calendar date (1900-2100).
 int parse_date(std::string_view text);
+// A date as a person types it: "2023-09-01", "1 Sep 2023", "1 September 2023", "Sep 2023"
+// (the 1st of the month), "2023" (1 January). Case, commas and extra spaces do not matter.
+// On failure `date` is 0 and `error` says what to type instead.
+struct TypedDate {
+    int date = 0;
+    std::string error;
+};
+TypedDate parse_typed_date(std::string_view text);
 // 20230901 -> "2023-09-01" ("" for 0).
 std::string date_text(int date);
 // The date as people write it: "1 Sep 2023" ("" for no valid date).

@@ -1,6 +1,8 @@
 // text.cpp — strict UTF-8 validation and cleaning (see text.h).
 #include "core/text.h"
 
+#include <cctype>
+
 namespace techmap {
 namespace {
 
@@ -104,6 +106,22 @@ std::string text_notice(const CleanText& c, std::string_view field, size_t max_b
     if (c.replaced) msg = std::string(field) + " had characters that are not valid text; they were replaced";
     if (c.cut) msg += (msg.empty() ? std::string(field) + " was" : std::string(", and it was")) + " cut to " + std::to_string(max_bytes) + " bytes";
     return msg;
+}
+
+int match_rank(std::string_view name, std::string_view query) {
+    if (query.empty()) return 0;
+    const auto lower = [](char c) { return char(std::tolower(static_cast<unsigned char>(c))); };
+    if (query.size() > name.size()) return -1;
+    int best = -1;
+    for (size_t i = 0; i + query.size() <= name.size(); ++i) {
+        size_t k = 0;
+        while (k < query.size() && lower(name[i + k]) == lower(query[k])) ++k;
+        if (k < query.size()) continue;
+        const int rank = i == 0 ? 0 : (name[i - 1] == ' ' || name[i - 1] == '-' || name[i - 1] == '(') ? 1 : 2;
+        if (best < 0 || rank < best) best = rank;
+        if (best == 0) break;
+    }
+    return best;
 }
 
 }  // namespace techmap

@@ -35,4 +35,10 @@ CleanText clean_text(std::string_view text, size_t max_bytes, Lines lines = Line
 // not valid text (replaced)" / "... was cut to 80 bytes". Empty when nothing changed.
 std::string text_notice(const CleanText& c, std::string_view field, size_t max_bytes);
 
+// How well a name matches what a visitor typed (case does not matter), for ranking a search's
+// results: 0 the name starts with it ("Ind" -> India), 1 a word of the name does ("Ind" ->
+// British Indian Ocean Territory), 2 it is somewhere inside, -1 no match. An empty query matches
+// everything at rank 0.
+int match_rank(std::string_view name, std::string_view query);
+
 }  // namespace techmap

@@ -229,41 +229,40 @@ void legend(const Model& m, UiState& ui, float width, float height) {
     ImGui::End();
 }
 
-// The card of a country under the pointer: its role, its share of the selected input, where it
-// is strongest, and the alliances it belongs to.
-void country_card(const Model& m, UiState& ui, int hovered) {
-    if (hovered < 0) return;
+// What a country's card says: its role, its share of the selected input, where it is strongest,
+// its groupings on the scenario's date. Shared by the card under the pointer and the pinned card.
+namespace {
+void country_card_body(const Model& m, const UiState& ui, int country) {
     const Dataset& ds = m.data();
-    const Role role = m.role(hovered);
-    // never wider than the screen (ImGui moves a tooltip inside it, but cannot shrink it)
-    const float max_w = std::min(ImGui::GetFontSize() * 24.0f, ImGui::GetIO().DisplaySize.x - 24.0f);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_w + ImGui::GetStyle().WindowPadding.x * 2, FLT_MAX));
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
-    ImGui::TextUnformatted(ds.countries[size_t(hovered)].name.c_str());
-    ImGui::TextDisabled("%s", role == Role::Member ? "alliance member: click to remove" : role == Role::Target ? "target" : "not aligned: click to add");
+    const Role role = m.role(country);
+    ImGui::TextUnformatted(ds.countries[size_t(country)].name.c_str());
+    // what a click does: in explore it opens the card; with the Alliance section open it edits
+    const bool build = editing_alliance(ui);
+    ImGui::TextDisabled("%s", role == Role::Member ? (build ? "alliance member: click to remove" : "alliance member")
+                              : role == Role::Target ? "target"
+                                                     : (build ? "not aligned: click to add" : "not aligned"));
     const Domain* d = m.domain();
     if (d && m.selected_node() >= 0) {
         const Node& n = d->nodes[size_t(m.selected_node())];
         for (const ShareRow& r : n.shares)
-            if (r.country == hovered) {
+            if (r.country == country) {
                 if (is_known(r.share)) ImGui::TextWrapped("%s: %.1f%% of world supply (%d)", n.name.c_str(), r.share, r.year);
                 else ImGui::TextWrapped("%s: a supplier, share unknown (%d)", n.name.c_str(), r.year);
             }
     }
     if (d) {
-        const std::vector<CountryShare> top = strongest_nodes(*d, hovered, 3);
+        const std::vector<CountryShare> top = strongest_nodes(*d, country, 3);
         if (!top.empty()) ImGui::TextDisabled("strongest in:");
         for (const CountryShare& t : top) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s %.0f%% (%d)", d->nodes[size_t(t.node)].name.c_str(), t.share, t.year);
         }
     }
-    // memberships on the scenario's date; an ended grouping reads as ended, with its end date
-    const int on = scenario_date(m.scenario());
+    // memberships on the scenario's date; an ended grouping reads as ended, with its end date;
     // a proposal that never formed (the D10, the T-12) is not a membership
+    const int on = scenario_date(m.scenario());
     std::string names, ended, proposed;
-    for (const Membership& g : memberships(ds, hovered, on)) {
+    for (const Membership& g : memberships(ds, country, on)) {
         const AlliancePreset& p = ds.alliances[size_t(g.alliance)];
         if (g.ended) ended += (ended.empty() ? "" : "; ") + p.name + " (ended " + pretty_date(g.ended) + ")";
         else if (p.kind == "proposal") proposed += (proposed.empty() ? "" : "; ") + p.name;
@@ -272,9 +271,52 @@ void country_card(const Model& m, UiState& ui, int hovered) {
     if (!names.empty()) ImGui::TextDisabled("member on %s of: %s", pretty_date(on).c_str(), names.c_str());
     if (!proposed.empty()) ImGui::TextDisabled("named in proposals: %s", proposed.c_str());
     if (!ended.empty()) ImGui::TextDisabled("was in: %s", ended.c_str());
+}
+float card_width() {
+    // never wider than the screen (ImGui moves a tooltip inside it, but cannot shrink it)
+    return std::min(ImGui::GetFontSize() * 24.0f, ImGui::GetIO().DisplaySize.x - 24.0f);
+}
+}  // namespace
+
+// The card of a country under the pointer.
+void country_card(const Model& m, UiState& ui, int hovered) {
+    if (hovered < 0) return;
+    const float max_w = card_width();
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_w + ImGui::GetStyle().WindowPadding.x * 2, FLT_MAX));
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
+    country_card_body(m, ui, hovered);
     ImGui::PopTextWrapPos();
     remember_window(ui, "country-card");
     ImGui::EndTooltip();
+}
+
+// The card a click opens in explore mode: the same words, kept until closed, with the one edit it
+// offers said on a button ("Add to the alliance"); nothing else changes on a click.
+void pinned_country_card(Model& m, UiState& ui) {
+    const int c = ui.card_country;
+    if (c < 0 || size_t(c) >= m.data().countries.size()) { ui.card_country = -1; return; }
+    const float max_w = card_width();
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(std::clamp(ui.card_at[0] + 12.0f, 8.0f, std::max(8.0f, size.x - max_w - 40.0f)),
+                                   std::clamp(ui.card_at[1] + 12.0f, 8.0f, std::max(8.0f, size.y * 0.5f))), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_w + ImGui::GetStyle().WindowPadding.x * 2, FLT_MAX));
+    bool open = true;
+    ImGui::Begin("Country##pinned-card", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+    remember_window(ui, "pinned-card");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
+    country_card_body(m, ui, c);
+    ImGui::PopTextWrapPos();
+    const Role role = m.role(c);
+    if (role != Role::Target) {
+        if (ImGui::Button(role == Role::Member ? "Remove from the alliance" : "Add to the alliance")) m.toggle_member(c);
+        remember(ui, "card-toggle");
+        ImGui::SameLine();
+    }
+    if (ImGui::Button("Close")) open = false;
+    remember(ui, "card-close");
+    ImGui::End();
+    if (!open) ui.card_country = -1;
 }
 
 // Embedded in another page: the map, its legend and caption, and a way to the full view.

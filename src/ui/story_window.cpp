@@ -63,6 +63,10 @@ void story_window(const Model& m, UiState& ui, const StoryShown& story, float le
         same_line_if_fits("Link to this step");
         if (ImGui::Button("Link to this step")) actions.push_back("copy-link");
         remember(ui, "story-link");
+        same_line_if_fits("Back to my view");
+        if (ImGui::Button("Back to my view")) actions.push_back("story-close");
+        remember(ui, "story-back");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave the story and return to the scenario you had before it started");
         if (story.custom) {
             same_line_if_fits("Copy the story's link");
             if (ImGui::Button("Copy the story's link")) actions.push_back("copy-story-link");

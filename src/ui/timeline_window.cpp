@@ -222,7 +222,24 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         ui.timeline_playing = false;
     }
     remember(ui, "timeline-date");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The date the controls in force are read on: drag it left or right, or click the strip below");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The date the controls in force are read on: drag it left or right, type one in the box beside it, or click the strip below");
+    // a date typed as people write it, Enter applies it; a bad one is said and changes nothing
+    same_line_if_fits("type a date__");
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("30 Sep 2026__").x + ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::InputTextWithHint("##date-typed", "type a date", ui.date_typed, sizeof ui.date_typed, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        const TypedDate t = parse_typed_date(ui.date_typed);
+        if (!t.date) ui.date_error = t.error;
+        else if (t.date > end) ui.date_error = pretty_date(t.date) + " is after today: the data has no rules of the future";
+        else if (t.date < kTimelineStart) ui.date_error = "The timeline starts on " + pretty_date(kTimelineStart) + ": type a later date";
+        else {
+            ui.date_error.clear();
+            ui.date_typed[0] = '\0';
+            ui.timeline_playing = false;
+            go_to(t.date == end ? 0 : t.date);
+        }
+    }
+    remember(ui, "timeline-date-typed");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a date: 2023-09-01, 1 Sep 2023, Sep 2023 (its 1st) or 2023 (1 January), then Enter");
     same_line_if_fits("< Previous change");
     auto prev = std::lower_bound(changes.begin(), changes.end(), date);
     const bool has_prev = prev != changes.begin();
@@ -262,6 +279,13 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
         remember(ui, "timeline-more");
     }
     if (!ui.touch || ui.timeline_open) {
+    // a typed date that could not be read: said in words, with what to type (the date is unchanged)
+    if (!ui.date_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.72f, 0.45f, 1.0f));
+        ImGui::TextWrapped("%s", ui.date_error.c_str());
+        ImGui::PopStyleColor();
+        remember_text(ui, "timeline-date-error", ui.date_error);
+    }
     // what is denied: the upper bound, or the real controls (and the same for retaliation)
     // a combo whose closed face is short and whose choices say it in full
     auto mode_combo = [&](const char* id, const char* face_all, const char* face_controls, const std::string& all,

@@ -137,8 +137,9 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
             welcome_card(m, ui, left, width, bottom, actions);
         }
     }
+    if (m.loaded()) pinned_country_card(m, ui);
     ui.tooltip_country = -1;
-    if (m.loaded() && !ImGui::GetIO().WantCaptureMouse && hovered >= 0) {
+    if (m.loaded() && !ImGui::GetIO().WantCaptureMouse && hovered >= 0 && hovered != ui.card_country) {
         country_card(m, ui, hovered);
         ui.tooltip_country = hovered;
     }
@@ -147,10 +148,15 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
         if (!ui.escape_in_popup && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && !ImGui::GetIO().WantTextInput) {
             // Escape closes the top window first (the one opened last is closed first where
             // they can overlap), and with none open gives the keyboard back to the map
-            bool* open_windows[] = {&ui.show_welcome, &ui.show_glossary, &ui.show_help, &ui.show_about, &ui.show_sources, &ui.show_chain};
+            // the opening card last: the glossary or help opened from it lie over it
+            bool* open_windows[] = {&ui.show_glossary, &ui.show_help, &ui.show_about, &ui.show_sources, &ui.show_chain, &ui.show_welcome};
             bool closed = false;
             if (!ui.timeline_measure.empty()) {
                 ui.timeline_measure.clear();
+                closed = true;
+            }
+            if (!closed && ui.card_country >= 0) {  // the card a click opened
+                ui.card_country = -1;
                 closed = true;
             }
             for (bool* w : open_windows)

@@ -60,6 +60,10 @@ struct UiState {
     long welcome_revision = -1;  // the model's revision the title was written for: after any change the card's title is computed
     // the panel's sections (tabs): 0 Alliance, 1 Results, 2 Map, 3 Share & present
     int panel_tab = 1;
+    // Explore, then build: a click on the map opens a country's card (card_country, at card_at)
+    // and edits nothing, unless the Alliance section is open (editing_alliance).
+    int card_country = -1;
+    float card_at[2] = {0, 0};
     int tab_request = -1;        // a tab to bring to the front on the next frame
     char node_search[64] = {0};  // the input list's filter (name or stage)
     char preset_search[64] = {0};
@@ -82,11 +86,18 @@ struct UiState {
     float timeline_top = 0;      // its top edge (CSS px; the height when not shown): the map and
                                  // the windows at the bottom of the map stay above it
     bool timeline_playing = false;
+    char date_typed[48] = "";       // a date as typed in the timeline's box (Enter applies)
+    std::string date_error;         // what was wrong with the last typed date ("" when none)
     bool timeline_open = false;     // phones: the strip and the choices are shown
     double timeline_next_step = 0;  // ImGui time of the next step while playing
     bool timeline_dragging = false; // the date follows the pointer on the strip
     std::string timeline_measure;   // the measure explained under the strip (id; empty: none)
 };
+
+// The map edits the alliance only while the Alliance section is open on screen: its member list
+// then shows at once what a click did. Elsewhere (the opening, a shared link, the results) a
+// click opens the country's card.
+inline bool editing_alliance(const UiState& ui) { return ui.panel_open && ui.panel_tab == 0 && ui.mode != UiMode::Embed; }
 
 // The story step the app's story player shows, for the story window (step 0: none).
 struct StoryShown {

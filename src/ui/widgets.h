@@ -4,11 +4,15 @@
 #pragma once
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/dataset.h"
 #include "core/figures.h"
+#include "core/text.h"
 #include "ui/ui.h"
 
 namespace techmap {
@@ -67,9 +71,28 @@ template <class Row>
 void country_search(UiState& ui, const Dataset& ds, char* buf, size_t size, const char* field_id, const char* first_item, Row row) {
     search_field(ui, buf, size, field_id, "search", ui.search_refocus);  // after a pick: type the next country at once
     ui.search_refocus = false;
+    // with a query: names that start with it first, then a word that does, then the rest; within
+    // each, countries with shares in the data before those without; then by name (match_rank)
+    std::vector<int> order;
+    if (buf[0]) {
+        std::vector<uint8_t> has_data(ds.countries.size(), 0);
+        for (const Domain& d : ds.domains)
+            for (const Node& n : d.nodes)
+                for (const ShareRow& r : n.shares)
+                    if (r.country >= 0) has_data[size_t(r.country)] = 1;
+        std::vector<std::pair<int, int>> ranked;  // (key, country), stable over the by-name order
+        for (int c : ds.countries_by_name) {
+            const Country& k = ds.countries[size_t(c)];
+            int rank = match_rank(k.name, buf);
+            if (match_rank(k.id, buf) == 0 && (rank < 0 || rank > 0)) rank = 0;  // "NLD"
+            if (rank >= 0) ranked.push_back({rank * 2 + (has_data[size_t(c)] ? 0 : 1), c});
+        }
+        std::stable_sort(ranked.begin(), ranked.end(), [](const std::pair<int, int>& a, const std::pair<int, int>& b) { return a.first < b.first; });
+        for (const auto& r : ranked) order.push_back(r.second);
+    }
     bool first = true;
-    for (int c : ds.countries_by_name) {
-        if (!matches(ds.countries[size_t(c)], buf) || !row(c)) continue;
+    for (int c : buf[0] ? order : ds.countries_by_name) {
+        if (!row(c)) continue;
         if (first) remember(ui, first_item);
         first = false;
     }

@@ -23,6 +23,7 @@ void supply_chain_window(Model& m, UiState& ui, float width, float height);
 void map_caption(const Model& m, UiState& ui, float left, float width);
 void legend(const Model& m, UiState& ui, float width, float height);
 void country_card(const Model& m, UiState& ui, int country);
+void pinned_country_card(Model& m, UiState& ui);  // the card a click opens in explore mode
 void embed_corner(UiState& ui, float height, UiActions& actions);
 
 // info_windows.cpp: sources and credits, help, about.

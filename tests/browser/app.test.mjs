@@ -46,11 +46,29 @@ test('the page loads, creates a WebGL 2 context and draws the map within budget'
   } finally { await context.close(); }
 });
 
-test('clicking a country toggles its membership and recolours it; figures follow', async () => {
+test('explore, then build: a click opens a country\'s card and edits nothing; with the Alliance section open it toggles membership', async () => {
   const { page, context, errors } = await openApp(env);
   try {
-    const at = await screenOf(page, -52, -10);  // Brazil
+    // explore (the panel on its results): the card opens, the alliance stays as it was
+    let at = await screenOf(page, -52, -10);  // Brazil
     assert.equal(await page.evaluate(([x, y]) => window.techmap.countryAt(x, y), at), 'BRA');
+    await page.mouse.click(at[0], at[1]);
+    await settle(page);
+    assert.deepEqual((await page.evaluate(() => window.techmap.scenario())).members, [], 'a click in explore edits nothing');
+    let it = await page.evaluate(() => window.techmap.uiItems());
+    assert.ok(it['pinned-card'] && it['card-toggle'], 'the card is open, with its one edit on a button');
+    await screenshot(page, 'explore-card');
+    await clickItem(page, 'card-toggle');  // "Add to the alliance", said on the card
+    assert.deepEqual((await page.evaluate(() => window.techmap.scenario())).members, ['BRA']);
+    await clickItem(page, 'card-toggle');  // and "Remove from the alliance"
+    assert.deepEqual((await page.evaluate(() => window.techmap.scenario())).members, []);
+    await page.keyboard.press('Escape');   // Escape closes the card
+    await settle(page);
+    it = await page.evaluate(() => window.techmap.uiItems());
+    assert.ok(!it['pinned-card'], 'Escape closed the card');
+    // build: with the Alliance section open, a click toggles membership
+    await clickItem(page, 'tab-alliance');
+    at = await screenOf(page, -52, -10);
     const before = await pixel(page, ...at);
     await page.mouse.click(at[0], at[1]);
     await settle(page);

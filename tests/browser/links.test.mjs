@@ -248,7 +248,8 @@ test('a hostile or broken link shows a notice and leaves a working app', async (
     assert.equal(await api(page, () => document.querySelectorAll('#notice img, #notice script').length), 0, 'nothing from the link becomes markup');
     assert.deepEqual((await api(page, () => window.techmap.scenario())).members, ['JPN', 'USA'], 'what could be applied was');
     await screenshot(page, 'hostile-link');
-    // the app still works: a click on Brazil adds it
+    // the app still works: a click on Brazil adds it (the Alliance section open: clicks edit)
+    await clickItem(page, 'tab-alliance');
     const at = await api(page, () => window.techmap.screenOf(-52, -10));
     await page.mouse.click(at[0], at[1]);
     await settle(page);

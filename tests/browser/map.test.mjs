@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { start, openApp, screenshot, settle, ROOT, OUT } from './browser.mjs';
+import { start, openApp, screenshot, settle, clickItem, ROOT, OUT } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -117,7 +117,8 @@ test('zoomed in, the 1:50m map is drawn and small countries can be clicked', asy
   const { page, context } = await openApp(env);
   try {
     await page.waitForFunction(() => window.techmap.detailLoaded, null, { timeout: 15000 });
-    // at the default zoom Singapore is a marker
+    // at the default zoom Singapore is a marker (the Alliance section open: clicks edit the alliance)
+    await clickItem(page, 'tab-alliance');
     const sg = await screenOf(page, 103.82, 1.35);
     assert.equal(await page.evaluate(([x, y]) => window.techmap.countryAt(x, y), sg), 'SGP');
     await page.mouse.click(sg[0], sg[1]);

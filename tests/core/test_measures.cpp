@@ -378,3 +378,22 @@ TEST_CASE("properties: controls in force never deny more than everything members
         }
     }
 }
+
+TEST_CASE("dates as people type them: ISO, '1 Sep 2023', 'Sep 2023', '2023'; a bad one says what to type") {
+    CHECK(parse_typed_date("2023-09-01").date == 20230901);
+    CHECK(parse_typed_date("  1 Sep 2023 ").date == 20230901);
+    CHECK(parse_typed_date("1 september 2023").date == 20230901);
+    CHECK(parse_typed_date("Sep 1, 2023").date == 20230901);
+    CHECK(parse_typed_date("1 Sept 2023").date == 20230901);
+    CHECK(parse_typed_date("Sep 2023").date == 20230901);
+    CHECK(parse_typed_date("OCTOBER 2022").date == 20221001);
+    CHECK(parse_typed_date("2023").date == 20230101);
+    CHECK(parse_typed_date("29 Feb 2024").date == 20240229);
+    for (const char* bad : {"", "   ", "31 Feb 2023", "2023-02-30", "Sep", "13 Smarch 2023", "1 Sep 23", "yesterday", "2023-9-1",
+                            "99999", "1 2 3 4", "\xff\xfe"}) {
+        const TypedDate t = parse_typed_date(bad);
+        CHECK_MESSAGE(t.date == 0, bad);
+        CHECK_MESSAGE(t.error.find("2023-09-01") != std::string::npos, bad);
+    }
+    CHECK(parse_typed_date(std::string(100, '1')).error.find("too long") != std::string::npos);
+}

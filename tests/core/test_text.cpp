@@ -155,3 +155,15 @@ TEST_CASE("CSV cells: always text, formulas defused") {
     CHECK(csv.find(",\"'=HYPERLINK(\"\"http://x\"\")\",") != std::string::npos);
     CHECK(is_valid_utf8(csv));
 }
+
+TEST_CASE("search ranking: a name that starts with the query, then a word that does, then the rest") {
+    CHECK(match_rank("India", "ind") == 0);
+    CHECK(match_rank("British Indian Ocean Territory", "ind") == 1);
+    CHECK(match_rank("Windward Islands", "ind") == 2);
+    CHECK(match_rank("Germany", "xyz") == -1);
+    CHECK(match_rank("Germany", "") == 0);
+    CHECK(match_rank("Korea (South)", "south") == 1);
+    CHECK(match_rank("Guinea-Bissau", "bissau") == 1);
+    CHECK(match_rank("TAIWAN", "taiwan") == 0);
+    CHECK(match_rank("Al", "Albania") == -1);
+}
