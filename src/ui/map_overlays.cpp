@@ -46,8 +46,12 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     }
     const float wrap = std::min(540.0f * ui.scale, width - left - 40);
     const PlainHeadline h = plain_headline(m, sel);
-    wrapped(h.title.c_str(), wrap);
-    remember_text(ui, "caption-title", h.title);
+    // the input's name is the caption's first line: its title goes on without it ("The
+    // Netherlands makes 99% of world supply (2025)"), a line shorter in the band above the map
+    std::string title = h.title;
+    if (const std::string named = n.name + ": "; title.rfind(named, 0) == 0) title = sentence_start(title.substr(named.size()));
+    wrapped(title.c_str(), wrap);
+    remember_text(ui, "caption-title", title);
     // the sentence, except on a screen too low to keep the map in sight (a small embed): there the
     // title and "why?" stay, and the sentence is in the "why" and the page's text view
     if (!h.sentence.empty() && ImGui::GetIO().DisplaySize.y >= 360) {
