@@ -116,11 +116,7 @@ void App::handle_actions() {
             open_story_step(1);
         } else if (a == "story-close") {  // leaving the story gives back the view it found
             story.step = 0;
-            if (!story.before.empty()) {
-                const std::string back = std::move(story.before);
-                story.before.clear();
-                open_link(back);
-            }
+            if (!story.before.empty()) open_link(std::string(story.before));  // (a copy: open_link clears it)
         } else if (a == "story-add") {
             // the current view (without any story) becomes the next step of one's own story
             const std::string link = current_link(false);

@@ -45,7 +45,7 @@ std::string controls_line(const Dataset& ds, const Node& n, const Scenario& s, C
         bool first = true;
         for (const NodeControls::Applied& a : c.measures) {
             const Measure& m = ds.measures[size_t(a.measure)];
-            const bool whole = std::any_of(n.measures.begin(), n.measures.end(), [&](const NodeMeasure& x) { return x.measure == a.measure && x.whole; });
+            const bool whole = a.whole;
             line += std::string(first ? "" : "; ") + m.id + " (" + ds.countries[size_t(m.issuer)].name + ", " + to_string(m.kind) +
                     (whole ? "" : ", part of this node") + (m.state_on(date) == MeasureState::Unknown ? ", status unknown on this date" : "") +
                     (a.some_members_only ? ", aimed at some members only" : "") + (m.foreign_made ? ", reaches foreign-made items" : "") + ")";

@@ -97,14 +97,13 @@ struct RangeReasons {
     const Scenario& s;
     const DomainFigures& f;
     ControlSide side;
-    ActiveMeasures active;
+    const ActiveMeasures& active;  // computed once per headline (plain_headline)
     NodeControls controls;
 
     std::string at(int node) {
         const bool denial = side == ControlSide::Denial;
         const DenialMode mode = denial ? s.deny_mode : s.retaliation_mode;
         int cur = node;
-        std::string through;
         for (int step = 0; step < 64 && cur >= 0; ++step) {
             const Node& n = dom.nodes[size_t(cur)];
             const NodeFigures& nf = f.nodes[size_t(cur)];
@@ -116,15 +115,10 @@ struct RangeReasons {
                 for (const NodeControls::Applied& a : controls.measures) {
                     if (a.level != ControlLevel::Possible) continue;
                     const Measure& m = ds.measures[size_t(a.measure)];
-                    const bool whole = [&] {
-                        for (const NodeMeasure& x : n.measures)
-                            if (x.measure == a.measure && x.whole) return true;
-                        return false;
-                    }();
                     if (m.state_on(scenario_date(s)) == MeasureState::Unknown) unknown = true;
                     else if (a.some_members_only) part = true;
                     else if (m.kind == MeasureKind::Licence) licence = true;
-                    else if (!whole) part = true;
+                    else if (!a.whole) part = true;
                 }
                 if (licence) reasons.push_back("exports need a licence that may be granted or refused");
                 if (unknown) reasons.push_back("a measure's status is unknown on this date, as the sources end before it");
@@ -169,12 +163,6 @@ struct RangeReasons {
     }
 };
 
-// "they" / "it" and the verbs that go with the alliance's size.
-struct Members {
-    std::vector<int> list;
-    bool single() const { return list.size() == 1; }
-};
-
 }  // namespace
 
 PlainHeadline plain_headline(const Model& m, int node) {
@@ -190,10 +178,10 @@ PlainHeadline plain_headline(const Model& m, int node) {
     // share of an activity such as research or investment (share)
     const bool demand = d->measures == Measures::Demand;
     const bool activity = d->measures == Measures::Share;
-    Members mem;
+    std::vector<int> members;
     for (size_t c = 0; c < s.members.size(); ++c)
-        if (s.is_member(int(c)) && int(c) != s.target) mem.list.push_back(int(c));
-    const bool single = mem.single();
+        if (s.is_member(int(c)) && int(c) != s.target) members.push_back(int(c));
+    const bool single = members.size() == 1;  // "it" and "holds", not "they" and "hold"
     const std::string verb = demand ? " buys " : activity ? " accounts for " : " makes ";
     // the largest known share: a country's, or a region's when the data gives no breakdown
     const ShareRow* top = nullptr;
@@ -221,12 +209,12 @@ PlainHeadline plain_headline(const Model& m, int node) {
     if (!f.has_shares && !built) return h;
     const bool has_target = s.target >= 0;
     const std::string target = has_target ? country_in_sentence(ds.countries[size_t(s.target)].name) : std::string();
-    if (mem.list.empty()) {
+    if (members.empty()) {
         h.situation = Situation::NoAlliance;
         h.sentence = "No alliance yet: pick a group or click countries on the map to see what it would control.";
         return h;
     }
-    const std::string names = single ? country_in_sentence(ds.countries[size_t(mem.list[0])].name) : country_list(ds, mem.list);
+    const std::string names = single ? country_in_sentence(ds.countries[size_t(members[0])].name) : country_list(ds, members);
     const std::string who = single ? sentence_start(names) : "Together, " + names;
     const std::string they = single ? "it" : "they";
     const std::string held = plain_percent(f.alliance_share);
@@ -249,6 +237,15 @@ PlainHeadline plain_headline(const Model& m, int node) {
     h.situation = !has_target || members_hold ? Situation::MembersHold : target_holds ? Situation::TargetHolds : Situation::Neither;
     if (!f.has_shares && built) h.situation = Situation::MembersHold;  // told through its inputs: what the target gets
 
+    // the measures that can act in this scenario: worked out on first need, once for every line
+    ActiveMeasures active_store;
+    bool active_ready = false;
+    const auto active = [&]() -> const ActiveMeasures& {
+        if (!active_ready) active_measures(ds, s, active_store);
+        active_ready = true;
+        return active_store;
+    };
+
     // the denial line, in the mode on screen, with its date
     const std::string date = scenario_date_words(s);
     const std::string access = plain_percent(f.target_access);
@@ -262,23 +259,20 @@ PlainHeadline plain_headline(const Model& m, int node) {
                                    ", " + target + " could still get " + access;
                 break;
             case DenialMode::Controls:
-                // with no sentence before it to name them, the members are named here
-                line = built ? "Under the controls in force " + std::string(s.date == 0 ? "" : "on ") + date + " issued by " + names + ", " +
+                // with no sentence before it to name them, the members are named here; one member by name
+                line = built    ? "Under the controls in force " + std::string(s.date == 0 ? "" : "on ") + date + " issued by " + names + ", " +
                                    target + " can get " + access
-                             : "Under " + (single ? possessive(names) : std::string("the members'")) + " controls in force " +
-                                   (s.date == 0 ? "" : "on ") + date + ", " + target + " can get " + access;
+                       : single ? "Under " + possessive(names) + " controls in force " + (s.date == 0 ? "" : "on ") + date + ", " + target +
+                                   " can get " + access
+                                : denial_clause(ds, s) + " " + access;
                 break;
-            case DenialMode::RulesInForce:
-                line = std::string("Under the rules in force ") + (s.date == 0 ? "" : "on ") + date + ", whoever issued them, " + target + " can get " + access;
-                break;
+            case DenialMode::RulesInForce: line = denial_clause(ds, s) + " " + access; break;
         }
         if (built) line += " of it, as far as its inputs allow";
         // the rules in force: name the issuers outside the alliance whose rules deny part of it
         if (s.deny_mode == DenialMode::RulesInForce && f.has_shares && f.target_denied.hi > 0) {
-            ActiveMeasures act;
-            active_measures(ds, s, act);
             NodeControls c;
-            node_controls(ds, n, act, ControlSide::Denial, c);
+            node_controls(ds, n, active(), ControlSide::Denial, c);
             std::vector<int> outside;
             for (const NodeControls::Issuer& i : c.issuers)
                 if (!s.is_member(i.country) && i.level != ControlLevel::None) outside.push_back(i.country);
@@ -324,8 +318,7 @@ PlainHeadline plain_headline(const Model& m, int node) {
             else line += " (none of the controls on it is in force then)";
         }
         if (wide(f.target_access)) {
-            RangeReasons why{ds, *d, s, df, ControlSide::Denial, {}, {}};
-            active_measures(ds, s, why.active);
+            RangeReasons why{ds, *d, s, df, ControlSide::Denial, active(), {}};
             const std::string r = why.at(node);
             line += ". It is a range because " + (r.empty() ? std::string("some of the figures it rests on are unknown") : r);
             h.explains_range = true;
@@ -337,8 +330,7 @@ PlainHeadline plain_headline(const Model& m, int node) {
         const std::string got = plain_percent(f.alliance_access);
         std::string line = cutoff_clause(ds, s) + " " + got;
         if (wide(f.alliance_access)) {
-            RangeReasons why{ds, *d, s, df, ControlSide::Retaliation, {}, {}};
-            active_measures(ds, s, why.active);
+            RangeReasons why{ds, *d, s, df, ControlSide::Retaliation, active(), {}};
             const std::string r = why.at(node);
             line += " (a range because " + (r.empty() ? std::string("some of the figures it rests on are unknown") : r) + ")";
         }

@@ -36,7 +36,7 @@ TypedDate parse_typed_date(std::string_view text) {
     TypedDate out;
     const char* hint = "type a date such as 2023-09-01, 1 Sep 2023, Sep 2023 or 2023";
     if (text.size() > 40) { out.error = "that is too long to be a date: " + std::string(hint); return out; }
-    // words: runs of letters or digits; dashes and slashes only inside an ISO date
+    // an ISO date as it is; anything else as words (day, month name, year) between spaces
     std::string t(text);
     for (char& c : t) if (c == ',' || c == '.' || c == '\t') c = ' ';
     const size_t a = t.find_first_not_of(' '), b = t.find_last_not_of(' ');
@@ -210,18 +210,25 @@ std::vector<int> measure_change_dates(const Dataset& ds, int from, int until) {
     return out;
 }
 
+namespace {
+// A denial measure of the scenario: aimed at the target, issued by a member (or, with the rules
+// in force, by anyone but the target). One test for the list of measures and for the figures.
+bool denies_target(const Measure& m, const Scenario& s) {
+    return m.issuer != s.target && (s.deny_mode == DenialMode::RulesInForce || s.is_member(m.issuer)) && m.targets_country(s.target);
+}
+}  // namespace
+
 std::vector<int> measures_in_force(const Dataset& ds, const Scenario& s, ControlSide side) {
     std::vector<int> out;
     if (s.target < 0) return out;
     const int date = scenario_date(s);
-    const bool world = s.deny_mode == DenialMode::RulesInForce;  // whoever issued it
     for (size_t i = 0; i < ds.measures.size(); ++i) {
         const Measure& m = ds.measures[i];
         const MeasureState st = m.state_on(date);
         if (st != MeasureState::InForce && st != MeasureState::Unknown) continue;
         bool applies = false;
         if (side == ControlSide::Denial) {
-            applies = m.issuer != s.target && (world || s.is_member(m.issuer)) && m.targets_country(s.target);
+            applies = denies_target(m, s);
         } else if (m.issuer == s.target) {
             for (size_t c = 0; c < s.members.size() && !applies; ++c) applies = s.is_member(int(c)) && m.targets_country(int(c));
         }
@@ -247,7 +254,6 @@ void active_measures(const Dataset& ds, const Scenario& s, ActiveMeasures& out) 
     out.retaliation_some_members_only.assign(n, 0);
     if (n == 0 || s.target < 0) return;
     const int date = scenario_date(s);
-    const bool world = s.deny_mode == DenialMode::RulesInForce;
     int members = 0;
     for (size_t c = 0; c < s.members.size(); ++c) members += (s.members[c] && int(c) != s.target) ? 1 : 0;
     for (size_t i = 0; i < n; ++i) {
@@ -255,7 +261,7 @@ void active_measures(const Dataset& ds, const Scenario& s, ActiveMeasures& out) 
         const ControlLevel level = level_of(m, m.state_on(date));
         if (level == ControlLevel::None) continue;
         // Denial: issued by a member (or, with the rules in force, by anyone), aimed at the target.
-        if (m.issuer != s.target && (world || s.is_member(m.issuer)) && m.targets_country(s.target)) out.denial[i] = uint8_t(level);
+        if (denies_target(m, s)) out.denial[i] = uint8_t(level);
         // Retaliation: issued by the target, aimed at members (all of them, or only some: then the
         // alliance as a whole may still obtain it through the others, so at most a possible denial).
         if (m.issuer == s.target && members > 0) {
@@ -291,7 +297,7 @@ void node_controls(const Dataset& ds, const Node& node, const ActiveMeasures& a,
         if (!nm.whole) level = ControlLevel::Possible;  // a part of unknown size: a range
         const Measure& m = ds.measures[size_t(nm.measure)];
         const bool some = side == ControlSide::Retaliation && a.retaliation_some_members_only[size_t(nm.measure)];
-        out.measures.push_back({nm.measure, level, some});
+        out.measures.push_back({nm.measure, level, some, nm.whole});
         out.foreign_made |= m.foreign_made;
         auto it = std::find_if(out.issuers.begin(), out.issuers.end(), [&](const NodeControls::Issuer& x) { return x.country == m.issuer; });
         if (it == out.issuers.end()) out.issuers.push_back({m.issuer, level});

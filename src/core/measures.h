@@ -99,7 +99,12 @@ enum class ControlSide : uint8_t {
 // The measures in force on one node, for one side: each issuer's level, and the measures.
 struct NodeControls {
     struct Issuer { int country = -1; ControlLevel level = ControlLevel::None; };
-    struct Applied { int measure = -1; ControlLevel level = ControlLevel::None; bool some_members_only = false; };
+    struct Applied {
+        int measure = -1;
+        ControlLevel level = ControlLevel::None;
+        bool some_members_only = false;
+        bool whole = true;  // covers all of the node (else a part of unknown size)
+    };
     std::vector<Issuer> issuers;
     std::vector<Applied> measures;
     bool foreign_made = false;   // one of them reaches foreign-made items

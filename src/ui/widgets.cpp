@@ -37,7 +37,6 @@ bool contains_text(const std::string& text, const char* needle) {
     return hay.find(n) != std::string::npos;
 }
 
-bool matches(const Country& k, const char* needle) { return contains_text(k.name + " " + k.id, needle); }
 
 void same_line_if_fits(const char* next) {
     const ImGuiStyle& st = ImGui::GetStyle();

@@ -24,8 +24,6 @@ void remember_window(UiState& ui, const char* name);
 // Remembers the words of the last item under `name` (see UiState::texts).
 void remember_text(UiState& ui, const char* name, const std::string& text);
 
-// Does a country's name or code contain `needle` (ignoring case)? Empty matches all.
-bool matches(const Country& k, const char* needle);
 // Does `text` contain `needle`, ignoring case? Empty matches all.
 bool contains_text(const std::string& text, const char* needle);
 
