@@ -280,6 +280,7 @@
   function pageAction(action) {
     if (action === 'copy-link') copyText(fullUrl(), 'The link');
     else if (action === 'copy-story-link') copyText(fullUrl(), "The story's link");
+    else if (action === 'copy-embed') copyText(window.techmap.uiTexts()['embed-code'] || '', 'The embed code');
     else if (action === 'export-csv') {
       const name = `techmap-figures-${stamp()}.csv`;
       download(new Blob([call('techmap_figures_csv')], { type: 'text/csv;charset=utf-8' }), name);

@@ -86,7 +86,7 @@ struct App {
     ScreenRect map_area() const {
         const double left = css_w >= 900 ? double(ui.panel_right) : 0.0;
         const double bottom = ui.timeline_top > 0 ? std::min(double(css_h), double(ui.timeline_top)) : double(css_h);
-        const double top = std::clamp(double(ui.map_top), 0.0, bottom * 0.5);  // below the caption's band
+        const double top = std::clamp(double(ui.map_top), 0.0, bottom * 0.6);  // below the caption's band
         return {left, top, std::max(1.0, double(css_w) - left), std::max(1.0, bottom - top)};
     }
     // The level drawn now: 1:50m once zoomed in (when loaded), else 1:110m.
@@ -107,12 +107,19 @@ struct App {
     std::string last_link;
     // The whole view as a URL fragment (with the story and its step, unless `with_story` is false).
     std::string current_link(bool with_story = true) const;
+    // The link to give someone else: the view of "today" pinned to today's date, so that it
+    // reopens what was seen on any later day.
+    std::string shared_link() const;
+    std::string page_base;
+    std::string redraw_by;            // what asked for the last extra frame (a window still sizing itself, input), for tests
+    bool area_changed = false;            // the page's address without its fragment
     // Opens a link; `keep_story`: a step of the story being shown (its link has no story of its own).
     std::vector<std::string> open_link(const std::string& fragment, bool keep_story = false);
     void open_story_step(int step);         // 1-based, in the active story
     // The opening, for a page opened on no link: the story's first step as the scenario, with
     // the opening card (its title, a plain sentence, the guided tour or build your own).
     void open_opening();
+    void present_step(int delta);          // presenting: a clicker's key (+1 next, -1 previous)
     void handle_actions();                  // the queue in `actions`, after the frame is built
     void capture_frame(int fb_w, int fb_h); // after drawing, if requested: hands the pixels to the page
 };

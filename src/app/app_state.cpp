@@ -38,6 +38,12 @@ std::string App::current_link(bool with_story) const {
     return format_link(s);
 }
 
+std::string App::shared_link() const {
+    std::string link = current_link();
+    if (link.find("&date=") == std::string::npos) link += "&date=" + date_text(scenario_date(model.scenario()));
+    return link;
+}
+
 std::vector<std::string> App::open_link(const std::string& fragment, bool keep_story) {
     ParsedLink p = parse_link(fragment);
     std::vector<std::string> notices = p.notices;
@@ -52,7 +58,7 @@ std::vector<std::string> App::open_link(const std::string& fragment, bool keep_s
     }
     view = view_goal = v;
     ui.layer = s.layer.value_or(MapLayer::Role);
-    ui.mode = s.mode.value_or(UiMode::Full);
+    if (!keep_story || s.mode) ui.mode = s.mode.value_or(UiMode::Full);  // a step of the tour keeps the presentation
     if (keep_story) {
         // a step of the story being shown: its link carries no story of its own
     } else if (s.story) {
@@ -93,6 +99,15 @@ void App::open_story_step(int step) {
     if (story.step == 0) story.before = current_link(false);  // entering the story: keep what it replaces
     open_link(active.steps[size_t(step - 1)].link, true);
     story.step = step;
+}
+
+void App::present_step(int delta) {
+    if (story.step == 0) {
+        if (delta > 0) open_story_step(1);  // the first key starts the tour (the active story: a link's own, else the guided one)
+    } else {
+        open_story_step(story.step + delta);  // nothing before the first step or after the last
+    }
+    request_redraw(2);
 }
 
 void App::open_opening() {

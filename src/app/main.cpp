@@ -9,6 +9,7 @@
 // [SECTION] frame
 // [SECTION] change signal
 // [SECTION] the loop
+#include <cstdlib>
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -50,6 +51,14 @@ EM_JS(int, js_local_date, (), {
     if (typeof Module.techmapToday === 'number') return Module.techmapToday;
     const d = new Date();
     return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+// The page's address without its fragment (what an embed code or a shared link starts with).
+EM_JS(char*, js_page_base, (), {
+    const s = location.origin + location.pathname;
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
 });
 EM_JS(void, js_started, (), { if (Module.onTechmapStarted) Module.onTechmapStarted(); });
 EM_JS(void, js_fatal, (const char* msg), { if (Module.onTechmapFatal) Module.onTechmapFatal(UTF8ToString(msg)); });
@@ -178,6 +187,10 @@ void rebuild_fonts() {
 
 bool setup() {
     App& a = app();
+    if (char* base = js_page_base()) {
+        a.page_base = base;
+        std::free(base);
+    }
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         js_fatal(SDL_GetError());
         return false;
@@ -314,6 +327,15 @@ void handle_map_event(const SDL_Event& e) {
                 a.ui.keyboard_to_map = true;
                 a.ui.escape_in_popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
             }
+            // presenting: a clicker's keys step the tour (the first starts it), wherever the focus is
+            if (a.ui.mode == UiMode::Presentation && !io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+                const SDL_Keycode k = e.key.keysym.sym;
+                const bool next = k == SDLK_RIGHT || k == SDLK_SPACE || k == SDLK_PAGEDOWN, prev = k == SDLK_LEFT || k == SDLK_PAGEUP;
+                if (next || prev) {
+                    a.present_step(next ? 1 : -1);
+                    break;
+                }
+            }
             if (io.WantCaptureKeyboard) break;
             if (e.key.keysym.sym == SDLK_TAB) { a.ui.keyboard_to_panel = true; break; }  // Tab from the map enters the panel
             switch (e.key.keysym.sym) {
@@ -370,6 +392,26 @@ void update_map_content(const MapLevel& L) {
     a.renderer.set_arcs(a.ui.show_arcs ? supply_arcs(a.model, a.model.selected_node()) : std::vector<ArcSpec>{});
 }
 
+// The screen points of the countries the view names (members, target, the selected input's main
+// suppliers), for the windows that keep off them (UiState::keep_clear).
+void named_country_points() {
+    App& a = app();
+    a.ui.keep_clear.clear();
+    if (!a.model.loaded() || a.ui.mode == UiMode::Full) return;
+    const Dataset& ds = a.model.data();
+    const ScreenRect area = a.map_area();
+    std::vector<uint8_t> named(ds.countries.size(), 0);
+    for (size_t c = 0; c < ds.countries.size(); ++c) named[c] = a.model.role(int(c)) != Role::Other;
+    if (const Domain* d = a.model.domain(); d && a.model.selected_node() >= 0)
+        for (const ShareRow& r : d->nodes[size_t(a.model.selected_node())].shares)
+            if (r.country >= 0 && (!is_known(r.share) || r.share >= 5.0)) named[size_t(r.country)] = 1;
+    for (size_t c = 0; c < ds.countries.size(); ++c)
+        if (named[c]) {
+            const glm::dvec2 p = a.view.map_to_screen(equal_earth(ds.countries[c].lon, ds.countries[c].lat), area);
+            a.ui.keep_clear.push_back({float(p.x), float(p.y)});
+        }
+}
+
 void draw_frame() {
     App& a = app();
     const double t0 = emscripten_get_now();
@@ -393,11 +435,14 @@ void draw_frame() {
     a.ui.items.clear();
     a.ui.texts.clear();
     const ScreenRect area_before = a.map_area();
+    a.area_changed = false;
+    named_country_points();
+    if (a.ui.show_embed && a.ui.panel_open && a.ui.panel_tab == 3) a.ui.embed_url = a.page_base + a.shared_link() + "&mode=embed";
     ui_draw(a.model, a.ui, a.story.shown(), a.hovered, float(a.css_w), float(a.css_h), a.actions);  // may change the scenario
     a.handle_actions();
     // the panel or the timeline changed size: the map is fitted anew, so another frame is drawn
     if (const ScreenRect area = a.map_area(); area.x != area_before.x || area.y != area_before.y || area.w != area_before.w || area.h != area_before.h)
-        a.request_redraw(2);
+        a.request_redraw(2), a.area_changed = true;
     const double t_ui1 = emscripten_get_now();
     double t_content = t_ui1, t_markers = t_ui1;
 
@@ -421,7 +466,8 @@ void draw_frame() {
         t_markers = emscripten_get_now();
         a.labels_placed = 0;
         if (a.ui.show_labels) {
-            const float label_px = 13.0f;
+            // presenting, the names grow with the type (the label font is rasterised at 13 px x scale)
+            const float label_px = a.ui.mode == UiMode::Presentation ? 13.0f * a.ui.scale : 13.0f;
             const std::vector<PlacedLabel> labels =
                 place_labels(a.model, L.map, L.links, a.view, css, a.markers, a.model.selected_node(),
                              label_text_sizes(a.model.data(), ImGui::GetFont(), label_px));
@@ -488,7 +534,8 @@ void frame() {
     draw_frame();
     // ImGui trickles its input queue (one key press or release, a few characters a frame, so that
     // a quick tap is seen down and then up): draw until it is empty, or typed text would wait
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) a.request_redraw(2);
+    a.redraw_by.clear();
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) a.request_redraw(2), a.redraw_by = "input";
     // A window that has just appeared is sized over its first frames (auto-fit: its first size
     // comes from content laid out at no width, so a wrapped text makes it screen-high). Idling in
     // that state would leave the next click to land in the half-made window (a phone's first tap
@@ -496,6 +543,7 @@ void frame() {
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
         if (w->Active && (w->Appearing || w->HiddenFramesCannotSkipItems > 0 || w->HiddenFramesCanSkipItems > 0 || w->AutoFitFramesX > 0 ||
                           w->AutoFitFramesY > 0)) {
+            a.redraw_by = w->Name;
             a.request_redraw(2);
             break;
         }

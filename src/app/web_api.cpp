@@ -197,6 +197,9 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
                      {"firstMapDrawn", a.first_map_drawn}, {"framesDrawn", a.frames_drawn},
                      {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message},
                      {"mode", techmap::to_text(a.ui.mode)},
+                     {"uiScale", a.ui.scale},
+                     {"redrawBy", a.redraw_by + (a.area_changed ? " area" : "")},
+                     {"mapArea", {a.map_area().x, a.map_area().y, a.map_area().w, a.map_area().h}},  // CSS px: x, y, w, h
                      // nothing left to draw and no input waiting: what the tests wait for
                      {"idle", a.redraw_frames <= 0 && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)},
                      {"focused", a.ui.focused}, {"storyStep", a.story.step}};

@@ -168,6 +168,15 @@ void set_today(int date) {
 int scenario_date(const Scenario& s) { return s.date > 0 ? s.date : today(); }
 
 // Howard Hinnant's days_from_civil / civil_from_days.
+int add_months(int date, int months) {
+    const int months_since_0 = date / 10000 * 12 + (date / 100 % 100 - 1) + months;
+    const int y = months_since_0 / 12, m = months_since_0 % 12 + 1;
+    // the month's last day: the day before the 1st of the next month
+    const int next = m == 12 ? (y + 1) * 10000 + 101 : y * 10000 + (m + 1) * 100 + 1;
+    const int last = date_of_days(days_of(next) - 1) % 100;
+    return y * 10000 + m * 100 + std::min(date % 100, last);
+}
+
 int days_of(int date) {
     int y = date / 10000;
     const int m = date / 100 % 100, d = date % 100;

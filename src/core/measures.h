@@ -53,6 +53,9 @@ bool is_valid_date(int date);
 // Days since 1970-01-01 of a valid yyyymmdd, and back (proleptic Gregorian calendar).
 int days_of(int date);
 int date_of_days(int days);
+// The same day `months` later (or earlier), on the month's last day where it has no such day
+// (31 Jan + 1 month = 28 or 29 Feb).
+int add_months(int date, int months);
 
 enum class MeasureKind : uint8_t {
     Ban,        // no exports to the targets

@@ -428,4 +428,20 @@ std::vector<std::string> apply_link(Model& m, const LinkState& s) {
     return notices;
 }
 
+std::string embed_code(std::string_view url, int width, int height, std::string_view title) {
+    auto attr = [](std::string_view t) {
+        std::string o;
+        for (char c : t) {
+            if (c == '&') o += "&amp;";
+            else if (c == '"') o += "&quot;";
+            else if (c == '<') o += "&lt;";
+            else if (c == '>') o += "&gt;";
+            else o += c;
+        }
+        return o;
+    };
+    return "<iframe src=\"" + attr(url) + "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) + "\" title=\"" +
+           attr(title) + "\" style=\"border:0\" loading=\"lazy\" allowfullscreen></iframe>";
+}
+
 }  // namespace techmap

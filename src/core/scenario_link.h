@@ -97,4 +97,9 @@ std::string percent_encode(std::string_view text);
 // Decodes; false (and a best-effort result) for a broken '%' sequence or bytes that are not UTF-8.
 bool percent_decode(std::string_view text, std::string& out);
 
+// The HTML that embeds a view in another page (a course page, a blog): an iframe of `url` (the
+// page's address and the view's link with mode=embed) at width x height, titled for screen
+// readers; `url` and `title` are escaped for an HTML attribute.
+std::string embed_code(std::string_view url, int width, int height, std::string_view title);
+
 }  // namespace techmap

@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/headline.h"
 #include "ui/widgets.h"
 
 namespace techmap {
@@ -315,8 +316,34 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
     }
 }
 
+// The iframe code for this view: a size, the code to read, a button that copies it.
+void embed_section(const Model& m, UiState& ui, UiActions& actions) {
+    static const int sizes[3][2] = {{400, 300}, {600, 400}, {800, 600}};
+    ImGui::TextUnformatted("Embed this view in a page, at");
+    for (int i = 0; i < 3; ++i) {
+        const std::string label = std::to_string(sizes[i][0]) + "×" + std::to_string(sizes[i][1]);
+        same_line_if_fits(label.c_str());
+        if (ImGui::RadioButton(label.c_str(), ui.embed_size == i)) ui.embed_size = i;
+        remember(ui, ("embed-size:" + std::to_string(i)).c_str());
+    }
+    ui.embed_size = std::clamp(ui.embed_size, 0, 2);
+    const int sel = m.selected_node();
+    const std::string title = "Techno-alliance map" + (m.domain() && sel >= 0 ? ": " + plain_headline(m, sel).title : std::string());
+    const std::string code = embed_code(ui.embed_url, sizes[ui.embed_size][0], sizes[ui.embed_size][1], title);
+    std::vector<char> buf(code.begin(), code.end());
+    buf.push_back(0);
+    ImGui::InputTextMultiline("##embed-code", buf.data(), buf.size(), ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f),
+                              ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    remember(ui, "embed-code");
+    remember_text(ui, "embed-code", code);
+    if (small_button(ui, "Copy the embed code")) actions.push_back("copy-embed");
+    remember(ui, "copy-embed");
+    muted_wrapped("The embedded map shows this view with a one-line caption and \"Open the full view\"; visitors can look "
+                  "around and open the full view, not change the scenario in your page.");
+}
+
 // Sharing and classroom tools: links, stories, exports, presentation mode, the text view.
-void share_section(UiState& ui, UiActions& actions) {
+void share_section(const Model& m, UiState& ui, UiActions& actions) {
     if (small_button(ui, "Copy link")) actions.push_back("copy-link");
     remember(ui, "copy-link");
     same_line_if_fits("Guided tour");
@@ -326,6 +353,11 @@ void share_section(UiState& ui, UiActions& actions) {
     const bool pres = ui.mode == UiMode::Presentation;
     if (small_button(ui, pres ? "Leave presentation mode" : "Presentation mode")) actions.push_back(pres ? "mode:full" : "mode:presentation");
     remember(ui, "presentation");
+    same_line_if_fits("Embed");
+    if (small_button(ui, ui.show_embed ? "Embed (hide)" : "Embed")) ui.show_embed = !ui.show_embed;
+    remember(ui, "embed");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The HTML that shows this view in another page (a course page, a blog)");
+    if (ui.show_embed) embed_section(m, ui, actions);
     if (small_button(ui, "PNG")) actions.push_back("export-png");
     remember(ui, "export-png");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the map with its legend and attribution as a PNG image");
@@ -392,7 +424,7 @@ void panel_tabs(Model& m, UiState& ui, UiActions& actions) {
                 map_section(m, ui, actions);
                 break;
             case 3:
-                share_section(ui, actions);
+                share_section(m, ui, actions);
                 ImGui::Separator();
                 if (small_button(ui, "Sources and credits")) ui.show_sources = !ui.show_sources;
                 remember(ui, "sources");

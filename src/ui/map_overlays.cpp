@@ -62,6 +62,8 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     }
     if (small_button(ui, ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
     remember(ui, "why");
+    // narrow screens: the map starts below the caption (the band, on wide ones, is of fixed height)
+    if (width < 900) ui.map_top = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 4.0f;
     if (ui.show_why) {
         // the rows, members, inputs and sources behind the figures (the core's explanation)
         const Explanation e = m.explain(sel);
@@ -115,9 +117,10 @@ void welcome_card(const Model& m, UiState& ui, float left, float width, float he
     // phones: below the folded panel; else at the bottom of the map, left of the legend, where
     // it hides the southern oceans rather than the suppliers of the first view's input
     if (ui.touch) {
-        const float w = std::min(600.0f * ui.scale, width - left - 24.0f);
-        ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, ui.panel_bottom + 8.0f), ImGuiCond_Always, ImVec2(0.5f, 0));
-        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.7f));
+        // phones: at the bottom, the map above it between the folded panel and the card
+        const float w = std::min(600.0f * ui.scale, width - left - 16.0f);
+        ImGui::SetNextWindowPos(ImVec2(left + (width - left) * 0.5f, height - 8.0f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.6f));
     } else {
         const BottomPlace at = bottom_of_map(ui, left, width, height, 600.0f * ui.scale);
         ImGui::SetNextWindowPos(ImVec2(at.x, at.bottom), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
@@ -127,6 +130,10 @@ void welcome_card(const Model& m, UiState& ui, float left, float width, float he
     ImGui::Begin("##welcome", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
                                            ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
     remember_window(ui, "welcome-window");
+    if (ui.touch) {
+        ui.timeline_top = ImGui::GetWindowPos().y - 4.0f;
+        ui.map_top = ui.panel_bottom + 4.0f;
+    }
     // the story's title fits the scenario it was written for; after any change of input, members,
     // domain or date the title is the headline's, computed for what is on screen
     const bool as_opened = m.revision() == ui.welcome_revision;
@@ -172,11 +179,24 @@ void welcome_card(const Model& m, UiState& ui, float left, float width, float he
 void legend(const Model& m, UiState& ui, float width, float height) {
     const Domain* d = m.domain();
     const int sel = m.selected_node();
-    ImGui::SetNextWindowPos(ImVec2(width - 8, height - 8), ImGuiCond_Always, ImVec2(1, 1));
+    // bottom right; presenting or embedded (the map takes the whole width) bottom left instead if
+    // the right corner would hide a country the view names and the left one would not
+    bool at_left = false;
+    if (ui.mode != UiMode::Full && ui.legend_size[0] > 0) {
+        auto hides = [&](float x0) {
+            for (const auto& p : ui.keep_clear)
+                if (p[0] >= x0 - 6 && p[0] <= x0 + ui.legend_size[0] + 6 && p[1] >= height - 8 - ui.legend_size[1] - 6 && p[1] <= height) return true;
+            return false;
+        };
+        at_left = hides(width - 8 - ui.legend_size[0]) && !hides(8);
+    }
+    ImGui::SetNextWindowPos(at_left ? ImVec2(8, height - 8) : ImVec2(width - 8, height - 8), ImGuiCond_Always, ImVec2(at_left ? 0.0f : 1.0f, 1));
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                         ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoFocusOnAppearing);
     remember_window(ui, "legend-window");
+    // presenting or embedded, the legend keeps to a corner: the title and the headline are the large type
+    if (ui.mode != UiMode::Full || ui.touch) ImGui::SetWindowFontScale(0.75f);
     auto swatch = [](glm::u8vec4 c, const char* text) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float s = ImGui::GetTextLineHeight();
@@ -192,7 +212,7 @@ void legend(const Model& m, UiState& ui, float width, float height) {
         ImGui::Text("%s: %s", of, n.name.c_str());
         if (mx > 0) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float w = 220 * ui.scale, h = ImGui::GetTextLineHeight();
+            const float w = 220 * ImGui::GetFontSize() / 15.0f, h = ImGui::GetTextLineHeight();  // (the font size follows ui.scale)
             ImDrawList* dl = ImGui::GetWindowDrawList();
             for (int i = 0; i < 44; ++i) {
                 const glm::u8vec4 c = palette::share(i / 43.0);
@@ -216,7 +236,7 @@ void legend(const Model& m, UiState& ui, float width, float height) {
         swatch(palette::kOther, "not aligned");
     }
     swatch(palette::kNoData, "not in the data");
-    if (ui.show_arcs && sel >= 0 && d && !d->nodes[size_t(sel)].shares.empty() && height >= 500) {
+    if (ui.show_arcs && sel >= 0 && d && !d->nodes[size_t(sel)].shares.empty() && height >= 500 && !ui.touch) {
         ImGui::Separator();
         // one short line: the lines' colours follow the date and the denial mode shown
         ImGui::TextUnformatted("Lines from suppliers, width by share:");
@@ -230,6 +250,8 @@ void legend(const Model& m, UiState& ui, float width, float height) {
                               "that supply is denied, light blue where it needs a licence (which may be granted or refused), grey "
                               "where it is not denied.", in_sentence(d->nodes[size_t(sel)].name).c_str());
     }
+    ui.legend_size = {ImGui::GetWindowSize().x, ImGui::GetWindowSize().y};
+    if (ui.touch && ui.mode == UiMode::Full) ui.timeline_top = ImGui::GetWindowPos().y - 4.0f;  // phones: the map lies above it
     ImGui::End();
 }
 
@@ -323,15 +345,39 @@ void pinned_country_card(Model& m, UiState& ui) {
     if (!open) ui.card_country = -1;
 }
 
-// Embedded in another page: the map, its legend and caption, and a way to the full view.
-void embed_corner(UiState& ui, float height, UiActions& actions) {
-    ImGui::SetNextWindowPos(ImVec2(8, height - 8), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowBgAlpha(0.9f);
+// Embedded in another page: one line across the top (the view's title, its headline in the
+// tooltip) and "Open the full view"; the map below it keeps its arcs and the countries named.
+void embed_band(const Model& m, UiState& ui, float width, UiActions& actions) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
+    ImGui::SetNextWindowBgAlpha(0.92f);
     ImGui::Begin("##embed", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
-                                         ImGuiWindowFlags_NoFocusOnAppearing);
+                                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoScrollbar);
     remember_window(ui, "embed-window");
-    if (small_button(ui, "Open the full view")) actions.push_back("open-full-view");
+    const char* open_label = ui.touch ? "Full view" : "Open the full view";
+    const float button_w = ImGui::CalcTextSize(open_label).x + ImGui::GetStyle().FramePadding.x * 2;
+    const int sel = m.selected_node();
+    const PlainHeadline h = m.domain() && sel >= 0 ? plain_headline(m, sel) : PlainHeadline{};
+    const float room = ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x;
+    const std::string line = fit_line(h.title, room);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(line.c_str());
+    remember(ui, "caption-title");
+    remember_text(ui, "caption-title", h.title);
+    if (ImGui::IsItemHovered() && !h.sentence.empty()) {
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(width - 16.0f, 480.0f), FLT_MAX));
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(h.title.c_str());
+        ImGui::TextUnformatted(h.sentence.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    remember_text(ui, "caption-sentence", h.sentence);
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - button_w));
+    if (ImGui::Button(open_label)) actions.push_back("open-full-view");
     remember(ui, "open-full-view");
+    ui.map_top = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 2.0f;
     ImGui::End();
 }
 

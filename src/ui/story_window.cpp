@@ -13,6 +13,24 @@
 
 namespace techmap {
 
+// The step, and a list to go straight to any other ("Step 2 of 7: ..."), at the next item's width.
+void story_steps_combo(UiState& ui, const StoryShown& story, UiActions& actions) {
+    const Story& st = *story.story;
+    const StoryStep& step = st.steps[size_t(story.step - 1)];
+    const std::string face = "Step " + std::to_string(story.step) + " of " + std::to_string(st.steps.size()) +
+                             (step.title.empty() ? std::string() : ": " + step.title);
+    if (ImGui::BeginCombo("##story-steps", face.c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (size_t i = 0; i < st.steps.size(); ++i) {
+            const std::string label = std::to_string(i + 1) + ". " + (st.steps[i].title.empty() ? st.steps[i].caption.substr(0, 60) : st.steps[i].title) +
+                                      "##step" + std::to_string(i + 1);
+            if (ImGui::Selectable(label.c_str(), int(i) + 1 == story.step)) actions.push_back("story-step:" + std::to_string(i + 1));
+            remember(ui, ("story-step-item:" + std::to_string(i + 1)).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    remember(ui, "story-steps");
+}
+
 void story_window(const Model& m, UiState& ui, const StoryShown& story, float left, float width, float height,
                   UiActions& actions) {
     if (!story.story || story.step <= 0 || size_t(story.step) > story.story->steps.size()) return;
@@ -29,20 +47,8 @@ void story_window(const Model& m, UiState& ui, const StoryShown& story, float le
                                                ImGuiWindowFlags_NoFocusOnAppearing)) {
         remember_window(ui, "story-window");
         ImGui::PushTextWrapPos(0.0f);
-        // the step, and a list to go straight to any other
-        const std::string face = "Step " + std::to_string(story.step) + " of " + std::to_string(st.steps.size()) +
-                                 (step.title.empty() ? std::string() : ": " + step.title);
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##story-steps", face.c_str(), ImGuiComboFlags_HeightLarge)) {
-            for (size_t i = 0; i < st.steps.size(); ++i) {
-                const std::string label = std::to_string(i + 1) + ". " + (st.steps[i].title.empty() ? st.steps[i].caption.substr(0, 60) : st.steps[i].title) +
-                                          "##step" + std::to_string(i + 1);
-                if (ImGui::Selectable(label.c_str(), int(i) + 1 == story.step)) actions.push_back("story-step:" + std::to_string(i + 1));
-                remember(ui, ("story-step-item:" + std::to_string(i + 1)).c_str());
-            }
-            ImGui::EndCombo();
-        }
-        remember(ui, "story-steps");
+        story_steps_combo(ui, story, actions);
         ImGui::TextUnformatted(step.caption.c_str());
         remember(ui, "story-caption");
         if (!step.sources.empty()) {

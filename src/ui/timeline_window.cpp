@@ -224,9 +224,20 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     remember(ui, "timeline-date");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The date the controls in force are read on: drag it left or right, type one in the box beside it, or click the strip below");
     // a date typed as people write it, Enter applies it; a bad one is said and changes nothing
+    // on a phone, folded: the date and the steps between changes only (the map keeps the screen)
+    const bool compact = ui.touch && !ui.timeline_open;
+    if (!compact) {
     same_line_if_fits("type a date__");
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("30 Sep 2026__").x + ImGui::GetStyle().FramePadding.x * 2);
-    if (ImGui::InputTextWithHint("##date-typed", "type a date", ui.date_typed, sizeof ui.date_typed, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    // up and down reach the box (as its "history"), not the keyboard's move to the next control
+    int arrow_step = 0;
+    if (ImGui::InputTextWithHint("##date-typed", "type a date", ui.date_typed, sizeof ui.date_typed,
+                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory,
+                                 [](ImGuiInputTextCallbackData* d) {
+                                     *static_cast<int*>(d->UserData) = d->EventKey == ImGuiKey_UpArrow ? 1 : -1;
+                                     return 0;
+                                 },
+                                 &arrow_step)) {
         const TypedDate t = parse_typed_date(ui.date_typed);
         if (!t.date) ui.date_error = t.error;
         else if (t.date > end) ui.date_error = pretty_date(t.date) + " is after today: the data has no rules of the future";
@@ -237,18 +248,35 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
             ui.timeline_playing = false;
             go_to(t.date == end ? 0 : t.date);
         }
+        ImGui::SetKeyboardFocusHere(-1);  // the box keeps the keyboard: the next date, or the arrows
+    }
+    // in the box, the arrows step the date: up and down by a day (Shift: a month), left and right
+    // too while nothing is typed
+    if (ImGui::IsItemActive() || arrow_step) {
+        int step = arrow_step;
+        if (!ui.date_typed[0] && !step) step = ImGui::IsKeyPressed(ImGuiKey_RightArrow) ? 1 : ImGui::IsKeyPressed(ImGuiKey_LeftArrow) ? -1 : 0;
+        if (step) {
+            const int to = std::clamp(ImGui::GetIO().KeyShift ? add_months(date, step) : date_of_days(days_of(date) + step), kTimelineStart, end);
+            ui.date_error.clear();
+            ui.timeline_playing = false;
+            go_to(to == end ? 0 : to);
+        }
     }
     remember(ui, "timeline-date-typed");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a date: 2023-09-01, 1 Sep 2023, Sep 2023 (its 1st) or 2023 (1 January), then Enter");
-    same_line_if_fits("< Previous change");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Type a date: 2023-09-01, 1 Sep 2023, Sep 2023 (its 1st) or 2023 (1 January), then Enter. "
+                          "Up and down step a day, with Shift a month.");
+    }
+    const char* prev_label = compact ? "<##prev" : "< Previous change";
+    same_line_if_fits(prev_label);
     auto prev = std::lower_bound(changes.begin(), changes.end(), date);
     const bool has_prev = prev != changes.begin();
     if (!has_prev) ImGui::BeginDisabled();
-    if (small_button(ui, "< Previous change")) go_to(*(prev - 1));
+    if (small_button(ui, prev_label)) go_to(*(prev - 1));
     remember(ui, "timeline-prev");
     if (!has_prev) ImGui::EndDisabled();
-    same_line_if_fits("Pause");
-    if (small_button(ui, ui.timeline_playing ? "Pause" : "Play")) {
+    if (!compact) same_line_if_fits("Pause");
+    if (!compact && small_button(ui, ui.timeline_playing ? "Pause" : "Play")) {
         ui.timeline_playing = !ui.timeline_playing;
         if (ui.timeline_playing) {
             // from the start when at today (nothing left to play), else from here
@@ -258,13 +286,14 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
             actions.push_back("animate");
         }
     }
-    remember(ui, "timeline-play");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Steps through every change of the controls since 2019, with what is denied set to the controls in force");
-    same_line_if_fits("Next change >");
+    if (!compact) remember(ui, "timeline-play");
+    if (!compact && ImGui::IsItemHovered()) ImGui::SetTooltip("Steps through every change of the controls since 2019, with what is denied set to the controls in force");
+    const char* next_label = compact ? ">##next" : "Next change >";
+    same_line_if_fits(next_label);
     auto next = std::upper_bound(changes.begin(), changes.end(), date);
     const bool has_next = next != changes.end() && s.date != 0;
     if (!has_next) ImGui::BeginDisabled();
-    if (small_button(ui, "Next change >")) go_to(*next);
+    if (small_button(ui, next_label)) go_to(*next);
     remember(ui, "timeline-next");
     if (!has_next) ImGui::EndDisabled();
     same_line_if_fits("Today");

@@ -23,7 +23,7 @@ bool ui_covers(float x, float y) {
 bool ui_style(UiState& ui, float width, float height) {
     ui.touch = width < 700;
     float scale = 1.0f;
-    if (ui.mode == UiMode::Presentation) scale = height >= 1000 ? 1.9f : 1.5f;
+    if (ui.mode == UiMode::Presentation) scale = height >= 1000 ? 2.0f : 1.6f;  // at least 1.6x the normal type
     else if (width >= 1600 && height >= 1000) scale = 1.2f;   // projectors, large screens
     if (ui.mode == UiMode::Presentation && ui.touch) scale = 1.25f;
     const int key = int(scale * 100) * 8 + int(ui.mode) * 2 + (ui.touch ? 1 : 0);
@@ -107,10 +107,10 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
     if (ui.mode == UiMode::Embed) {
         ui.panel_right = 0;
         ui.panel_bottom = 0;
+        ui.timeline_top = height;
         if (m.loaded()) {
-            embed_corner(ui, height, actions);
-            legend(m, ui, width, height);
-            map_caption(m, ui, 0.0f, width);
+            embed_band(m, ui, width, actions);
+            if (height >= 380) legend(m, ui, width, height);  // a small embed: the map first (the colours are the full view's)
         }
         ui.tooltip_country = -1;
         if (m.loaded() && hovered >= 0 && !ImGui::GetIO().WantCaptureMouse) {
@@ -119,8 +119,12 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
         }
         return;
     }
-    alliance_panel(m, ui, width, height, actions);
-    if (m.loaded()) {
+    if (ui.mode == UiMode::Presentation) {
+        presentation_view(m, ui, story, width, height, actions);
+    } else {
+        alliance_panel(m, ui, width, height, actions);
+    }
+    if (m.loaded() && ui.mode == UiMode::Full) {
         info_windows(m, ui, width, height);
         supply_chain_window(m, ui, width, height);
         // on phones the unfolded panel covers the map: the legend and caption wait for it,
@@ -128,7 +132,7 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
         ui.timeline_top = height;
         if (!(ui.touch && ui.panel_open)) {
             const float left = width >= 900 ? ui.panel_right : 0.0f;
-            timeline_window(m, ui, left, width, height, actions);
+            if (!(ui.touch && ui.show_welcome)) timeline_window(m, ui, left, width, height, actions);  // phones: the opening card first
             const float bottom = ui.timeline_top;  // the windows at the bottom of the map sit above the timeline
             if (!(ui.touch && (story.step > 0 || ui.show_welcome))) legend(m, ui, width, bottom);
             if (!ui.show_welcome) map_caption(m, ui, left, width);  // the opening card says the same
@@ -164,7 +168,8 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
                     *w = false;
                     closed = true;
                 }
-            if (!closed) ImGui::FocusWindow(nullptr);
+            if (!closed && ui.mode == UiMode::Presentation) actions.push_back("mode:full");  // like a slide show
+            else if (!closed) ImGui::FocusWindow(nullptr);
         }
         ui.escape_in_popup = false;
     }

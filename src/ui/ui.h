@@ -9,6 +9,7 @@
 //   map_overlays.cpp         over the map: the caption ("why?"), the legend, the country card, the embed corner
 //   info_windows.cpp         sources and credits, help, about
 //   story_window.cpp         the guided story's (or a teacher's own) current step
+//   presentation.cpp         presentation mode: title and headline above the map, a slim bar of the tour
 //   timeline_window.cpp      the controls in force over time: measures on a strip, the date, play
 //   widgets.cpp              the small widgets they share
 //   map_labels.cpp           country names drawn where view/label_placement put them
@@ -67,13 +68,23 @@ struct UiState {
     int tab_request = -1;        // a tab to bring to the front on the next frame
     char node_search[64] = {0};  // the input list's filter (name or stage)
     char preset_search[64] = {0};
-    char story_caption[200] = {0};  // caption for the next step of one's own story (taken by "story-add")
+    char story_caption[200] = {0};
+    // Embed: the iframe code for the current view at one of three sizes (the app sets
+    // embed_url, the page's address with the view's dated link and mode=embed, while it is shown)
+    bool show_embed = false;
+    int embed_size = 1;          // 0: 400x300, 1: 600x400, 2: 800x600
+    std::string embed_url;  // caption for the next step of one's own story (taken by "story-add")
     // Screen rectangles (CSS px: x0, y0, x1, y1) of named controls, refreshed every frame, so
     // that the page (tests, a guided story) can point at them whatever the font and layout.
     std::map<std::string, std::array<float, 4>> items;
     // The words of named texts (the caption, the comparison, who holds the keys...), refreshed
     // with `items`: what the canvas says, for the page's tests (ImGui's text cannot be read back).
     std::map<std::string, std::string> texts;
+    // Screen points (CSS px) of the countries the view names (members, target, the selected
+    // input's main suppliers), set by the app each frame: the windows that can move (the legend
+    // while presenting or embedded) keep off them.
+    std::vector<std::array<float, 2>> keep_clear;
+    std::array<float, 2> legend_size{0, 0};  // the legend's size as last drawn
     int tooltip_country = -1;    // the country whose card is shown this frame (-1: none)
     bool keyboard_to_panel = false; // Tab on the map: the panel takes the keyboard (arrows move, Space acts)
     bool keyboard_to_map = false;   // Escape: the top window closes, else the map takes the keyboard back
@@ -97,7 +108,7 @@ struct UiState {
 // The map edits the alliance only while the Alliance section is open on screen: its member list
 // then shows at once what a click did. Elsewhere (the opening, a shared link, the results) a
 // click opens the country's card.
-inline bool editing_alliance(const UiState& ui) { return ui.panel_open && ui.panel_tab == 0 && ui.mode != UiMode::Embed; }
+inline bool editing_alliance(const UiState& ui) { return ui.panel_open && ui.panel_tab == 0 && ui.mode == UiMode::Full; }
 
 // The story step the app's story player shows, for the story window (step 0: none).
 struct StoryShown {

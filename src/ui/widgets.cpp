@@ -1,6 +1,10 @@
 // widgets.cpp — the small shared widgets (see widgets.h).
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
+
+#include <cstdio>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdarg>
@@ -68,12 +72,43 @@ void glossary_marker(const char* term) {
     help_marker(text.c_str());
 }
 
-bool search_field(const UiState& ui, char* buf, size_t size, const char* field_id, const char* hint, bool refocus) {
+bool search_field(UiState& ui, char* buf, size_t size, const char* field_id, const char* hint, bool refocus) {
     const bool appearing = ImGui::IsWindowAppearing();
     if (appearing) buf[0] = 0;
-    if ((appearing || refocus) && !ui.touch) ImGui::SetKeyboardFocusHere();
+    // keys typed while the list opens, before the field has the keyboard, are the field's: they
+    // are added to it, and the field, once it has the keyboard, selects nothing (a keyboard focus
+    // selects all, and the next key would replace the first)
+    static int taking_keys = 0;  // frames left in which typed keys go to the field about to be focused
+    const ImGuiID id = ImGui::GetID(field_id);
+    const bool active = ImGui::GetActiveID() == id;
+    if ((appearing || refocus) && !ui.touch) {
+        ImGui::SetKeyboardFocusHere();
+        taking_keys = 3;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    if (!active && taking_keys > 0 && !io.InputQueueCharacters.empty()) {
+        std::string typed = buf;
+        for (ImWchar c : io.InputQueueCharacters) {
+            char utf8[5] = {0};
+            ImTextStrToUtf8(utf8, sizeof utf8, &c, &c + 1);
+            typed += utf8;
+        }
+        io.InputQueueCharacters.resize(0);
+        std::snprintf(buf, size, "%s", typed.c_str());
+    }
+    static bool unselect = false;
+    if (!active) unselect = true;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint(field_id, hint, buf, size);
+    ImGui::InputTextWithHint(field_id, hint, buf, size, ImGuiInputTextFlags_CallbackAlways, [](ImGuiInputTextCallbackData* d) {
+        if (unselect) {
+            d->ClearSelection();
+            d->CursorPos = d->BufTextLen;
+            unselect = false;
+        }
+        return 0;
+    });
+    if (ImGui::IsItemActive() || taking_keys > 0) --taking_keys;
+    remember_text(ui, field_id, buf);
     return appearing;
 }
 
@@ -84,6 +119,18 @@ std::string data_version_words(const std::string& version) {
         else out += c;
     }
     return out;
+}
+
+std::string fit_line(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    // the longest start that ends at a space and fits with the ellipsis
+    std::string best = "…";
+    for (size_t sp = text.find(' '); sp != std::string::npos; sp = text.find(' ', sp + 1)) {
+        const std::string cut = text.substr(0, sp) + "…";
+        if (ImGui::CalcTextSize(cut.c_str()).x > width) break;
+        best = cut;
+    }
+    return best;
 }
 
 void wrapped(const char* text, float width) {

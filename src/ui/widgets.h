@@ -45,6 +45,10 @@ void bullet_term(const char* term, const char* fmt, ...) IM_FMTARGS(2);
 // Text wrapped at spaces only (never inside "10.9%"), to `width` (0: the space left on the line).
 void wrapped(const char* text, float width = 0);
 
+// The longest start of `text` that fits `width` on one line, cut at a space and ended with "…"
+// (the whole text when it fits).
+std::string fit_line(const std::string& text, float width);
+
 // The same, in the muted colour of secondary text (ImGui's TextDisabled, which does not wrap).
 void muted_wrapped(const char* text, float width = 0);
 
@@ -57,7 +61,7 @@ void range_bar(const Range& r, float width);
 // Inside an open combo, first: a search field across the list, emptied and (except on phones,
 // where a keyboard would cover the list) focused when the list opens, and focused again after a
 // pick that cleared it (`refocus`). Returns true when the list has just opened.
-bool search_field(const UiState& ui, char* buf, size_t size, const char* field_id, const char* hint, bool refocus = false);
+bool search_field(UiState& ui, char* buf, size_t size, const char* field_id, const char* hint, bool refocus = false);
 
 // The data's version as a line can wrap: "world-2026-11 + eto-46e0106 + ..." (the files' versions).
 std::string data_version_words(const std::string& version);
@@ -91,7 +95,10 @@ void country_search(UiState& ui, const Dataset& ds, char* buf, size_t size, cons
     bool first = true;
     for (int c : buf[0] ? order : ds.countries_by_name) {
         if (!row(c)) continue;
-        if (first) remember(ui, first_item);
+        if (first) {
+            remember(ui, first_item);
+            remember_text(ui, first_item, ds.countries[size_t(c)].id);
+        }
         first = false;
     }
 }

@@ -24,7 +24,7 @@ void map_caption(const Model& m, UiState& ui, float left, float width);
 void legend(const Model& m, UiState& ui, float width, float height);
 void country_card(const Model& m, UiState& ui, int country);
 void pinned_country_card(Model& m, UiState& ui);  // the card a click opens in explore mode
-void embed_corner(UiState& ui, float height, UiActions& actions);
+void embed_band(const Model& m, UiState& ui, float width, UiActions& actions);
 
 // info_windows.cpp: sources and credits, help, about.
 void info_windows(const Model& m, UiState& ui, float width, float height);
@@ -43,6 +43,13 @@ BottomPlace bottom_of_map(const UiState& ui, float left, float width, float heig
 // story_window.cpp: the story's current step, bottom of the map (`left`: where the map starts).
 void story_window(const Model& m, UiState& ui, const StoryShown& story, float left, float width, float height,
                   UiActions& actions);
+
+// story_window.cpp: the list of the story's steps as a combo (the story window, the presentation bar).
+void story_steps_combo(UiState& ui, const StoryShown& story, UiActions& actions);
+
+// presentation.cpp: the whole UI in presentation mode (title and headline above the map, the
+// legend, a slim bar of the tour's controls along the bottom).
+void presentation_view(const Model& m, UiState& ui, const StoryShown& story, float width, float height, UiActions& actions);
 
 // timeline_window.cpp: the controls in force over time, along the bottom of the map (sets
 // ui.timeline_top).

@@ -49,6 +49,19 @@ test('a typed date moves the timeline there, with the controls in force; a bad o
     await settle(page);
     assert.equal((await scenario(page)).date, '2024-12-02');
     assert.match((await texts(page))['timeline-date-error'] || '', /after today/);
+    // in the box, the arrows step the date: up a day, down a day, Shift a month; with nothing
+    // typed, right and left too (after Enter the box keeps the keyboard)
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    const steps = [['ArrowUp', '2024-12-03'], ['ArrowUp', '2024-12-04'], ['ArrowDown', '2024-12-03'], ['Shift+ArrowUp', '2025-01-03'],
+      ['Shift+ArrowDown', '2024-12-03'], ['ArrowRight', '2024-12-04'], ['ArrowLeft', '2024-12-03']];
+    for (const [key, date] of steps) {
+      await page.keyboard.press(key);
+      await settle(page);
+      assert.equal((await scenario(page)).date, date, `${key} steps the date to ${date}`);
+    }
+    await assertCoreFigures(page, 'after stepping the date with the arrows');
     assert.deepEqual(errors, []);
   } finally { await page.context().close(); }
 });
@@ -68,6 +81,27 @@ test('the guided tour gives back the visitor\'s own scenario when it is left', a
     const back = await scenario(page);
     for (const k of ['members', 'alliance', 'date', 'denyMode', 'node', 'domain']) assert.deepEqual(back[k], mine[k], `${k} given back`);
     await assertCoreFigures(page, 'back from the story');
+    assert.deepEqual(errors, []);
+  } finally { await page.context().close(); }
+});
+
+test('search loses no keystroke: typing at once into a list that has just opened keeps every letter', async () => {
+  const { page, errors } = await openApp(env, { width: 1366, height: 768 });
+  try {
+    await clickItem(page, 'tab-alliance');
+    for (const [word, first] of [['taiwan', 'TWN'], ['germany', 'DEU'], ['india', 'IND']]) {
+      const r = (await page.evaluate(() => window.techmap.uiItems())).countries;
+      await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+      await page.keyboard.type(word);  // no wait for the list to open
+      await settle(page);
+      assert.equal((await texts(page))['##search'], word, `every letter of '${word}' reached the search`);
+      // the first row is the country a visitor meant (India before British Indian Ocean Territory)
+      assert.equal((await texts(page))['countries-first'], first, `'${word}' lists ${first} first`);
+      for (let i = 0; i < 3 && (await page.evaluate(() => window.techmap.uiItems()))['countries-first']; i++) {
+        await page.keyboard.press('Escape');  // the first leaves the field, the next closes the list
+        await settle(page);
+      }
+    }
     assert.deepEqual(errors, []);
   } finally { await page.context().close(); }
 });

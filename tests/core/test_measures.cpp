@@ -397,3 +397,18 @@ TEST_CASE("dates as people type them: ISO, '1 Sep 2023', 'Sep 2023', '2023'; a b
     }
     CHECK(parse_typed_date(std::string(100, '1')).error.find("too long") != std::string::npos);
 }
+
+TEST_CASE("add_months: the same day a month on or back, the month's last day where it has none") {
+    CHECK(add_months(20230901, 1) == 20231001);
+    CHECK(add_months(20230901, -1) == 20230801);
+    CHECK(add_months(20231215, 1) == 20240115);
+    CHECK(add_months(20240115, -1) == 20231215);
+    CHECK(add_months(20240131, 1) == 20240229);  // leap year
+    CHECK(add_months(20230131, 1) == 20230228);
+    CHECK(add_months(20230331, -1) == 20230228);
+    CHECK(add_months(20221007, 12) == 20231007);
+    for (int d = 20200101; d < 20270101; d = date_of_days(days_of(d) + 13)) {
+        CHECK(is_valid_date(add_months(d, 1)));
+        CHECK(is_valid_date(add_months(d, -1)));
+    }
+}

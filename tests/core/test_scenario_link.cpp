@@ -227,3 +227,20 @@ TEST_CASE("a user's dataset version travels in the link and reopens without a no
     CHECK_FALSE(r.ok());
     CHECK(r.summary().find("'version' is longer than 40 characters") != std::string::npos);
 }
+
+TEST_CASE("embed code: an iframe of the view at the size chosen, its address and title escaped for HTML") {
+    const std::string code = embed_code("https://example.org/map/#v1&m=JPN,NLD&name=A%20%22B%22&mode=embed", 600, 400, "Map: \"EUV\" <tools> & more");
+    CHECK(code.rfind("<iframe src=\"https://example.org/map/#v1&amp;m=JPN,NLD&amp;name=A%20%22B%22&amp;mode=embed\"", 0) == 0);
+    CHECK(code.find(" width=\"600\" height=\"400\"") != std::string::npos);
+    CHECK(code.find("title=\"Map: &quot;EUV&quot; &lt;tools&gt; &amp; more\"") != std::string::npos);
+    CHECK(code.find("</iframe>") == code.size() - 9);
+    // the address read back from the attribute is the link, which reopens the same scenario
+    const size_t a = code.find('#'), b = code.find('"', a);
+    std::string src = code.substr(a, b - a);
+    for (size_t i; (i = src.find("&amp;")) != std::string::npos;) src.replace(i, 5, "&");
+    const ParsedLink p = parse_link(src);
+    CHECK(p.notices.empty());
+    REQUIRE(p.state.members);
+    CHECK(p.state.members->size() == 2);
+    CHECK(p.state.mode == UiMode::Embed);
+}
