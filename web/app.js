@@ -98,7 +98,7 @@
       },
       onTechmapChange: (link, modelChanged) => changed(link, modelChanged),
       onTechmapAction: (action) => pageAction(action),
-      onTechmapCaptured: (rgba, w, h, cropX) => savePng(rgba, w, h, cropX),
+      onTechmapCaptured: (rgba, w, h, crop, scale) => savePng(rgba, w, h, crop, scale),
       // main() has created the window and the GL context: hand the data over now, then open
       // the link in the address (before the first frame, so that it is the first thing seen)
       onTechmapStarted: () => {
@@ -288,6 +288,7 @@
     }
     else if (action === 'open-full-view') window.open(location.origin + location.pathname + call('techmap_link').replace(/&mode=embed/, ''), '_blank', 'noopener');
     else if (action === 'text-view') toggleTextView();
+    else if (action === 'open-teachers') window.open(new URL('web/teachers.html', location.href).href, '_blank', 'noopener');
     else if (action === 'load-dataset') openDatasetPicker();
   }
   function toggleTextView(show) {
@@ -313,49 +314,79 @@
     } else if (pageControl(e.target)) e.stopPropagation();
   });
   for (const type of ['keyup', 'keypress']) document.addEventListener(type, (e) => { if (pageControl(e.target)) e.stopPropagation(); });
-  // The map as drawn (without the panel), with a strip naming the scenario, the sources and the link.
-  function savePng(rgba, w, h, cropX) {
-    const dpr = window.devicePixelRatio || 1, cw = w - cropX;
+  // A picture for a memo or a slide: the map and its legend alone (the frame drawn for it, at
+  // twice the screen's density), under the title, the headline, the date and the mode, the
+  // visitor's caption, and over the sources with their years and the link. Type sizes are CSS
+  // pixels times the frame's scale: the smallest, the sources, is 12 px at 1×.
+  const prettyDate = (iso) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return m ? `${+m[3]} ${'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[+m[2] - 1]} ${m[1]}` : '';
+  };
+  function pictureParts() {
+    const f = window.techmap.figures(), st = window.techmap.status(), s = f.scenario || {};
+    const h = f.headline || {}, node = (f.nodes || []).find((n) => n.id === s.node) || {};
+    const modes = { all: 'What if: everything the members make', controls: "The members' controls in force", rules: 'The rules in force, whoever issued them' };
+    const caption = (window.techmap.uiTexts()['picture-caption'] || '').trim();
+    const sources = node.sources ? `Sources: ${node.sources}${node.years ? ` (${node.years})` : ''}.` : '';
+    return {
+      title: h.title || 'Techno-alliance map', sentence: h.sentence || '', caption,
+      when: `${prettyDate(s.date)} · ${modes[s.denyMode] || ''}`,
+      sources, credit: 'Data: Emerging Technology Observatory, Advanced Semiconductor Supply Chain Dataset, Georgetown CSET (CC BY-NC 4.0); ' +
+        'map: Natural Earth; lakes © OpenStreetMap contributors (ODbL); data version ' + st.dataVersion + '.',
+      link: fullUrl().replace(/^https?:\/\//, ''),
+    };
+  }
+  function savePng(rgba, w, h, crop, scale) {
+    const parts = pictureParts();
     const c = document.createElement('canvas');
     const ctx = c.getContext('2d');
-    // the headline's sentence (the core's words, as the caption shows them), wrapped to the width
-    const headline = (window.techmap.figures().headline || {}).sentence || '';
-    ctx.font = `${Math.round(12 * dpr)}px 'Techmap UI', sans-serif`;
-    const said = [];
-    for (const word of headline.split(' ')) {
-      const line = said.length ? `${said[said.length - 1]} ${word}` : word;
-      if (said.length && ctx.measureText(line).width <= cw - 20 * dpr) said[said.length - 1] = line;
-      else said.push(word);
-    }
-    const lines = said.slice(0, 4), strip = Math.round((64 + 16 * lines.length) * dpr);
-    c.width = cw;
-    c.height = h + strip;
-    const img = ctx.createImageData(cw, h);
-    for (let y = 0; y < h; y++) {
-      const from = ((h - 1 - y) * w + cropX) * 4;
-      img.data.set(rgba.subarray(from, from + cw * 4), y * cw * 4);
+    const pad = Math.round(14 * scale), width = crop.w;
+    const font = (px, bold) => `${bold ? 'bold ' : ''}${Math.round(px * scale)}px 'Techmap UI', sans-serif`;
+    const wrap = (text, px, bold) => {
+      ctx.font = font(px, bold);
+      const lines = [];
+      for (const word of String(text).split(' ')) {
+        const line = lines.length ? `${lines[lines.length - 1]} ${word}` : word;
+        if (lines.length && ctx.measureText(line).width <= width - 2 * pad) lines[lines.length - 1] = line;
+        else lines.push(word);
+      }
+      return lines.filter((l) => l).map((l) => ({ text: l, px, bold }));
+    };
+    const head = [...wrap(parts.title, 20, true), ...wrap(parts.sentence, 14), ...wrap(parts.when, 13)];
+    if (parts.caption) head.push(...wrap(parts.caption, 15, true));
+    const foot = [...wrap(parts.sources, 12), ...wrap(parts.credit, 12), ...wrap(parts.link, 12)];
+    const height = (lines) => lines.reduce((sum, l) => sum + Math.round(l.px * 1.45 * scale), 0);
+    const top = pad + height(head) + pad, bottom = pad + height(foot) + pad;
+    c.width = width;
+    c.height = top + crop.h + bottom;
+    ctx.fillStyle = '#242936';  // the panels' slate (src/ui/ui.cpp's theme)
+    ctx.fillRect(0, 0, c.width, c.height);
+    const img = ctx.createImageData(width, crop.h);
+    for (let y = 0; y < crop.h; y++) {  // GL rows run from the bottom
+      const from = ((h - 1 - (crop.y + y)) * w + crop.x) * 4;
+      img.data.set(rgba.subarray(from, from + width * 4), y * width * 4);
     }
     for (let i = 3; i < img.data.length; i += 4) img.data[i] = 255;
-    ctx.putImageData(img, 0, 0);
-    ctx.fillStyle = '#242936';  // the panels' slate (src/ui/ui.cpp's theme)
-    ctx.fillRect(0, h, cw, strip);
-    const s = window.techmap.scenario(), st = window.techmap.status();
-    ctx.fillStyle = '#edf0f5';
-    ctx.font = `${Math.round(13 * dpr)}px 'Techmap UI', sans-serif`;
-    ctx.fillText(`Techno-alliance map: ${s.alliance} (${s.members.join(', ') || 'no members'}) and ${s.target || 'no target'}`, 10 * dpr, h + 18 * dpr, cw - 20 * dpr);
-    ctx.font = `${Math.round(12 * dpr)}px 'Techmap UI', sans-serif`;
-    lines.forEach((line, i) => ctx.fillText(line, 10 * dpr, h + (36 + 16 * i) * dpr, cw - 20 * dpr));
-    h += 16 * lines.length * dpr;  // the lines below move down
-    ctx.fillStyle = '#adb5c2';
-    ctx.font = `${Math.round(11 * dpr)}px 'Techmap UI', sans-serif`;
-    ctx.fillText('Data: Emerging Technology Observatory, Advanced Semiconductor Supply Chain Dataset, Georgetown CSET (CC BY-NC 4.0); ' +
-      'map: Natural Earth; lakes © OpenStreetMap contributors (ODbL); data version ' + st.dataVersion, 10 * dpr, h + 36 * dpr, cw - 20 * dpr);
-    ctx.fillText(fullUrl(), 10 * dpr, h + 53 * dpr, cw - 20 * dpr);
+    ctx.putImageData(img, 0, top);
+    const draw = (lines, y0) => {
+      let y = y0;
+      for (const l of lines) {
+        y += Math.round(l.px * 1.45 * scale);
+        ctx.font = font(l.px, l.bold);
+        ctx.fillStyle = l.px >= 15 || l.bold ? '#edf0f5' : '#c9ced8';
+        ctx.fillText(l.text, pad, y - Math.round(l.px * 0.4 * scale));
+      }
+    };
+    draw(head, pad);
+    draw(foot, top + crop.h + pad);
+    window.techmap.lastPicture = { width: c.width, height: c.height, scale, top, mapHeight: crop.h, parts,
+      lines: [...head, ...foot].map((l) => ({ text: l.text, px: Math.round(l.px * scale) })) };
     const name = `techmap-${stamp()}.png`;
     c.toBlob((b) => {
       if (!b) { showNotice('The picture could not be made (the browser refused a canvas this large); try a smaller window.'); return; }
+      window.techmap.lastPicture.bytes = b.size;
       download(b, name);
-      showNotice(`Downloaded ${name} (the map as shown, with the scenario, its sources and its link under it).`, 8000, 'info');
+      showNotice(`Downloaded ${name} (the map with its title, headline, legend, date and mode, sources and link).`, 8000, 'info');
     }, 'image/png');
   }
 
@@ -482,6 +513,7 @@
     }),
     setLayer: (layer) => !!ccall('techmap_set_layer', 'number', ['string'], [layer]),
     uiItems: () => JSON.parse(call('techmap_ui_items')),
+    markers: () => JSON.parse(call('techmap_markers')),
     uiTexts: () => JSON.parse(call('techmap_ui_texts')),
     countryAt: (x, y) => ccall('techmap_country_at', 'string', ['number', 'number'], [x, y]),
     screenOf: (lon, lat) => JSON.parse(ccall('techmap_screen_of', 'string', ['number', 'number'], [lon, lat])),

@@ -16,8 +16,11 @@
 namespace techmap {
 
 EM_JS(void, js_ui_action, (const char* action), { if (Module.onTechmapAction) Module.onTechmapAction(UTF8ToString(action)); });
-EM_JS(void, js_captured, (const uint8_t* rgba, int w, int h, int crop_x), {
-    if (Module.onTechmapCaptured) Module.onTechmapCaptured(HEAPU8.subarray(rgba, rgba + w * h * 4), w, h, crop_x);
+// The frame drawn for a picture (the map and its legend alone, at twice the screen's density),
+// with the map's rectangle in the frame's pixels (x, y, w, h, from the top) and the scale.
+EM_JS(void, js_captured, (const uint8_t* rgba, int w, int h, int crop_x, int crop_y, int crop_w, int crop_h, double scale), {
+    if (Module.onTechmapCaptured)
+        Module.onTechmapCaptured(HEAPU8.subarray(rgba, rgba + w * h * 4), w, h, {x: crop_x, y: crop_y, w: crop_w, h: crop_h}, scale);
 });
 
 namespace {
@@ -172,7 +175,7 @@ void App::handle_actions() {
         } else if (a == "mode:full") {
             ui.mode = UiMode::Full;
         } else if (a == "export-png") {
-            capture_pending = true;
+            capture_pending = true;  // the next frames: drawn at twice the density (follow_canvas_size), then read back
         } else {
             js_ui_action(a.c_str());  // copy-link, export-csv, open-full-view, text-view, ...
         }
@@ -185,7 +188,8 @@ void App::capture_frame(int fb_w, int fb_h) {
     capture_requested = false;
     const std::vector<uint8_t> rgba = read_frame_rgba(fb_w, fb_h);
     const double px = css_w > 0 ? double(fb_w) / css_w : 1.0;
-    js_captured(rgba.data(), fb_w, fb_h, int(map_area().x * px));
+    const ScreenRect r = map_area();
+    js_captured(rgba.data(), fb_w, fb_h, int(r.x * px), int(r.y * px), int(r.w * px), int(r.h * px), px);
 }
 
 }  // namespace techmap

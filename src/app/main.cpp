@@ -81,10 +81,18 @@ int App::country_at(glm::dvec2 css) const {
     const int lv = active_level();
     if (lv < 0) return -1;
     const ScreenRect area = map_area();
-    for (const SmallCountry& s : markers) {  // markers lie over the shapes
-        const glm::dvec2 p = view.map_to_screen(glm::dvec2(s.projected), area);
-        if (glm::length(p - css) <= s.radius_px + 3) return s.country;
+    // markers lie over the shapes; where they crowd (Belgium, the Netherlands, Luxembourg) the
+    // point picks the marker whose centre is nearest, not the first whose circle holds it
+    int nearest = -1;
+    double best = 1e300;
+    for (const SmallCountry& s : markers) {
+        const double d = glm::length(view.map_to_screen(glm::dvec2(s.projected), area) - css);
+        if (d <= s.radius_px + 3 && d < best) {
+            best = d;
+            nearest = s.country;
+        }
     }
+    if (nearest >= 0) return nearest;
     const MapLevel& L = levels[size_t(lv)];
     const int mc = L.map.pick(glm::vec2(view.screen_to_map(css, area)));
     return mc >= 0 ? L.links.map_to_data[size_t(mc)] : -1;
@@ -231,7 +239,8 @@ void follow_canvas_size() {
     App& a = app();
     double w = 0, h = 0;
     emscripten_get_element_css_size("#canvas", &w, &h);
-    const double dpr = emscripten_get_device_pixel_ratio();
+    // a picture is drawn at twice the screen's density (the frame of the export only)
+    const double dpr = emscripten_get_device_pixel_ratio() * (a.capture_pending || a.capture_requested ? 2.0 : 1.0);
     if (int(w) == a.css_w && int(h) == a.css_h && dpr == a.dpr) return;
     const bool dpr_changed = dpr != a.dpr;
     a.css_w = int(w);
@@ -418,6 +427,11 @@ void draw_frame() {
     if (ui_style(a.ui, float(a.css_w), float(a.css_h))) rebuild_fonts();  // screen size or mode changed
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    {  // ImGui draws in CSS pixels onto the canvas's own pixels (SDL assumes the screen's density)
+        int cw = 0, ch = 0;
+        emscripten_get_canvas_element_size("#canvas", &cw, &ch);
+        if (a.css_w > 0 && a.css_h > 0) ImGui::GetIO().DisplayFramebufferScale = ImVec2(float(cw) / float(a.css_w), float(ch) / float(a.css_h));
+    }
     // (the pointer reaches ImGui through its input queue, mouse or touch as SDL reports it: the
     // position is no longer written into ImGui by hand, as 1.86 needed)
     a.capture_requested = a.capture_pending;
@@ -438,7 +452,8 @@ void draw_frame() {
     a.area_changed = false;
     named_country_points();
     if (a.ui.show_embed && a.ui.panel_open && a.ui.panel_tab == 3) a.ui.embed_url = a.page_base + a.shared_link() + "&mode=embed";
-    ui_draw(a.model, a.ui, a.story.shown(), a.hovered, float(a.css_w), float(a.css_h), a.actions);  // may change the scenario
+    if (a.capture_requested) ui_draw_for_export(a.model, a.ui, float(a.css_w));  // the map and its legend alone
+    else ui_draw(a.model, a.ui, a.story.shown(), a.hovered, float(a.css_w), float(a.css_h), a.actions);  // may change the scenario
     a.handle_actions();
     // the panel or the timeline changed size: the map is fitted anew, so another frame is drawn
     if (const ScreenRect area = a.map_area(); area.x != area_before.x || area.y != area_before.y || area.w != area_before.w || area.h != area_before.h)
@@ -448,7 +463,9 @@ void draw_frame() {
 
     const int lv = a.active_level();
     int fb_w = 0, fb_h = 0;
-    SDL_GL_GetDrawableSize(a.window, &fb_w, &fb_h);
+    // the canvas's own size (SDL's drawable size assumes the screen's density: a picture's frame is
+    // drawn at twice it)
+    emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
     const float px = a.css_w > 0 ? float(fb_w) / float(a.css_w) : 1.0f;  // CSS -> framebuffer pixels
     const ScreenRect css = a.map_area();
     if (lv >= 0 && a.model.loaded()) {

@@ -141,6 +141,17 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
     return out(json_text(nlohmann::json::array({s.x, s.y})));
 }
 
+// The small-country markers as drawn: [{id, x, y, r}] in CSS px (tests pick every one).
+EMSCRIPTEN_KEEPALIVE const char* techmap_markers() {
+    techmap::App& a = app();
+    nlohmann::json j = nlohmann::json::array();
+    for (const techmap::SmallCountry& s : a.markers) {
+        const glm::dvec2 p = a.view.map_to_screen(glm::dvec2(s.projected), a.map_area());
+        j.push_back({{"id", a.model.data().countries[size_t(s.country)].id}, {"x", p.x}, {"y", p.y}, {"r", s.radius_px}});
+    }
+    return out(json_text(j));
+}
+
 // Screen rectangles of the panel's named controls (CSS px), for the page and tests.
 EMSCRIPTEN_KEEPALIVE const char* techmap_ui_items() { return out(json_text(nlohmann::json(app().ui.items))); }
 // The words of the named texts on the canvas (caption, comparison, who holds the keys...).

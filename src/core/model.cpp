@@ -125,8 +125,14 @@ Model::Comparison Model::compare() const {
     c.choke_points_after = figures().choke_points;
     for (size_t i = 0; i < d->nodes.size(); ++i) {
         const NodeFigures &a = pinned_->figures.nodes[i], &b = figures().nodes[i];
-        if (a.choke != b.choke) c.flips.push_back({int(i), a.choke, b.choke, a.target_access, b.target_access});
+        const Flip fl{int(i), a.choke, b.choke, a.target_access, b.target_access};
+        if (a.choke != b.choke) c.flips.push_back(fl);
+        if (a.choke != b.choke || std::fabs(a.target_access.lo - b.target_access.lo) > 0.05 || std::fabs(a.target_access.hi - b.target_access.hi) > 0.05)
+            c.changes.push_back(fl);
     }
+    c.pinned = pinned_->scenario;
+    c.outputs_before = pinned_->figures.target_access_to_outputs;
+    c.outputs_after = figures().target_access_to_outputs;
     std::stable_sort(c.flips.begin(), c.flips.end(), [](const Flip& x, const Flip& y) {
         return std::fabs(x.access_after.mid() - x.access_before.mid()) > std::fabs(y.access_after.mid() - y.access_before.mid());
     });

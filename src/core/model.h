@@ -122,8 +122,13 @@ public:
     };
     struct Comparison {
         std::string pinned_name;
+        Scenario pinned;          // the pinned scenario (its date and denial mode, for the words)
         int choke_points_before = 0, choke_points_after = 0;
         std::vector<Flip> flips;  // nodes whose choke status changed, largest access change first
+        // every input whose figures differ (the target's access, or the choke status), in the
+        // chain's order, and the finished products' access before and after
+        std::vector<Flip> changes;
+        Range outputs_before, outputs_after;
     };
     Comparison compare() const;
 

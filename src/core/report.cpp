@@ -7,7 +7,9 @@
 #include <cstring>
 #include <set>
 
+#include "core/measures.h"
 #include "core/model.h"
+#include "core/scenario_link.h"
 
 namespace techmap {
 namespace {
@@ -59,6 +61,39 @@ std::string source_list(const Dataset& ds, const std::vector<int>& sources) {
     return out;
 }
 
+
+ComparisonWords comparison_words(const Model& m) {
+    ComparisonWords w;
+    const Domain* d = m.domain();
+    if (!m.has_pin() || !d) return w;
+    const Model::Comparison c = m.compare();
+    const Dataset& ds = m.data();
+    const Scenario& now = m.scenario();
+    auto scenario_words = [&](const Scenario& s, const std::string& name) {
+        std::string t = sentence_start(scenario_date_words(s)) + ", " + denial_mode_words(s);
+        std::vector<int> members;
+        for (size_t k = 0; k < s.members.size(); ++k)
+            if (s.members[k]) members.push_back(int(k));
+        t += "; " + (name.empty() ? std::string("the alliance") : name) + " (" + (members.empty() ? "no members" : country_list(ds, members)) + ")";
+        if (s.target >= 0) t += ", target " + country_in_sentence(ds.countries[size_t(s.target)].name);
+        return t;
+    };
+    w.heading = "Pinned: " + scenario_words(c.pinned, c.pinned_name) + ". Now: " + scenario_words(now, m.alliance_name()) + ".";
+    const std::string target = now.target >= 0 ? sentence_start(country_in_sentence(ds.countries[size_t(now.target)].name)) : "The target";
+    auto then_now = [&](const Range& a, const Range& b) {
+        const std::string x = plain_percent(a), y = plain_percent(b);
+        return x == y ? "unchanged at " + x : x + " then, " + y + " now";
+    };
+    for (const Model::Flip& f : c.changes) {
+        std::string line = d->nodes[size_t(f.node)].name + ": " + target + " could get " + then_now(f.access_before, f.access_after);
+        if (f.before != f.after)
+            line += f.after == Choke::Yes ? "; now a choke point" : f.before == Choke::Yes ? "; no longer a choke point" : "; a possible choke point now";
+        w.lines.push_back(std::move(line));
+    }
+    w.unchanged = d->nodes.size() - c.changes.size();
+    w.products = "Finished products: " + target + " could get " + then_now(c.outputs_before, c.outputs_after) + ".";
+    return w;
+}
 
 std::string scenario_summary(const Model& m) {
     if (!m.loaded() || !m.domain()) return "No data loaded.";
@@ -147,6 +182,13 @@ std::string scenario_summary(const Model& m) {
             out += ", no shares of its own in the data";
         }
         out += ".";
+    }
+    // a pinned scenario: the figures before and after, side by side, in words
+    if (const ComparisonWords cw = comparison_words(m); !cw.heading.empty()) {
+        out += "\n\nCompared with the pinned scenario. " + cw.heading + " " + cw.products;
+        if (cw.lines.empty()) out += " No input's figures changed.";
+        for (const std::string& line : cw.lines) out += "\n" + line + ".";
+        if (!cw.lines.empty() && cw.unchanged) out += "\n" + std::to_string(cw.unchanged) + " other inputs unchanged.";
     }
     return out;
 }
@@ -260,6 +302,19 @@ std::string figures_csv(const Model& m) {
         range_row("node", n.id, n.name, "target access under denial", nf.target_access, "% of world supply", years, sources);
         range_row("node", n.id, n.name, "alliance access under retaliation", nf.alliance_access, "% of world supply", years, sources);
         range_row("node", n.id, n.name, "HHI", nf.hhi, "0-10000", years, sources);
+    }
+    // a pinned scenario: each changed input's access before and after, and the finished products'
+    if (m.has_pin()) {
+        const Model::Comparison c = m.compare();
+        const std::string then = date_text(scenario_date(c.pinned)) + " " + to_text(c.pinned.deny_mode);
+        const std::string now = date_text(scenario_date(s)) + " " + to_text(s.deny_mode);
+        range_row("comparison", d.id, d.name, "target access to finished products, pinned (" + then + ")", c.outputs_before, "% of world supply", "", "");
+        range_row("comparison", d.id, d.name, "target access to finished products, now (" + now + ")", c.outputs_after, "% of world supply", "", "");
+        for (const Model::Flip& fl : c.changes) {
+            const Node& n = d.nodes[size_t(fl.node)];
+            range_row("comparison", n.id, n.name, "target access, pinned (" + then + ")", fl.access_before, "% of world supply", "", "");
+            range_row("comparison", n.id, n.name, "target access, now (" + now + ")", fl.access_after, "% of world supply", "", "");
+        }
     }
     return out;
 }

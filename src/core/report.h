@@ -20,6 +20,17 @@ void node_provenance(const Dataset& ds, const Node& node, std::string& years, st
 // selected input, with years and sources where a figure has them.
 std::string scenario_summary(const Model& model);
 
+// The pinned scenario beside the current one, in words: `heading` says what each is (date,
+// denial mode, alliance, target), `lines` one per input whose figures changed ("EUV lithography
+// tools: China could get 0–100% then, 0% now; now a choke point"), `products` the finished
+// products. Empty when nothing is pinned (or the pin is of another domain).
+struct ComparisonWords {
+    std::string heading, products;
+    std::vector<std::string> lines;
+    size_t unchanged = 0;  // inputs whose figures did not change
+};
+ComparisonWords comparison_words(const Model& model);
+
 // One sentence: the alliance, its members' codes, the target and the choke points held (the
 // default caption of a step in a teacher's story).
 std::string scenario_headline(const Model& model);

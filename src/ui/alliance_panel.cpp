@@ -273,7 +273,10 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
             const NodeFigures& f = m.figures().nodes[i];
             const std::string label = (f.choke == Choke::Yes ? "* " : "  ") + n.name + (n.link >= 0 ? "  (linked)" : "") + "##" + n.id;
             if (ImGui::Selectable(label.c_str(), int(i) == sel)) m.select_node(int(i));
-            if (first) remember(ui, "node-first");
+            if (first) {
+                remember(ui, "node-first");
+                remember_text(ui, "node-first", n.name);
+            }
             first = false;
             if (appearing && int(i) == sel) ImGui::SetScrollHereY(0.3f);
         };
@@ -296,7 +299,28 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
             }
             item(i, std::string());
         }
-        if (first) ImGui::TextDisabled("No input matches.");
+        // with a query: the inputs of the other domains that match, each with where it lives (a
+        // pick opens that domain on it: "gallium" is in the critical chip materials)
+        bool elsewhere = false;
+        if (ui.node_search[0])
+            for (const Domain& od : m.data().domains) {
+                if (&od == d) continue;
+                for (const Node& n : od.nodes) {
+                    if (!listable(n) || !contains_text(n.name, ui.node_search)) continue;
+                    if (!elsewhere) ImGui::TextDisabled("In other domains");
+                    elsewhere = true;
+                    const std::string label = "  " + n.name + " (in " + od.name + ")##" + od.id + "/" + n.id;
+                    if (ImGui::Selectable(label.c_str(), false) && m.select_domain(od.id))
+                        for (size_t k = 0; k < od.nodes.size(); ++k)
+                            if (od.nodes[k].id == n.id) m.select_node(int(k));
+                    if (first) {
+                        remember(ui, "node-first");
+                        remember_text(ui, "node-first", n.name + " (in " + od.name + ")");
+                    }
+                    first = false;
+                }
+            }
+        if (first) ImGui::TextDisabled("No input matches in any domain.");
         ImGui::EndCombo();
     }
     if (!node_open && ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");
@@ -360,7 +384,9 @@ void share_section(const Model& m, UiState& ui, UiActions& actions) {
     if (ui.show_embed) embed_section(m, ui, actions);
     if (small_button(ui, "PNG")) actions.push_back("export-png");
     remember(ui, "export-png");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the map with its legend and attribution as a PNG image");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Download a picture for a memo or a slide: the map alone with its legend, the title, the headline, the date "
+                          "and the mode, your caption, the sources and the link, at twice the screen's density");
     same_line_if_fits("CSV");
     if (small_button(ui, "CSV")) actions.push_back("export-csv");
     remember(ui, "export-csv");
@@ -374,6 +400,9 @@ void share_section(const Model& m, UiState& ui, UiActions& actions) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A dataset file of the same format (JSON), loaded on top of the default data; you can also drop it on the map. "
                           "A bad file is refused with a message and the current data stays.");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##picture-caption", "caption for the picture (optional)", ui.picture_caption, sizeof ui.picture_caption);
+    remember(ui, "picture-caption");
     // one's own story: add this view as a step (a caption is optional: nothing needs typing)
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
     ImGui::InputTextWithHint("##story-caption", "caption (optional)", ui.story_caption, sizeof ui.story_caption);

@@ -13,7 +13,7 @@
 namespace techmap {
 
 // Sources and credits, help, about: small windows opened from the panel's footer.
-void info_windows(const Model& m, UiState& ui, float width, float height) {
+void info_windows(const Model& m, UiState& ui, float width, float height, UiActions& actions) {
     const Dataset& ds = m.data();
     const float w = std::min(620.0f * ui.scale, width - 24.0f);
     auto open = [&](const char* title, bool* shown) {
@@ -54,7 +54,10 @@ void info_windows(const Model& m, UiState& ui, float width, float height) {
     if (ui.show_help) {
         if (open("Help", &ui.show_help)) {
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted("Click or tap a country to add it to the alliance or remove it; hover it for its card.");
+            ImGui::TextUnformatted("Click or tap a country for its card (\"Add to the alliance\" is on it); with the Alliance "
+                                   "section open, a click adds or removes it at once. Hover a country for its card.");
+            ImGui::TextUnformatted("Presenting (Share & present): the arrow keys, Space, Page Up and Page Down step the guided tour, "
+                                   "as a clicker sends them; Escape leaves.");
             ImGui::TextUnformatted("Drag to pan; wheel, pinch or double-click to zoom.");
             ImGui::TextUnformatted("Keys on the map: + and - zoom, arrows pan, 0 resets the view; Ctrl+Z undoes and Ctrl+Y "
                                    "redoes a change of members; Tab moves between a window's controls and Ctrl+Tab between "
@@ -62,6 +65,8 @@ void info_windows(const Model& m, UiState& ui, float width, float height) {
             ImGui::TextUnformatted("Ranges such as 0.0–78.9% mean the data leaves some shares unknown: the figure lies "
                                    "somewhere in the range. \"why?\" under the map's caption shows the rows behind the selected input.");
             ImGui::PopTextWrapPos();
+            if (ImGui::Button("A guide for teachers")) actions.push_back("open-teachers");
+            remember(ui, "help-teachers");
         }
         ImGui::End();
     }

@@ -172,6 +172,9 @@ void welcome_card(const Model& m, UiState& ui, float left, float width, float he
     same_line_if_fits("Look around");
     if (ImGui::Button("Look around")) ui.show_welcome = false;
     remember(ui, "welcome-close");
+    same_line_if_fits("For teachers");
+    if (small_button(ui, "For teachers")) actions.push_back("open-teachers");  // the guide, in a new tab
+    remember(ui, "welcome-teachers");
     ImGui::End();
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/measures.h"
 #include "core/report.h"
 #include "ui/widgets.h"
 
@@ -187,13 +188,35 @@ void compare_section(Model& m, UiState& ui) {
     const bool unpin = small_button(ui, "unpin");
     remember(ui, "unpin");
     if (unpin) { m.unpin(); return; }
-    bullet("choke points %d -> %d; %zu inputs change status", c.choke_points_before, c.choke_points_after, c.flips.size());
-    const char* names[] = {"no", "possible", "yes"};
-    for (size_t i = 0; i < c.flips.size() && i < 6; ++i) {
-        const Model::Flip& f = c.flips[i];
-        bullet("%s: %s -> %s", d->nodes[size_t(f.node)].name.c_str(), names[int(f.before)], names[int(f.after)]);
+    // the two scenarios in words, then input by input, before and after side by side
+    const ComparisonWords w = comparison_words(m);
+    muted_wrapped(w.heading.c_str());
+    remember_text(ui, "compare-heading", w.heading);
+    bullet("choke points %d -> %d", c.choke_points_before, c.choke_points_after);
+    bullet("%s", w.products.c_str());
+    remember_text(ui, "compare-products", w.products);
+    if (!w.lines.empty()) ImGui::TextDisabled("What the target could get, input by input:");
+    if (!w.lines.empty() && ImGui::BeginTable("compare", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("input", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(("pinned: " + pretty_date(scenario_date(c.pinned))).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(("now: " + pretty_date(scenario_date(m.scenario()))).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        for (const Model::Flip& f : c.changes) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s%s", d->nodes[size_t(f.node)].name.c_str(), f.before != f.after ? (f.after == Choke::Yes ? " (now a choke point)" : " (choke status changed)") : "");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(plain_percent(f.access_before).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(plain_percent(f.access_after).c_str());
+        }
+        ImGui::EndTable();
     }
-    if (c.flips.size() > 6) ImGui::TextDisabled("and %zu more", c.flips.size() - 6);
+    std::string all;
+    for (const std::string& line : w.lines) all += line + "\n";
+    remember_text(ui, "compare-lines", all);
+    if (w.lines.empty()) ImGui::TextDisabled("No input's figures changed.");
+    else if (w.unchanged) ImGui::TextDisabled("%zu other inputs unchanged.", w.unchanged);
 }
 
 }  // namespace techmap

@@ -101,6 +101,11 @@ bool ui_style(UiState& ui, float width, float height) {
     return font_changed;
 }
 
+void ui_draw_for_export(const Model& m, UiState& ui, float width) {
+    if (m.loaded()) legend(m, ui, width, ui.timeline_top);
+    ui.texts["picture-caption"] = ui.picture_caption;  // the page writes it under the picture's title
+}
+
 void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float width, float height, UiActions& actions) {
     ui.focused.clear();
     ui.map_top = 0;  // the caption's band, when it is drawn (map_caption)
@@ -125,7 +130,7 @@ void ui_draw(Model& m, UiState& ui, const StoryShown& story, int hovered, float 
         alliance_panel(m, ui, width, height, actions);
     }
     if (m.loaded() && ui.mode == UiMode::Full) {
-        info_windows(m, ui, width, height);
+        info_windows(m, ui, width, height, actions);
         supply_chain_window(m, ui, width, height);
         // on phones the unfolded panel covers the map: the legend and caption wait for it,
         // and the story's window takes the legend's place

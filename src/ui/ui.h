@@ -69,6 +69,7 @@ struct UiState {
     char node_search[64] = {0};  // the input list's filter (name or stage)
     char preset_search[64] = {0};
     char story_caption[200] = {0};
+    char picture_caption[200] = {0};  // a caption typed for the exported picture (PNG)
     // Embed: the iframe code for the current view at one of three sizes (the app sets
     // embed_url, the page's address with the view's dated link and mode=embed, while it is shown)
     bool show_embed = false;
@@ -137,5 +138,9 @@ bool ui_covers(float x, float y);
 // May change the scenario; appends what it asks for to `actions`.
 void ui_draw(Model& model, UiState& ui, const StoryShown& story, int hovered, float width_css, float height_css,
              UiActions& actions);
+
+// Builds the frame of an exported picture: the map's legend only (no panel, caption or
+// controls); the windows' places stay as last drawn, so the map is where it was.
+void ui_draw_for_export(const Model& model, UiState& ui, float width_css);
 
 }  // namespace techmap

@@ -27,7 +27,7 @@ void pinned_country_card(Model& m, UiState& ui);  // the card a click opens in e
 void embed_band(const Model& m, UiState& ui, float width, UiActions& actions);
 
 // info_windows.cpp: sources and credits, help, about.
-void info_windows(const Model& m, UiState& ui, float width, float height);
+void info_windows(const Model& m, UiState& ui, float width, float height, UiActions& actions);
 
 // map_overlays.cpp: the opening card (title, plain sentence, the next step), over the map.
 void welcome_card(const Model& m, UiState& ui, float left, float width, float height, UiActions& actions);

@@ -2,7 +2,9 @@
 // keys, and the countries the headline names never hidden under a window.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, screenshot, settle, clickItem } from './browser.mjs';
+import fs from 'node:fs';
+import { PNG } from 'pngjs';
+import { start, openApp, screenshot, settle, clickItem, coreFigures } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -161,3 +163,126 @@ for (const [width, height] of [[390, 844], [360, 740]]) {
     } finally { await context.close(); }
   });
 }
+
+test('two dates compared: pin, change the date; the panel, the text view and the CSV give each changed input before and after, as the native core computes them', async () => {
+  const { page, context, errors } = await openApp(env, { width: 1366, height: 768, hash: '#v1&m=JPN,NLD,USA&n=N22&date=2022-10-07&dm=controls' });
+  try {
+    const before = await page.evaluate(() => window.techmap.figures());
+    await clickItem(page, 'pin');
+    await clickItem(page, 'timeline-date-typed');
+    await page.keyboard.type('1 Sep 2023');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    const after = await page.evaluate(() => window.techmap.figures());
+    assert.equal(after.scenario.date, '2023-09-01');
+    const core0 = coreFigures(before.scenario), core1 = coreFigures(after.scenario);
+    const changed = core1.nodes.filter((n, i) => Math.abs(n.targetAccess[0] - core0.nodes[i].targetAccess[0]) > 0.05 ||
+      Math.abs(n.targetAccess[1] - core0.nodes[i].targetAccess[1]) > 0.05 || n.choke !== core0.nodes[i].choke);
+    assert.ok(changed.length > 0, 'the controls of 2023 change some inputs');
+    const tx = await texts(page);
+    assert.match(tx['compare-heading'], /^Pinned: 7 Oct 2022, the members' controls in force.*Now: 1 Sep 2023, the members' controls in force/);
+    const lines = tx['compare-lines'].trim().split('\n');
+    assert.equal(lines.length, changed.length, `one line per changed input: ${lines.join(' | ')}`);
+    for (const n of changed) assert.ok(lines.some((l) => l.startsWith(`${n.name}: China could get `) && / then, .* now/.test(l)), `${n.name} is compared`);
+    assert.match(tx['compare-products'], /^Finished products: China could get /);
+    const summary = await page.evaluate(() => window.techmap.summary());
+    for (const l of lines) assert.ok(summary.includes(l), `the text view says "${l}"`);
+    const csv = await page.evaluate(() => window.techmap.figuresCsv());
+    for (const n of changed) {
+      const row = (when) => csv.split('\r\n').find((r) => r.startsWith(`comparison,${n.id},`) && r.includes(`target access, ${when}`));
+      const p = row('pinned (2022-10-07 controls)').split(','), q = row('now (2023-09-01 controls)').split(',');
+      const i = core1.nodes.indexOf(n);
+      assert.ok(Math.abs(+p[p.length - 5] - core0.nodes[i].targetAccess[0]) < 0.01 && Math.abs(+q[q.length - 4] - n.targetAccess[1]) < 0.01,
+        `${n.id}: the CSV's before and after are the core's (${p.join(',')} / ${q.join(',')})`);
+    }
+    await screenshot(page, 'compare-two-dates');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
+
+test('a picture for a memo: the map and its legend alone at twice the density, with the title, headline, date and mode, the typed caption, the sources with their years and the link in type of at least 12 px at 1×', async () => {
+  const { page, context, errors } = await openApp(env, { width: 1366, height: 768, hash: '#v1&m=JPN,NLD,USA&n=N20&l=share' });
+  try {
+    await clickItem(page, 'tab-share');
+    await clickItem(page, 'picture-caption');
+    await page.keyboard.type('Figure 1: who makes EUV tools');
+    await settle(page);
+    const [dl] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'export-png')]);
+    const png = PNG.sync.read(fs.readFileSync(await dl.path()));
+    fs.copyFileSync(await dl.path(), 'test-results/picture-for-a-memo.png');
+    const pic = await page.evaluate(() => window.techmap.lastPicture);
+    const st = await status(page);
+    assert.equal(pic.scale, 2, 'twice the screen density');
+    assert.equal(png.width, pic.width);
+    assert.ok(Math.abs(png.width - 2 * st.mapArea[2]) <= 3, `the map's width only (no panel): ${png.width} for ${st.mapArea[2]} CSS px`);
+    assert.equal(pic.mapHeight, Math.round(2 * st.mapArea[3]), 'the map only (no caption band, no timeline)');
+    const f = await page.evaluate(() => window.techmap.figures());
+    const all = pic.lines.map((l) => l.text).join(' ');
+    assert.ok(all.includes(f.headline.title.split(' ').slice(0, 4).join(' ')), 'the title');
+    assert.ok(all.includes('Figure 1: who makes EUV tools'), 'the typed caption');
+    assert.match(all, /What if: everything the members make/, 'the denial mode');
+    assert.match(all, /Sources: .*\(2025\)/, 'the sources with their years');
+    assert.match(all, /127\.0\.0\.1:\d+\/#v1&m=JPN,NLD,USA/, 'the link, readable');
+    for (const l of pic.lines) assert.ok(l.px >= 24, `"${l.text.slice(0, 30)}…" is ${l.px / 2} px at 1× (at least 12)`);
+    // the map area of the picture has no panel or control in it: the panel's slate is absent
+    let slate = 0;
+    for (let y = pic.top + 4; y < pic.top + pic.mapHeight - 4; y += 7)
+      for (let x = 2; x < png.width * 0.6; x += 7) {
+        const i = (y * png.width + x) * 4;
+        if (Math.abs(png.data[i] - 0x24) < 6 && Math.abs(png.data[i + 1] - 0x29) < 6 && Math.abs(png.data[i + 2] - 0x36) < 6) slate++;
+      }
+    assert.ok(slate < 50, `no panel in the map's part of the picture (${slate} slate pixels sampled)`);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
+
+test('the opening shows the whole map in frame, and every small-country marker picks its own country', async () => {
+  for (const [width, height] of [[1280, 720], [1366, 768], [1920, 1080], [390, 844]]) {
+    const { page, context, errors } = await openApp(env, { width, height, bare: true });
+    try {
+      const st = await status(page);
+      const [ax, ay, aw, ah] = st.mapArea;
+      for (const [lon, lat] of [[-180, 0], [180, 0], [0, 90], [0, -90], [-180, 60], [180, -60]]) {
+        const p = await page.evaluate(([a, b]) => window.techmap.screenOf(a, b), [lon, lat]);
+        assert.ok(p[0] >= ax - 1 && p[0] <= ax + aw + 1 && p[1] >= ay - 1 && p[1] <= ay + ah + 1 && p[0] >= 0 && p[0] <= width && p[1] >= 0 && p[1] <= height,
+          `${width}×${height}: the world's edge at ${lon}°, ${lat}° is in the map's frame (${p.map(Math.round)} in ${st.mapArea.map(Math.round)})`);
+      }
+      assert.deepEqual(errors, []);
+    } finally { await context.close(); }
+  }
+  // markers: zoomed on Europe, where they crowd, and on the world; each picks its own country
+  const { page, context, errors } = await openApp(env, { width: 1366, height: 768, hash: '#v1&m=JPN,NLD,USA&n=N20' });
+  try {
+    let checked = 0;
+    for (const [lon, lat, zoom] of [[0, 0, 1], [12, 51, 4.2], [122, 31, 3.2]]) {
+      await page.evaluate(([a, b, z]) => window.techmap.setView(a, b, z, true), [lon, lat, zoom]);
+      await settle(page);
+      const it = await items(page);
+      const windows = Object.entries(it).filter(([k]) => k.endsWith('-window') || k === 'panel').map(([, r]) => r);
+      for (const m of await page.evaluate(() => window.techmap.markers())) {
+        if (windows.some((r) => inside([m.x, m.y], r))) continue;  // under a window: not reachable there
+        assert.equal(await page.evaluate(([x, y]) => window.techmap.countryAt(x, y), [m.x, m.y]), m.id, `the marker of ${m.id} at zoom ${zoom} picks ${m.id}`);
+        checked++;
+      }
+    }
+    console.log(`${checked} markers picked`);
+    assert.ok(checked > 20, `markers checked: ${checked}`);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
+
+test('the input search looks across domains and says where it found the input; a pick opens it there', async () => {
+  const { page, context, errors } = await openApp(env, { width: 1366, height: 768, hash: '#v1&m=JPN,NLD,USA&n=N20' });
+  try {
+    await clickItem(page, 'tab-map');
+    await clickItem(page, 'node');
+    await page.keyboard.type('gallium');
+    await settle(page);
+    assert.equal((await texts(page))['node-first'], 'Gallium, primary low-purity (in Critical chip materials)');
+    await clickItem(page, 'node-first');
+    const s = await page.evaluate(() => window.techmap.scenario());
+    assert.equal(s.domain, 'chip_materials');
+    assert.equal(s.node, 'GA');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});

@@ -110,7 +110,7 @@ test('a CSV or PNG download says what was downloaded and its file name', async (
     const [png] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'export-png')]);
     const pngName = png.suggestedFilename();
     assert.match(pngName, /^techmap-\d{4}-\d{2}-\d{2}\.png$/);
-    const t2 = await noticeMatching(page, /^Downloaded techmap-\d{4}-\d{2}-\d{2}\.png \(the map as shown/, 'after the PNG');
+    const t2 = await noticeMatching(page, /^Downloaded techmap-\d{4}-\d{2}-\d{2}\.png \(the map with its title/, 'after the PNG');
     assert.ok(t2.includes(pngName));
     assert.deepEqual(errors, []);
   } finally { await context.close(); }

@@ -216,9 +216,9 @@ test('PNG and CSV downloads are produced and read back', async () => {
   try {
     const [pngDl] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'export-png')]);
     const png = PNG.sync.read(fs.readFileSync(await pngDl.path()));
-    const panelRight = (await api(page, () => window.techmap.uiItems())).panel[2];
-    assert.ok(Math.abs(png.width - (1366 - panelRight)) <= 2, `the map area's width: ${png.width}`);
-    assert.ok(png.height > 768, 'the map plus an attribution strip');
+    const area = (await api(page, () => window.techmap.status())).mapArea;
+    assert.ok(Math.abs(png.width - 2 * area[2]) <= 3, `the map area's width at twice the density: ${png.width} for ${area[2]} CSS px`);
+    assert.ok(png.height > 2 * area[3], 'the map with its title above and its sources below');
     const colours = new Set();
     for (let i = 0; i < png.data.length; i += 4 * 997) colours.add(png.data.slice(i, i + 3).join(','));
     assert.ok(colours.size > 20, `a real picture, not a blank one (${colours.size} colours sampled)`);

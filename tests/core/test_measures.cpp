@@ -2,12 +2,14 @@
 // worked by hand in the comments), the real data's dated rules, and properties of the modes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
 #include "core/figures.h"
 #include "core/measures.h"
 #include "core/model.h"
+#include "core/report.h"
 #include "core/scenario_link.h"
 #include "helpers.h"
 
@@ -411,4 +413,31 @@ TEST_CASE("add_months: the same day a month on or back, the month's last day whe
         CHECK(is_valid_date(add_months(d, 1)));
         CHECK(is_valid_date(add_months(d, -1)));
     }
+}
+
+TEST_CASE("two dates compared: input by input, the figures pinned and now side by side, in the panel's words, the text view and the CSV") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    CHECK(apply_link(m, parse_link("#v1&m=JPN,NLD,USA&n=N22&date=2022-10-07&dm=controls").state).empty());
+    const NodeFigures pinned = m.figures().nodes[size_t(m.selected_node())];
+    const Range outputs_pinned = m.figures().target_access_to_outputs;
+    m.pin();
+    CHECK(comparison_words(m).lines.empty());  // nothing changed yet
+    m.set_date(20230901);
+    const NodeFigures now = m.figures().nodes[size_t(m.selected_node())];
+    REQUIRE(plain_percent(pinned.target_access) != plain_percent(now.target_access));
+    const ComparisonWords w = comparison_words(m);
+    CHECK(w.heading.find("Pinned: 7 Oct 2022, the members' controls in force") == 0);
+    CHECK(w.heading.find("Now: 1 Sep 2023, the members' controls in force") != std::string::npos);
+    const std::string expected = "ArF immersion (DUV) lithography tools: China could get " + plain_percent(pinned.target_access) + " then, " +
+                                 plain_percent(now.target_access) + " now";
+    CHECK(std::find_if(w.lines.begin(), w.lines.end(), [&](const std::string& l) { return l.rfind(expected, 0) == 0; }) != w.lines.end());
+    CHECK(w.products.find(plain_percent(outputs_pinned)) != std::string::npos);
+    CHECK(w.lines.size() + w.unchanged == m.domain()->nodes.size());
+    const std::string text = scenario_summary(m);
+    CHECK(text.find("Compared with the pinned scenario.") != std::string::npos);
+    CHECK(text.find(expected) != std::string::npos);
+    const std::string csv = figures_csv(m);
+    CHECK(csv.find("comparison,N22,ArF immersion (DUV) lithography tools,\"target access, pinned (2022-10-07 controls)\"") != std::string::npos);
+    CHECK(csv.find("comparison,N22,ArF immersion (DUV) lithography tools,\"target access, now (2023-09-01 controls)\"") != std::string::npos);
 }
