@@ -421,14 +421,20 @@ void panel_tabs(Model& m, UiState& ui, UiActions& actions) {
     // press, so a tap on a touch screen, with no hover before it, would be lost)
     const char* names[] = {"Alliance", "Results", "Map", ui.touch ? "Share" : "Share & present"};
     const char* ids[] = {"tab-alliance", "tab-results", "tab-map", "tab-share"};
-    if (ui.tab_request >= 0 && ui.tab_request < 4) ui.panel_tab = ui.tab_request;
+    if (ui.tab_request >= 0 && ui.tab_request < 4 && ui.tab_request != ui.panel_tab) {
+        ui.panel_tab = ui.tab_request;
+        ImGui::SetScrollY(0.0f);
+    }
     ui.tab_request = -1;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, ImGui::GetStyle().ItemSpacing.y));
     for (int t = 0; t < 4; ++t) {
         if (t) same_line_if_fits(names[t]);
         const bool active = ui.panel_tab == t;
         ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(active ? ImGuiCol_TabActive : ImGuiCol_Tab));
-        if (ImGui::Button(names[t])) ui.panel_tab = t;
+        if (ImGui::Button(names[t]) && ui.panel_tab != t) {
+            ui.panel_tab = t;
+            ImGui::SetScrollY(0.0f);  // a section opens at its top, whatever the last one's scroll
+        }
         ImGui::PopStyleColor();
         remember(ui, ids[t]);
     }

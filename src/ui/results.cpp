@@ -25,6 +25,8 @@ std::string thousands(double v) {
 }
 }  // namespace
 
+void compare_figures(Model& m, UiState& ui);
+
 void results_section(Model& m, UiState& ui) {
     const Domain* d = m.domain();
     if (!d) return;
@@ -38,6 +40,10 @@ void results_section(Model& m, UiState& ui) {
     const float h = std::clamp(ImGui::GetIO().DisplaySize.y * 0.5f, line * 10.0f, line * 24.0f);
     ImGui::BeginChild("##figures", ImVec2(0, h), false);
     remember_window(ui, "results-figures");
+    if (m.has_pin()) {
+        compare_figures(m, ui);
+        ImGui::Separator();
+    }
     ImGui::TextUnformatted(d->name.c_str());
     const std::string year = f.year_min && f.year_min != f.year_max
                                  ? " (figures of " + std::to_string(f.year_min) + " to " + std::to_string(f.year_max) + ")"
@@ -187,7 +193,15 @@ void compare_section(Model& m, UiState& ui) {
     ImGui::SameLine();
     const bool unpin = small_button(ui, "unpin");
     remember(ui, "unpin");
-    if (unpin) { m.unpin(); return; }
+    if (unpin) m.unpin();
+}
+
+// The comparison's figures, at the top of the results' fixed-height area (so that a long list
+// of changes scrolls there and never pushes the panel's sections out of sight).
+void compare_figures(Model& m, UiState& ui) {
+    const Domain* d = m.domain();
+    if (!d || !m.has_pin()) return;
+    const Model::Comparison c = m.compare();
     // the two scenarios in words, then input by input, before and after side by side
     const ComparisonWords w = comparison_words(m);
     muted_wrapped(w.heading.c_str());
@@ -201,7 +215,13 @@ void compare_section(Model& m, UiState& ui) {
         ImGui::TableSetupColumn(("pinned: " + pretty_date(scenario_date(c.pinned))).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(("now: " + pretty_date(scenario_date(m.scenario()))).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
-        for (const Model::Flip& f : c.changes) {
+        // the largest changes first, six at most: the rest are in the text view and the CSV
+        std::vector<Model::Flip> shown = c.changes;
+        std::stable_sort(shown.begin(), shown.end(), [](const Model::Flip& x, const Model::Flip& y) {
+            return std::fabs(x.access_after.mid() - x.access_before.mid()) > std::fabs(y.access_after.mid() - y.access_before.mid());
+        });
+        if (shown.size() > 6) shown.resize(6);
+        for (const Model::Flip& f : shown) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s%s", d->nodes[size_t(f.node)].name.c_str(), f.before != f.after ? (f.after == Choke::Yes ? " (now a choke point)" : " (choke status changed)") : "");
@@ -215,6 +235,7 @@ void compare_section(Model& m, UiState& ui) {
     std::string all;
     for (const std::string& line : w.lines) all += line + "\n";
     remember_text(ui, "compare-lines", all);
+    if (c.changes.size() > 6) ImGui::TextDisabled("and %zu more inputs changed (all in the text view and the CSV)", c.changes.size() - 6);
     if (w.lines.empty()) ImGui::TextDisabled("No input's figures changed.");
     else if (w.unchanged) ImGui::TextDisabled("%zu other inputs unchanged.", w.unchanged);
 }

@@ -100,19 +100,20 @@ test('back and forward step through the changes; a moved map does not add a step
   } finally { await context.close(); }
 });
 
-test('embed mode at 400x300: map, legend, caption and a link to the full view; no panel', async () => {
+test('embed mode at 400x300: the map under a one-line caption with a link to the full view; no panel', async () => {
   const { page, context, errors } = await openApp(env, { width: 400, height: 300, hash: '#v1&a=G7@2025&n=N20&mode=embed' });
   try {
     const items = await api(page, () => window.techmap.uiItems());
     assert.ok(!items.panel && !items.preset, 'no panel in embed mode');
-    for (const k of ['legend-window', 'caption-window', 'embed-window']) {
+    for (const k of ['embed-window', 'caption-title', 'open-full-view']) {
       const r = items[k];
       assert.ok(r, `${k} shown`);
       assert.ok(r[0] >= 0 && r[1] >= 0 && r[2] <= 400 && r[3] <= 300, `${k} inside 400x300: ${r}`);
     }
-    const overlap = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-    assert.ok(!overlap(items['legend-window'], items['embed-window']) && !overlap(items['caption-window'], items['legend-window']) &&
-      !overlap(items['caption-window'], items['embed-window']), 'embed windows do not overlap');
+    // so small, the map comes first: no legend over it (the embed at 600x400 and more has one)
+    assert.ok(!items['legend-window'], 'no legend at 400x300');
+    const area = (await status(page)).mapArea;
+    assert.ok(area[1] >= items['embed-window'][3] - 1 && area[3] >= 300 * 0.6, `the map lies below the caption line: ${area}`);
     assert.equal((await figures(page)).scenario.members.length, 7);
     await screenshot(page, 'embed-400x300');
     const [popup] = await Promise.all([context.waitForEvent('page'), clickItem(page, 'open-full-view')]);
@@ -129,7 +130,7 @@ test('presentation mode: larger type and controls, high contrast, and it travels
     const h0 = (await api(page, () => window.techmap.uiItems()))['tab-alliance'];
     await clickItem(page, 'presentation');
     assert.equal((await status(page)).mode, 'presentation');
-    const h1 = (await api(page, () => window.techmap.uiItems()))['tab-alliance'];
+    const h1 = (await api(page, () => window.techmap.uiItems()))['present-leave'];  // the panel is now a slim bar
     assert.ok(h1[3] - h1[1] >= 1.4 * (h0[3] - h0[1]), `controls grow: ${h0[3] - h0[1]} -> ${h1[3] - h1[1]} px`);
     await addressSettled(page);
     assert.match(await api(page, () => location.hash), /mode=presentation/);

@@ -152,7 +152,8 @@ test('the timeline on a phone: reachable below the folded panel, and every contr
   try {
     const it = await items(page);
     assert.ok(it['timeline-window'], 'the timeline shows under the folded panel');
-    for (const name of ['timeline-play', 'timeline-prev', 'timeline-date']) {
+    // folded: the date and the steps between changes (the typed date and Play wait with the strip)
+    for (const name of ['timeline-prev', 'timeline-next', 'timeline-date']) {
       const r = it[name];
       assert.ok(r, `${name} on screen`);
       assert.ok(r[3] - r[1] >= 43.5, `${name} is a touch target: ${r[3] - r[1]} px`);
@@ -167,7 +168,8 @@ test('the timeline on a phone: reachable below the folded panel, and every contr
     assert.ok(!(await items(page))['timeline-strip'], 'the strip is folded on a phone');
     await clickItem(page, 'timeline-more');
     const open = await items(page);
-    assert.ok(open['timeline-strip'] && open['deny-mode'], 'a tap shows the strip and the choices');
+    assert.ok(open['timeline-strip'] && open['deny-mode'] && open['timeline-play'] && open['timeline-date-typed'], 'a tap shows the strip and the choices');
+    assert.ok(open['timeline-play'][3] - open['timeline-play'][1] >= 43.5, 'Play is a touch target');
     await screenshot(page, 'timeline-phone');
     assert.equal(errors.length, 0, errors.join(' | '));
   } finally {
