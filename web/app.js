@@ -295,7 +295,8 @@
     const on = show !== undefined ? show : $('textview').classList.contains('visually-hidden');
     $('textview').classList.toggle('visually-hidden', !on);
     $('textview').classList.toggle('shown', on);
-    if (on) { updateSummary(); $('textview-close').focus(); }
+    // it opens at its top (the close button, focused for the keyboard, is at the end)
+    if (on) { updateSummary(); $('textview-close').focus({ preventScroll: true }); $('textview').scrollTop = 0; }
   }
   $('textview-close').addEventListener('click', () => { toggleTextView(false); $('canvas').focus(); });
   $('textview-open').addEventListener('click', () => toggleTextView(true));

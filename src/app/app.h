@@ -112,7 +112,8 @@ struct App {
     std::string shared_link() const;
     std::string page_base;
     std::string redraw_by;            // what asked for the last extra frame (a window still sizing itself, input), for tests
-    bool area_changed = false;            // the page's address without its fragment
+    bool area_changed = false;
+    uint64_t last_layout = 0;         // the windows' places and sizes as last drawn (a hash)            // the page's address without its fragment
     // Opens a link; `keep_story`: a step of the story being shown (its link has no story of its own).
     std::vector<std::string> open_link(const std::string& fragment, bool keep_story = false);
     void open_story_step(int step);         // 1-based, in the active story

@@ -557,6 +557,17 @@ void frame() {
     // comes from content laid out at no width, so a wrapped text makes it screen-high). Idling in
     // that state would leave the next click to land in the half-made window (a phone's first tap
     // after "Look around" went to the legend that had just appeared): draw until it settles.
+    // A window that fits its content takes its new size a frame after the content changed (a
+    // closed explanation): while any window's place or size still moves, draw again.
+    uint64_t layout = 1469598103934665603ull;
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active)
+            for (float v : {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y}) layout = (layout ^ uint64_t(int64_t(v * 4.0f))) * 1099511628211ull;
+    if (layout != a.last_layout) {
+        a.last_layout = layout;
+        a.request_redraw(2);
+        a.redraw_by = "layout";
+    }
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
         if (w->Active && (w->Appearing || w->HiddenFramesCannotSkipItems > 0 || w->HiddenFramesCanSkipItems > 0 || w->AutoFitFramesX > 0 ||
                           w->AutoFitFramesY > 0)) {

@@ -17,8 +17,10 @@ void info_windows(const Model& m, UiState& ui, float width, float height, UiActi
     const Dataset& ds = m.data();
     const float w = std::min(620.0f * ui.scale, width - 24.0f);
     auto open = [&](const char* title, bool* shown) {
-        ImGui::SetNextWindowPos(ImVec2(width * 0.5f, height * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.8f));
+        // below the caption's band, so that its close button is never under the caption
+        const float top = std::min(height * 0.3f, std::max(ui.caption_bottom, 0.0f) + 8.0f);
+        ImGui::SetNextWindowPos(ImVec2(width * 0.5f, top), ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(120.0f, height - top - 16.0f)));
         return ImGui::Begin(title, shown, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize);
     };
     if (ui.show_sources) {

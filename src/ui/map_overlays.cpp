@@ -33,7 +33,7 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(560.0f * ui.scale, width - left - 16), 10000));
     ImGui::Begin("##caption", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar |
-                                           ImGuiWindowFlags_NoFocusOnAppearing);
+                                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
     remember_window(ui, "caption-window");
     // the input's name, and in plain words who makes it and what the alliance and the target get
     ImGui::TextUnformatted(n.name.c_str());
@@ -62,6 +62,7 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     }
     if (small_button(ui, ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
     remember(ui, "why");
+    ui.caption_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     // narrow screens: the map starts below the caption (the band, on wide ones, is of fixed height)
     if (width < 900) ui.map_top = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 4.0f;
     if (ui.show_why) {
@@ -307,16 +308,27 @@ float card_width() {
 }
 }  // namespace
 
-// The card of a country under the pointer.
+// The card of a country under the pointer: beside the pointer, but never over the caption above
+// the map or the timeline below it (it goes above the pointer near the bottom).
 void country_card(const Model& m, UiState& ui, int hovered) {
     if (hovered < 0) return;
     const float max_w = card_width();
+    if (ui.card_size[0] > 0) {
+        const ImVec2 mouse = ImGui::GetIO().MousePos, screen = ImGui::GetIO().DisplaySize;
+        const float bottom = ui.timeline_top > 0 ? std::min(ui.timeline_top, screen.y) : screen.y;
+        float x = std::min(mouse.x + 16.0f, screen.x - ui.card_size[0] - 8.0f);
+        float y = mouse.y + 20.0f;
+        if (y + ui.card_size[1] > bottom - 4.0f) y = mouse.y - ui.card_size[1] - 12.0f;
+        y = std::max(y, ui.map_top + 4.0f);
+        ImGui::SetNextWindowPos(ImVec2(std::max(8.0f, x), y), ImGuiCond_Always);
+    }
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_w + ImGui::GetStyle().WindowPadding.x * 2, FLT_MAX));
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
     country_card_body(m, ui, hovered);
     ImGui::PopTextWrapPos();
     remember_window(ui, "country-card");
+    ui.card_size = {ImGui::GetWindowSize().x, ImGui::GetWindowSize().y};
     ImGui::EndTooltip();
 }
 

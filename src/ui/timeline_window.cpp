@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -477,12 +478,19 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
             ui.timeline_measure.clear();
         } else {
             ImGui::Separator();
-            measure_explanation(m, *it);
-            if (small_button(ui, "Go to its date")) go_to(start_of(*it));
-            remember(ui, "timeline-measure-go");
-            ImGui::SameLine();
+            // the buttons first, the words below in an area of their own that scrolls: a long
+            // explanation never pushes "Close" out of the window nor the map off the screen
             if (small_button(ui, "Close")) ui.timeline_measure.clear();
             remember(ui, "timeline-measure-close");
+            ImGui::SameLine();
+            if (small_button(ui, "Go to its date")) go_to(start_of(*it));
+            remember(ui, "timeline-measure-go");
+            const float line = ImGui::GetTextLineHeightWithSpacing();
+            ImGui::SetNextWindowSizeConstraints(ImVec2(0, line), ImVec2(FLT_MAX, std::max(line * 3.0f, height * 0.22f)));
+            ImGui::BeginChild("##measure-why", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
+            remember_window(ui, "timeline-measure-why");
+            measure_explanation(m, *it);
+            ImGui::EndChild();
         }
     }
     ui.timeline_top = ImGui::GetWindowPos().y;

@@ -44,6 +44,7 @@ struct UiState {
     float panel_bottom = 0;      // its bottom edge (CSS px): the map's caption goes below on narrow screens
     float panel_right = 0;       // right edge of the docked panel (CSS px), for fitting the map
     float map_top = 0;           // top edge of the map's area (CSS px): below the caption's band on wide screens
+    float caption_bottom = 0;    // the caption's bottom edge as last drawn (windows that open go below it)
     MapLayer layer = MapLayer::Role;  // colour countries by role or by share of the selected input
     bool show_arcs = true;       // supply arcs of the selected input
     bool show_labels = true;
@@ -86,6 +87,7 @@ struct UiState {
     // while presenting or embedded) keep off them.
     std::vector<std::array<float, 2>> keep_clear;
     std::array<float, 2> legend_size{0, 0};  // the legend's size as last drawn
+    std::array<float, 2> card_size{0, 0};    // the hovered country's card as last drawn
     int tooltip_country = -1;    // the country whose card is shown this frame (-1: none)
     bool keyboard_to_panel = false; // Tab on the map: the panel takes the keyboard (arrows move, Space acts)
     bool keyboard_to_map = false;   // Escape: the top window closes, else the map takes the keyboard back

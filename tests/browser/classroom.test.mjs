@@ -286,3 +286,53 @@ test('the input search looks across domains and says where it found the input; a
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
+
+test("a country's card under the pointer never covers the caption above the map or the timeline below it; the glossary opens below the caption", async () => {
+  const { page, context, errors } = await openApp(env, { width: 1366, height: 768, hash: '#v1&m=JPN,NLD,USA&n=N20' });
+  try {
+    for (const [name, lon, lat] of [['Antarctica', 0, -80], ['Argentina', -65, -40], ['Greenland', -40, 72], ['Russia', 100, 65]]) {
+      const p = await page.evaluate(([a, b]) => window.techmap.screenOf(a, b), [lon, lat]);
+      await page.mouse.move(p[0], p[1]);
+      await settle(page);
+      await page.mouse.move(p[0] + 1, p[1]);
+      await settle(page);
+      const it = await items(page);
+      if (!it['country-card']) continue;  // no country there (the sea)
+      const card = it['country-card'];
+      const overlap = (a, b) => a && b && a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+      assert.ok(!overlap(card, it['caption-window']), `${name}: the card ${card.map(Math.round)} is not over the caption ${it['caption-window']}`);
+      assert.ok(!overlap(card, it['timeline-window']), `${name}: the card ${card.map(Math.round)} is not over the timeline ${it['timeline-window']}`);
+    }
+    await page.mouse.move(5, 760);
+    await clickItem(page, 'tab-share');
+    await clickItem(page, 'glossary');
+    const it = await items(page);
+    assert.ok(it['glossary-window'][1] >= it['caption-window'][3], `the glossary ${it['glossary-window']} opens below the caption ${it['caption-window']}`);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
+
+test("a measure's explanation keeps its Close button in sight, and closing it gives the map its room back", async () => {
+  const { page, context, errors } = await openApp(env, { width: 1280, height: 720, hash: '#v1&m=JPN,NLD,USA&n=N22&date=2023-09-01&dm=controls' });
+  try {
+    const before = (await status(page)).mapArea;
+    const strip = (await items(page))['timeline-strip'];
+    // the Dutch EUV licence's mark (16 Jan 2020) on the Netherlands' lane
+    let open = null;
+    for (let y = strip[1]; y < strip[1] + 60 && !open; y += 3) {
+      await page.mouse.click(620, y);
+      await settle(page);
+      open = (await items(page))['timeline-measure-close'];
+    }
+    assert.ok(open, 'a measure is explained');
+    assert.ok(open[1] >= 0 && open[3] <= 720, `its Close button is on screen: ${open}`);
+    const during = (await status(page)).mapArea;
+    assert.ok(during[3] >= 150, `the map keeps some room: ${during}`);
+    await screenshot(page, 'measure-explained');
+    await clickItem(page, 'timeline-measure-close');
+    assert.ok(!(await items(page))['timeline-measure-close'], 'closed');
+    const after = (await status(page)).mapArea;
+    assert.ok(after[3] >= before[3] - 25 && after[3] > during[3] + 100, `the map has its room back: ${before} -> ${during} -> ${after}`);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});

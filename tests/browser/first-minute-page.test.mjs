@@ -132,6 +132,7 @@ test('Escape closes the text view and gives the keys back to the map', async () 
     // the panel's "Text view" button
     await clickItem(page, 'text-view');
     assert.equal((await state()).shown, true);
+    assert.equal(await api(page, () => document.getElementById('textview').scrollTop), 0, 'the text view opens at its top');
     await page.keyboard.press('Escape');
     assert.deepEqual(await state(), { shown: false, hidden: true, focus: 'canvas' });
     // the keys reach the map again: the app still answers
