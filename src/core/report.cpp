@@ -74,7 +74,8 @@ ComparisonWords comparison_words(const Model& m) {
         std::vector<int> members;
         for (size_t k = 0; k < s.members.size(); ++k)
             if (s.members[k]) members.push_back(int(k));
-        t += "; " + (name.empty() ? std::string("the alliance") : name) + " (" + (members.empty() ? "no members" : country_list(ds, members)) + ")";
+        const bool named = !name.empty() && name != kCustomAllianceName;  // "Custom alliance" reads as a name it is not
+        t += "; " + (named ? name : std::string("the alliance")) + " (" + (members.empty() ? "no members" : country_list(ds, members)) + ")";
         if (s.target >= 0) t += ", target " + country_in_sentence(ds.countries[size_t(s.target)].name);
         return t;
     };

@@ -212,8 +212,9 @@ void compare_figures(Model& m, UiState& ui) {
     if (!w.lines.empty()) ImGui::TextDisabled("What the target could get, input by input:");
     if (!w.lines.empty() && ImGui::BeginTable("compare", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("input", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn(("pinned: " + pretty_date(scenario_date(c.pinned))).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(("now: " + pretty_date(scenario_date(m.scenario()))).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        // short heads (the panel is narrow): the dates and modes are in the heading above
+        ImGui::TableSetupColumn("pinned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("now", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         // the largest changes first, six at most: the rest are in the text view and the CSV
         std::vector<Model::Flip> shown = c.changes;
