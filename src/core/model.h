@@ -115,6 +115,7 @@ public:
     void pin();
     void unpin() { pinned_.reset(); }
     bool has_pin() const { return pinned_.has_value(); }
+    std::string pinned_name() const { return pinned_ ? pinned_->name : std::string(); }
     struct Flip {
         int node = -1;
         Choke before = Choke::No, after = Choke::No;  // choke status, pinned -> now

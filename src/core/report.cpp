@@ -63,10 +63,13 @@ std::string source_list(const Dataset& ds, const std::vector<int>& sources) {
 
 
 ComparisonWords comparison_words(const Model& m) {
+    return m.has_pin() && m.domain() ? comparison_words(m, m.compare()) : ComparisonWords{};
+}
+
+ComparisonWords comparison_words(const Model& m, const Model::Comparison& c) {
     ComparisonWords w;
     const Domain* d = m.domain();
     if (!m.has_pin() || !d) return w;
-    const Model::Comparison c = m.compare();
     const Dataset& ds = m.data();
     const Scenario& now = m.scenario();
     auto scenario_words = [&](const Scenario& s, const std::string& name) {

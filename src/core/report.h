@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/headline.h"  // plain_headline, plain_percent
+#include "core/model.h"     // Model::Comparison
 
 namespace techmap {
 
@@ -30,6 +31,8 @@ struct ComparisonWords {
     size_t unchanged = 0;  // inputs whose figures did not change
 };
 ComparisonWords comparison_words(const Model& model);
+// The same for a comparison already made (model.compare()): the panel, which also lists it, makes it once.
+ComparisonWords comparison_words(const Model& model, const Model::Comparison& comparison);
 
 // One sentence: the alliance, its members' codes, the target and the choke points held (the
 // default caption of a step in a teacher's story).

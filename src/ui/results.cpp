@@ -186,8 +186,8 @@ void compare_section(Model& m, UiState& ui) {
         remember(ui, "pin");
         return;
     }
-    const Model::Comparison c = m.compare();
-    const std::string title = c.pinned_name.empty() ? "Compared with the pinned scenario:" : "Compared with \"" + c.pinned_name + "\":";
+    const std::string name = m.pinned_name();
+    const std::string title = name.empty() ? "Compared with the pinned scenario:" : "Compared with \"" + name + "\":";
     ImGui::TextUnformatted(title.c_str());
     remember_text(ui, "compare-title", title);
     ImGui::SameLine();
@@ -203,7 +203,7 @@ void compare_figures(Model& m, UiState& ui) {
     if (!d || !m.has_pin()) return;
     const Model::Comparison c = m.compare();
     // the two scenarios in words, then input by input, before and after side by side
-    const ComparisonWords w = comparison_words(m);
+    const ComparisonWords w = comparison_words(m, c);  // the comparison made once per frame
     muted_wrapped(w.heading.c_str());
     remember_text(ui, "compare-heading", w.heading);
     bullet("choke points %d -> %d", c.choke_points_before, c.choke_points_after);
