@@ -68,7 +68,8 @@ void Reader::read_measures(const json& root) {
         if (kind == "ban") m.kind = MeasureKind::Ban;
         else if (kind == "licence") m.kind = MeasureKind::Licence;
         else if (kind == "agreement") m.kind = MeasureKind::Agreement;
-        else error(rec, "kind must be \"ban\", \"licence\" or \"agreement\"");
+        else if (kind == "entities") m.kind = MeasureKind::Entities;
+        else error(rec, "kind must be \"ban\", \"licence\", \"agreement\" or \"entities\"");
         if (auto fm = j.find("foreignMade"); fm != j.end()) {
             if (fm->is_boolean()) m.foreign_made = fm->get<bool>();
             else error(rec, "'foreignMade' is not true/false");

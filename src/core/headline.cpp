@@ -301,7 +301,7 @@ PlainHeadline plain_headline(const Model& m, int node) {
             for (const NodeMeasure& nm : n.measures) {
                 const Measure& me = ds.measures[size_t(nm.measure)];
                 const MeasureState st = me.state_on(scenario_date(s));
-                if (!((st == MeasureState::InForce || st == MeasureState::Unknown) && me.kind != MeasureKind::Agreement &&
+                if (!((st == MeasureState::InForce || st == MeasureState::Unknown) && me.kind != MeasureKind::Agreement && me.kind != MeasureKind::Entities &&
                       me.issuer != s.target && me.targets_country(s.target)))
                     continue;
                 if (s.is_member(me.issuer)) members_rule = true;

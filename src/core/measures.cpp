@@ -120,6 +120,7 @@ const char* to_string(MeasureKind k) {
         case MeasureKind::Ban: return "ban";
         case MeasureKind::Licence: return "licence";
         case MeasureKind::Agreement: return "agreement";
+        case MeasureKind::Entities: return "entities";
     }
     return "?";
 }
@@ -249,7 +250,7 @@ std::vector<int> measures_in_force(const Dataset& ds, const Scenario& s, Control
 namespace {
 // A measure of this state and kind, covering the whole node or a part: how certain its denial is.
 ControlLevel level_of(const Measure& m, MeasureState st) {
-    if (m.kind == MeasureKind::Agreement) return ControlLevel::None;
+    if (m.kind == MeasureKind::Agreement || m.kind == MeasureKind::Entities) return ControlLevel::None;
     if (st == MeasureState::InForce) return m.kind == MeasureKind::Ban ? ControlLevel::Certain : ControlLevel::Possible;
     if (st == MeasureState::Unknown) return ControlLevel::Possible;
     return ControlLevel::None;

@@ -61,6 +61,7 @@ enum class MeasureKind : uint8_t {
     Ban,        // no exports to the targets
     Licence,    // exports need a licence: some may be granted, so the denied share is a range
     Agreement,  // an agreement or announcement without rules of its own: listed, denies nothing
+    Entities,   // aims at named firms (an entity list, the affiliates rule): listed, moves no product figure
 };
 const char* to_string(MeasureKind k);
 
