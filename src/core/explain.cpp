@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/figures.h"
+#include "core/firms.h"
 #include "core/measures.h"
 
 namespace techmap {
@@ -214,6 +215,18 @@ Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s
                               (l.basis == "source" ? "sourced" : "assumed") + " link, " + (s.links ? "on" : "off") + ").");
         }
     if (n.current_edition()) e.lines.push_back(edition_line(n, s));
+    // the firms behind the shares (detail, never summed), each with its headquarters' country
+    for (const FirmRow& fr : n.firms) {
+        Explanation::Row r;
+        r.holder = fr.name;
+        r.role = fr.country >= 0 ? ds.countries[size_t(fr.country)].name : fr.region >= 0 ? ds.regions[size_t(fr.region)].name : "";
+        r.share = fr.share;
+        r.year = fr.year;
+        r.source = fr.source >= 0 ? ds.sources[size_t(fr.source)].title : "";
+        sources.insert(fr.source);
+        e.firms.push_back(std::move(r));
+    }
+    if (!e.firms.empty()) e.lines.push_back(std::string("The firms that make it are listed below, with their headquarters. ") + kFirmsByHeadquarters);
     std::set<std::string> titles;  // a source cited by two files (two records) is named once
     for (int src : sources)
         if (src >= 0 && titles.insert(ds.sources[size_t(src)].title).second) e.lines.push_back("Source: " + ds.sources[size_t(src)].title);

@@ -181,6 +181,7 @@ struct Explanation {
         std::string source;
     };
     std::vector<Row> rows;
+    std::vector<Row> firms;          // the firms behind the shares: holder = the firm, role = its headquarters' country
     std::vector<std::string> lines;  // sentences, in reading order
 };
 Explanation explain_node(const Dataset& ds, const Domain& dom, const Scenario& s,

@@ -3,11 +3,13 @@
 // a wide range).
 #include "core/headline.h"
 
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <vector>
 
+#include "core/firms.h"
 #include "core/measures.h"
 #include "core/model.h"
 #include "core/report.h"
@@ -206,6 +208,8 @@ PlainHeadline plain_headline(const Model& m, int node) {
         const char* of = demand ? " of world purchases" : activity ? " of the world's total" : " of world supply";
         h.title = n.name + ": " + who + verb + plain_percent(top->share, top->share) + of + year;
     }
+    // who makes it: the firms behind the shares (supply only; firms buy or research nothing here)
+    if (!demand && !activity) h.firms = firms_sentence(ds, n);
     if (!f.has_shares && !built) return h;
     const bool has_target = s.target >= 0;
     const std::string target = has_target ? country_in_sentence(ds.countries[size_t(s.target)].name) : std::string();

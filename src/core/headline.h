@@ -30,6 +30,7 @@ const char* to_string(Situation s);
 struct PlainHeadline {
     std::string title;     // "The Netherlands makes 100% of the world's EUV lithography tools (2022)"
     std::string sentence;  // "Together, ... hold 100% (2022). If they denied China everything they make, ..."
+    std::string firms;     // "ASML (the Netherlands) makes 100% (2025)." (firms.h; "" when none are named)
     Situation situation = Situation::None;
     bool names_bottleneck = false;  // the sentence names the input that limits the target
     bool explains_range = false;    // the sentence says why a wide range is wide

@@ -250,11 +250,15 @@ std::string Model::explain_json(int node) const {
     const Explanation e = explain(node);
     json j;
     j["lines"] = e.lines;
-    json rows = json::array();
-    for (const auto& r : e.rows)
-        rows.push_back({{"holder", r.holder}, {"role", r.role}, {"share", is_known(r.share) ? json(r.share) : json(nullptr)},
-                        {"year", r.year}, {"source", r.source}});
-    j["rows"] = rows;
+    auto rows_json = [](const std::vector<Explanation::Row>& rows) {
+        json out = json::array();
+        for (const auto& r : rows)
+            out.push_back({{"holder", r.holder}, {"role", r.role}, {"share", is_known(r.share) ? json(r.share) : json(nullptr)},
+                           {"year", r.year}, {"source", r.source}});
+        return out;
+    };
+    j["rows"] = rows_json(e.rows);
+    j["firms"] = rows_json(e.firms);  // role: the firm's headquarters' country
     return json_text(j);
 }
 

@@ -118,7 +118,7 @@ std::string scenario_summary(const Model& m) {
     std::string out;
     if (m.selected_node() >= 0) {
         const PlainHeadline h = plain_headline(m, m.selected_node());
-        out += h.title + ". " + (h.sentence.empty() ? std::string() : h.sentence + " ");
+        out += h.title + ". " + (h.sentence.empty() ? std::string() : h.sentence + " ") + (h.firms.empty() ? std::string() : h.firms + " ");
     }
     out += m.alliance_name() + ": " + (count ? std::to_string(count) + (count == 1 ? " member (" : " members (") + members + ")" : "no members") +
                       ". Target: " + target + ". " + d.name + ", control threshold " + fixed(s.threshold, 0) + "%. ";
@@ -306,6 +306,13 @@ std::string figures_csv(const Model& m) {
         range_row("node", n.id, n.name, "target access under denial", nf.target_access, "% of world supply", years, sources);
         range_row("node", n.id, n.name, "alliance access under retaliation", nf.alliance_access, "% of world supply", years, sources);
         range_row("node", n.id, n.name, "HHI", nf.hhi, "0-10000", years, sources);
+        // the firms behind the node's shares (never summed): a country's share is its firms' by headquarters
+        for (const FirmRow& fr : n.firms) {
+            const std::string hq = fr.country >= 0 ? ds.countries[size_t(fr.country)].name : fr.region >= 0 ? ds.regions[size_t(fr.region)].name : "";
+            const std::string v = is_known(fr.share) ? fixed(fr.share, 3) : "";
+            row("firm", n.id, fr.name, "share of world supply (" + n.name + "; headquarters: " + hq + ")", v, v, "%",
+                fr.year ? std::to_string(fr.year) : "", fr.source >= 0 ? ds.sources[size_t(fr.source)].title : "");
+        }
     }
     // a pinned scenario: each changed input's access before and after, and the finished products'
     if (m.has_pin()) {

@@ -55,7 +55,8 @@ std::string source_list(const Dataset& ds, const std::vector<int>& sources);
 
 // The scenario's figures as CSV (RFC 4180, UTF-8), one row per figure:
 //   record,id,name,metric,low,high,unit,year,source
-// record is "scenario", "summary" or "node"; unknown values are empty cells, never 0; a figure
+// record is "scenario", "summary", "node", "firm" (a firm's share of a node, with its headquarters
+// in the metric), or "comparison"; unknown values are empty cells, never 0; a figure
 // that is exact has low == high. Each node row names the years and sources of its shares.
 std::string figures_csv(const Model& model);
 
