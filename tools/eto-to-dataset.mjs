@@ -24,7 +24,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { readTimeline, joinings, isoDate, codes, splitTop, holders, publicationDate } from './policy-timeline.mjs';
+import { readTimeline, joinings, isoDate, codes, splitTop, holders, publicationDate, plainCaveat, nextDay } from './policy-timeline.mjs';
+import { paxSilicaLater, GROUPING_LINES, markSources } from './sources-and-groupings.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -197,7 +198,9 @@ if (eu) {
 const timeline = readTimeline(path.join(shared, 'policy-timeline.md'));
 // ids of their own ("t1"...), so that adding one never renumbers the other sources
 const timelineSources = new Map();
-function timelineSource(title) {
+function timelineSource(raw) {
+  // a CHECK in a source cell is said on the record it qualifies, never in the source's title
+  const title = raw.replace(/\s*\([^()]*\bCHECK\b[^()]*\)/g, '').replace(/,?\s*\bCHECK\b:?/g, '').trim();
   if (!timelineSources.has(title)) {
     const id = `t${timelineSources.size + 1}`;
     sources.push({ id, title });
@@ -209,7 +212,7 @@ const grouping = (id) => timeline.groupings.find((g) => g.id === id) || die(`pol
 function datedPreset(id, name, kind, g, extra = {}) {
   const listDate = (/list as of ([^;]*)/.exec(g.dates) || [])[1];
   const steps = joinings(g.members, listDate).sort((x, y) => (x.date || `${x.year}`).localeCompare(y.date || `${y.year}`));
-  const source = timelineSource(`${g.source} (policy timeline, 2026-11-29)`);
+  const source = timelineSource(g.source.replace(/\s*\((?:later joiners: )?not checked\)/, ''));
   const members = [];
   const snapshots = [];
   for (const st of steps) {
@@ -225,23 +228,25 @@ function datedPreset(id, name, kind, g, extra = {}) {
   const notSigned = (/Participants that did not sign: (.*)$/.exec(pax.members) || [])[1] || '';
   const undated = joinings(pax.members, null).filter((j) => j.undated).flatMap((j) => j.add);
   datedPreset('PaxSilica', 'Pax Silica', 'declaration', pax, {
-    note: `Signatories. Took part without signing: ${notSigned}. ${undated.join(', ')}: joining date not given, counted from the list of ${isoDate((/list as of ([^;]*)/.exec(pax.dates) || [])[1])}. ${/not checked/.test(pax.source) ? 'Later joiners not checked.' : ''}`.trim() });
+    note: `Signatories. ${undated.join(', ')}: joining date not given, counted from the list of ${isoDate((/list as of ([^;]*)/.exec(pax.dates) || [])[1])}.` });
+  // section E: Greece's earlier date, the Philippines (April 2026), the ten of 27 June 2026
+  paxSilicaLater(alliances.get('PaxSilica'), timeline.additions, notSigned, countryIds, timelineSource, die);
   datedPreset('MSP', 'Minerals Security Partnership', 'partnership', grouping('Minerals Security Partnership'), {
     note: 'The EU is a partner as a body: its member states count only where they are partners themselves.' });
   const chip4 = alliances.get('Chip4');
   const c4 = grouping('Chip 4 / Fab 4');
   const lastMeeting = isoDate(c4.members);
-  if (chip4 && lastMeeting) chip4.status = `dormant since ${lastMeeting} (${c4.members.split(';').slice(1).join(';').trim()}; CHECK)`;
+  if (chip4 && lastMeeting) chip4.status = `dormant since ${lastMeeting} (${c4.members.split(';').slice(1).join(';').trim()}; ${plainCaveat((/status: ([^)]*)/.exec(c4.source) || [])[1] || '').replace(/^not confirmed: /, 'not confirmed that it is ')})`;
   // the US-Japan-Netherlands tool-control group (section A, USJPNL-2023-01)
   const tri = timeline.measures.find((m) => m.id === 'USJPNL-2023-01') || die('policy-timeline.md: no USJPNL-2023-01');
   const triDate = tri.dates.announced || tri.dates.inForce;
   alliances.set('USJPNL2023', { id: 'USJPNL2023', name: 'US-Japan-Netherlands tool controls (2023)', kind: 'export-control group',
-    status: `reported agreement of ${triDate}, never published (CHECK)`,
-    snapshots: new Map([[0, { year: +triDate.slice(0, 4), date: triDate, members: [...tri.issuers].sort(), source: timelineSource(`${tri.source} (policy timeline, 2026-11-29)`) }]]) });
+    status: `reported agreement of ${triDate} (${plainCaveat(tri.check)})`,
+    snapshots: new Map([[0, { year: +triDate.slice(0, 4), date: triDate, members: [...tri.issuers].sort(), source: timelineSource(tri.source) }]]) });
   // the AI-chip tiers of the diffusion rule (January-May 2025)
   const ai = timeline.measures.find((m) => m.id === 'US-AI-2025-01') || die('policy-timeline.md: no US-AI-2025-01');
   const [exemptText, middleText] = ai.scope.split(';');
-  const aiSource = timelineSource(`${ai.source} (policy timeline, 2026-11-29)`);
+  const aiSource = timelineSource(ai.source);
   const aiStatus = `ended ${ai.dates.ended} (rule rescinded)`;
   const snap = (members) => new Map([[0, { year: +ai.dates.inForce.slice(0, 4), date: ai.dates.inForce, members: [...new Set(members)].sort(), source: aiSource }]]);
   alliances.set('AITier1', { id: 'AITier1', name: 'AI chip rule: the US and its 18 exempt partners (2025)', kind: 'export-control tier',
@@ -264,7 +269,7 @@ const pct1 = (v) => +v.toFixed(1);
 // a source record for a row (or one of its parts): the publication in full when the row
 // abbreviates it, and which figure it gives
 function newerSource(r, publication = r.full ? `${r.full}${r.source.replace(/^[^(]*/, ' ').trimEnd()}` : r.source, what = r.figure) {
-  return timelineSource(`${publication.trim()}: ${what} (policy timeline, 2026-11-29)`);
+  return timelineSource(`${publication.trim()}: ${what}`);
 }
 const editionLabel = (r) => r.short + (r.revised ? ', revised' : '');
 // "world N; CHN N (p%); ..." -> share rows of the world total (or of the listed holders' sum
@@ -362,7 +367,7 @@ const salesNewer = salesRow.parts.map((p, i) => {
   const check = /,?\s*CHECK:?\s*([^;,]*)/.exec(m[4] || '');
   const detail = (m[4] || '').replace(/,?\s*CHECK:?\s*[^;,]*/, '').trim();
   return { year: +m[1], value: +m[3], approx: !!m[2], detail, source: salesSources[i], published: publicationDate(salesSources[i]),
-           check: check ? `${check[1].trim()} (${salesSources[i]}): ${m[2]}${m[3]}%${detail ? ` (${detail})` : ''}` : '',
+           check: check ? `${plainCaveat(check[1].trim())} (${salesSources[i]}): ${m[2]}${m[3]}%${detail ? ` (${detail})` : ''}` : '',
            sourceId: newerSource(salesRow, salesSources[i], `${salesRow.figure} ${m[1]}`) };
 });
 const gerdIndicator = indicators.find((i) => i.id === 'gerd');
@@ -439,7 +444,7 @@ for (const n of nodes) {
 
 const semis = {
   format: 'techmap-dataset/1',
-  version: 'eto-46e0106',
+  version: 'eto-2026-08',  // the ETO repository as of August 2026 (commit 46e0106)
   licence: { name: 'CC BY-NC 4.0', url: 'https://creativecommons.org/licenses/by-nc/4.0/',
              attribution: 'Emerging Technology Observatory Advanced Semiconductor Supply Chain Dataset, Georgetown Center for Security and Emerging Technology (CSET). Derived by the techno-alliance map project (converted to this format; no figures changed).' },
   sources: sources.filter(s => s.licence),
@@ -455,7 +460,7 @@ indicators.push(indicator('ai_private_investment', 'Private investment in AI', '
   'Stanford AI Index 2024 (via courseon.ai), 2023, by the country of the company invested in. Countries not listed are unknown, not zero.'));
 const world = {
   format: 'techmap-dataset/1',
-  version: 'world-2026-11',
+  version: 'world-2026-12',
   licence: { name: 'mixed', attribution: 'Country names and codes: world-countries (mledoze, ODbL 1.0). Alliance memberships and indicators: the sources named on each record.' },
   countries, regions,
   sources: sources.filter(s => !s.licence),
@@ -515,7 +520,7 @@ const germaniumEditions = (() => {
     return { year, published, label,
              note: `${m[2] ? 'Approximate (' + m[2] + m[3] + '%). ' : ''}Only China's share is given; the rest is unattributed. ` +
                    (datePiece ? `As reported in ${datePiece}; the report's year is read as the data year.` : `No publication date is given: the study's year (${year}) is used.`),
-             check: `${geRow.value}: ${geRow.check}`,
+             check: `sources disagree: ${geRow.value}: ${geRow.check}`,
              shares: [{ country, share: +m[3], year, source }] };
   });
 })();
@@ -551,7 +556,7 @@ const top500Edition = (() => {
 const domainsFile = {
   format: 'techmap-dataset/1',
   version: 'sf-2026-12',
-  licence: { name: 'mixed', attribution: 'Figures: the sources named on each record, collected in shared/data/sourced-figures.md.' },
+  licence: { name: 'mixed', attribution: 'Figures: the sources named on each record (collected 2026-11 and 2026-12); shares derived from tonnes or counts say so in their notes.' },
   sources: [],
   domains: [
     { id: 'rare_earths', name: 'Rare earths',
@@ -583,7 +588,7 @@ const domainsFile = {
                editions: [gallium2025] }),
         node('GE', 'Germanium, refined', 'material', 'Germanium goes into infrared optics, fibre optics and silicon-germanium layers of chips (as germane gas).',
              shareRows('materials', 'germanium_refined_production_share', 2023),
-             { note: 'First edition (2023), OK: China\'s share from mining.com; the rest (Canada, Finland, Russia, the United States, Belgium...) is not broken down. Later sources disagree on China\'s share (CHECK).',
+             { note: 'First edition (2023), OK: China\'s share from mining.com; the rest (Canada, Finland, Russia, the United States, Belgium...) is not broken down. Later sources disagree on China\'s share.',
                editions: germaniumEditions }),
         node('NEON', 'Semiconductor-grade neon (2021)', 'material', 'Purified neon is the buffer gas of the excimer lasers of DUV lithography scanners.',
              neonRow.map(r => { const src = sourceId(r.source_title, r.source_url); sfSources.set(src, true); return { country: r.country_iso3, share: 45, year: 2021, source: src }; }),
@@ -650,7 +655,10 @@ domainsFile.sources = sources.filter(s => sfSources.has(s.id) || sfSourceIds.has
   domainsFile.domains.some(d => d.nodes.some(n => (n.firms || []).some(f => f.source === s.id))));
 for (const l of domainsFile.links) if (l.source === undefined) delete l.source;
 
-// every source record reads as words, with at most one address (cleanSource, PRIMARY)
+// every source record reads as words, with at most one address (cleanSource, PRIMARY); its
+// publication date where the title gives one; weak sources marked with what makes them weak
+markSources(sources);
+for (const a of world.alliances) if (GROUPING_LINES[a.id]) a.description = GROUPING_LINES[a.id];
 for (const s of sources) {
   if (/\]\(|https?:\/\/|www\./.test(s.title)) die(`source ${s.id}: Markdown or an address left in its title: ${s.title}`);
   if (s.url !== undefined && !/^https?:\/\/\S+$/.test(s.url)) die(`source ${s.id}: url is not one address: ${s.url}`);

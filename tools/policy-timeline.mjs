@@ -95,7 +95,61 @@ export function readTimeline(file) {
     check: /CHECK/.test(r['status on 2026-11-29']) ? r['status on 2026-11-29'] : '',
   }));
   const c = table(md, '## C.').map((r) => ({ id: r.id, members: r.members, dates: r.dates, source: r.source }));
-  return { measures: [...a, ...b], groupings: c, figures: newerFigures(table(md, '## D.')) };
+  return { measures: [...a, ...b], groupings: c, figures: newerFigures(table(md, '## D.')), additions: sectionE(md) };
+}
+
+// [SECTION] section E, additions and corrections -------------------------------------------------
+// Rows as written: `item` the first cell ("US-2025-09-AFF", "CN-2025-10 (correction of scope
+// dates)", "Pax Silica (April 2026)"), `id` its name without the parenthesis, `what` the
+// parenthesis ("correction", "April 2026"), the fact and the source, and the CHECK notes of each
+// (the text after "CHECK:" up to the closing parenthesis, or the parenthesis that holds a bare
+// CHECK), so that a converter can show them as plain caveats.
+export function checkNotes(text) {
+  const out = [];
+  for (const m of (text || '').matchAll(/\(([^()]*\bCHECK\b[^()]*)\)|CHECK:\s*([^()]*)|([^.;:()]+):\s*CHECK\b/g)) {
+    const t = (m[1] || m[2] || m[3]).replace(/,?\s*\bCHECK\b:?\s*/g, ' ').replace(/\s+/g, ' ').trim().replace(/[,;:]$/, '');
+    out.push(t);
+  }
+  return out;
+}
+// A CHECK note of the facts file as a plain caveat for readers (the app never shows "CHECK"):
+// "one source only", "sources disagree", "not confirmed after June 2026", with the note's own
+// detail where it says more. `sourcesEnd`: the month the stored sources end in (section E).
+export function plainCaveat(note, sourcesEnd = SOURCES_END) {
+  let t = (note || '').replace(/\(([^()]*)\bCHECK\b[^()]*\)/g, '($1)').replace(/,?\s*\bCHECK\b:?\s*/g, ' ').replace(/\(\s*\)/g, '')
+    .replace(/\s*≠\s*/g, ' is not ').replace(/\s+/g, ' ').trim().replace(/^[,;:]\s*|[,;:]$/g, '');
+  const end = sourcesEnd ? `not confirmed after ${sourcesEnd} (the sources end there)` : 'not confirmed (the sources end here)';
+  if (/status after that date: not found/.test(t)) return `what applies after the suspension is not known: the sources end in ${sourcesEnd || 'the data'}`;
+  if (/^\d{1,2} or \d{1,2} \w+$/.test(t)) return `sources disagree on the day: ${t}`;
+  if (/later: not found|not found/.test(t)) return t.replace(/;?\s*later: not found|;?\s*not found/, '').trim() + `; ${end}`;
+  if (/^unpublished$/.test(t)) return 'never published: reported by one news agency only';
+  if (/^mapping$/.test(t)) return 'which inputs it covers is this project\'s reading (the rule names end users, not products)';
+  if (/^undated$/.test(t)) return 'one of the sources is undated';
+  if (/one secondary source|\bsecondary\b/.test(t)) return `one source only, a secondary one${t.replace(/^.*?(?:one secondary source|secondary)[;:,]?\s*/, '') ? ': ' + t.replace(/^.*?(?:one secondary source|secondary)[;:,]?\s*/, '') : ''}`;
+  if (/conflicting|disagree/.test(t)) {
+    const rest = t.replace(/:?\s*conflicting;?\s*/, '; ').replace(/^;\s*|;\s*$/g, '');
+    return `sources disagree${rest ? ` (${rest})` : ''}`;
+  }
+  if (/^exact date$/.test(t)) return 'exact date not confirmed';
+  return `not confirmed: ${t[0].toLowerCase()}${t.slice(1)}`;
+}
+let SOURCES_END = null;
+
+function sectionE(md) {
+  SOURCES_END = (/sources end in (\w+ \d{4})/.exec(md) || [])[1] || null;
+  return table(md, '## E.').map((r) => {
+    const item = r['id / item'];
+    const paren = /\(([^)]*)\)\s*$/.exec(item);
+    return { item, id: item.replace(/\s*\([^)]*\)\s*$/, ''), what: paren ? paren[1] : '', fact: r.fact, source: r.source,
+             factChecks: checkNotes(r.fact), sourceChecks: checkNotes(r.source) };
+  });
+}
+// "9 Nov 2025–27 Nov 2026", "10 Nov 2025 through 9 Nov 2026", "7 Nov 2025 \"until 10 Nov 2026\"":
+// the first suspension window written in a text, or null.
+export function suspensionIn(text) {
+  const d = '(\\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4})';
+  const m = new RegExp(`suspended[^0-9]*?${d}\\s*(?:–|-|through|"?until)\\s*${d}`).exec(text || '');
+  return m ? { from: isoDate(m[1]), until: isoDate(m[2]) } : null;
 }
 
 // [SECTION] section D, newer figures ------------------------------------------------------------

@@ -44,6 +44,10 @@ struct Region {
 
 struct Source {
     std::string id, title, url, licence, credit;
+    std::string published;  // "2026-02-06", "2025-11" or "2025" as the source gives it; empty: date not given
+    std::string weak;       // why a reader should not cite it as it stands (shown beside it); empty: not weak
+    std::string caveat;     // what the source leaves uncertain, in plain words (shown)
+    std::string terms;      // for a dataset: its terms of use
 };
 
 enum class NodeKind : uint8_t { Process, Tool, Material, Design, Output };
@@ -144,11 +148,13 @@ struct AllianceSnapshot {
     int date = 0;               // yyyymmdd when the data gives the day (optional)
     std::vector<int> members;   // country indices
     int source = -1;
+    std::string caveat;         // what the sources leave uncertain about it, in plain words (shown)
 };
 
 struct AlliancePreset {
     std::string id, name, kind, note;
-    std::string status;         // e.g. "dormant since 2023-02-16 (CHECK)"; empty: active
+    std::string description;    // one line on what the grouping is (the preset list, the country card)
+    std::string status;         // e.g. "dormant since 2023-02-16 (not confirmed ...)"; empty: active
     int ended = 0;              // yyyymmdd when the status reads "ended yyyy-mm-dd ..." (a rescinded rule); 0: not ended
     std::vector<AllianceSnapshot> snapshots;  // ascending year (and date within a year)
     // The latest snapshot at or before `year` (nullptr when the grouping did not exist yet).

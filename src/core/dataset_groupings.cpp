@@ -18,6 +18,7 @@ void Reader::read_alliances(const json& root) {
         p.name = str(j, "name");
         p.kind = str(j, "kind");
         p.note = str(j, "note");
+        p.description = str(j, "description");
         p.status = str(j, "status");
         // "ended 2025-05-13 (rule rescinded)": the grouping's end, so that it reads as ended after it
         if (p.status.rfind("ended ", 0) == 0) {
@@ -33,6 +34,7 @@ void Reader::read_alliances(const json& root) {
                     if (snap.date && snap.date / 10000 != snap.year) error(rec, "snapshot date " + date_text(snap.date) + " is not in its year");
                 }
                 snap.source = source(s, rec);
+                snap.caveat = str(s, "caveat");
                 if (const json* m = arr(s, "members")) {
                     for (const json& x : *m) {
                         int c = x.is_string() ? country(x.get<std::string>(), rec, "members") : -1;

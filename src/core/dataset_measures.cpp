@@ -18,6 +18,7 @@ void Reader::read_measures(const json& root) {
         m.note = str(j, "note");
         m.mapping = str(j, "mapping");
         m.check = str(j, "check");
+        m.lapse_default = str(j, "lapseDefault");
         if (m.name.empty()) error(rec, "no name");
         const std::string issuer = str(j, "issuer");
         m.issuer = issuer.empty() ? -1 : country(issuer, rec, "issuer");
@@ -64,6 +65,14 @@ void Reader::read_measures(const json& root) {
             }
         }
         if (m.unknown_from && start && m.unknown_from <= start) error(rec, "'unknownFrom' is not after the measure begins");
+        if (!m.lapse_default.empty() && m.suspended.empty()) error(rec, "'lapseDefault' without a suspension that could lapse");
+        if (const json* steps = arr(j, "steps")) {
+            for (const json& x : *steps) {
+                Measure::Step st{date(x, "date", rec), str(x, "what")};
+                if (!st.date || st.what.empty()) { error(rec, "a step needs a 'date' and a 'what'"); continue; }
+                m.steps.push_back(std::move(st));
+            }
+        }
         const std::string kind = str(j, "kind");
         if (kind == "ban") m.kind = MeasureKind::Ban;
         else if (kind == "licence") m.kind = MeasureKind::Licence;

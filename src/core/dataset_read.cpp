@@ -163,6 +163,10 @@ void Reader::read_sources(const json& root) {
         src.url = str(s, "url");
         src.licence = str(s, "licence");
         src.credit = str(s, "credit");
+        src.published = str(s, "published");
+        src.weak = str(s, "weak");
+        src.caveat = str(s, "caveat");
+        src.terms = str(s, "terms");
         std::string rec = "source '" + src.id + "'";
         if (src.id.empty() || src.title.empty()) { error(rec, "a source needs an id and a title"); continue; }
         if (local_sources.count(src.id)) { error(rec, "duplicate id"); continue; }

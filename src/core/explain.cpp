@@ -48,13 +48,26 @@ std::string controls_line(const Dataset& ds, const Node& n, const Scenario& s, C
             const Measure& m = ds.measures[size_t(a.measure)];
             const bool whole = a.whole;
             line += std::string(first ? "" : "; ") + m.id + " (" + ds.countries[size_t(m.issuer)].name + ", " + to_string(m.kind) +
-                    (whole ? "" : ", part of this node") + (m.state_on(date) == MeasureState::Unknown ? ", status unknown on this date" : "") +
+                    (whole ? "" : ", part of this node") + (m.state_on(date) == MeasureState::Unknown ? ", status unknown on this date" + (m.lapse_default.empty() ? "" : ": " + m.lapse_default) : "") +
                     (a.some_members_only ? ", aimed at some members only" : "") + (m.foreign_made ? ", reaches foreign-made items" : "") + ")";
             first = false;
         }
         line += ": denied share " + percent_text(denied);
         if (!denied.exact()) line += " (a licence is not a ban, and a part of unknown size is not all: a range)";
     }
+    // covering measures of the same side that aim at named firms: listed, and they move no figure
+    std::string firms;
+    for (const NodeMeasure& nm : n.measures) {
+        const Measure& m = ds.measures[size_t(nm.measure)];
+        const MeasureState st = m.state_on(date);
+        if (m.kind != MeasureKind::Entities || (st != MeasureState::InForce && st != MeasureState::Unknown)) continue;
+        const bool side_issuer = denial ? (m.issuer != s.target && (world || s.is_member(m.issuer)) && m.targets_country(s.target))
+                                        : m.issuer == s.target;
+        if (!side_issuer || firms.find(m.id) != std::string::npos) continue;
+        firms += (firms.empty() ? "" : "; ") + m.id + " (" + ds.countries[size_t(m.issuer)].name +
+                 (st == MeasureState::Unknown ? ", status unknown on this date" + (m.lapse_default.empty() ? "" : ": " + m.lapse_default) : "") + ")";
+    }
+    if (!firms.empty()) line += ". Aimed at named firms, so moving no product figure: " + firms;
     // covering measures of the same side that do not apply on this date
     std::string idle;
     for (const NodeMeasure& nm : n.measures) {
@@ -89,12 +102,12 @@ std::string edition_line(const Node& n, const Scenario& s) {
         const Edition& x = n.editions[i];
         others += (others.empty() ? "" : "; ") + name(x);
         if (x.published > scenario_date(s)) others += ", published " + date_text(x.published);
-        if (!x.check.empty()) others += ", CHECK";
+        if (!x.check.empty()) others += ", with a caveat";
     }
     if (!others.empty()) line += ". Other editions: " + others;
     line += ".";
     if (!ed.note.empty()) line += " " + ed.note;
-    if (!ed.check.empty()) line += " CHECK: " + ed.check;
+    if (!ed.check.empty()) line += " Caveat: " + ed.check + ".";
     return line;
 }
 }  // namespace

@@ -499,9 +499,18 @@ std::vector<Membership> memberships(const Dataset& ds, int country, int date) {
     std::vector<Membership> out;
     for (size_t a = 0; a < ds.alliances.size(); ++a) {
         const AlliancePreset& p = ds.alliances[a];
-        if (const AllianceSnapshot* s = p.as_of_date(date))
-            if (std::find(s->members.begin(), s->members.end(), country) != s->members.end())
-                out.push_back({int(a), p.ended && p.ended <= date ? p.ended : 0});
+        const AllianceSnapshot* s = p.as_of_date(date);
+        if (!s || std::find(s->members.begin(), s->members.end(), country) == s->members.end()) continue;
+        Membership g{int(a), p.ended && p.ended <= date ? p.ended : 0};
+        for (const AllianceSnapshot& x : p.snapshots)
+            if (std::find(x.members.begin(), x.members.end(), country) != x.members.end()) {
+                g.since_date = x.date;
+                g.since_year = x.year;
+                if (!x.caveat.empty()) g.caveat = x.caveat;
+                break;
+            }
+        if (!s->caveat.empty()) g.caveat = s->caveat;
+        out.push_back(std::move(g));
     }
     // in force first, ended after
     std::stable_sort(out.begin(), out.end(), [](const Membership& x, const Membership& y) { return (x.ended != 0) < (y.ended != 0); });

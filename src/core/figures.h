@@ -169,6 +169,10 @@ std::vector<CountryShare> strongest_nodes(const Domain& dom, int country, size_t
 struct Membership {
     int alliance = -1;
     int ended = 0;  // yyyymmdd the grouping ended, on or before the date; 0: in force
+    // since when the country is a member: the first snapshot that lists it (its day, or only its
+    // year when the data gives no day), and what the sources leave uncertain about the snapshot in force
+    int since_date = 0, since_year = 0;
+    std::string caveat;
 };
 std::vector<Membership> memberships(const Dataset& ds, int country, int date);
 

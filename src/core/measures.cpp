@@ -138,8 +138,8 @@ const char* to_string(MeasureState s) {
 
 // [SECTION] one measure ----------------------------------------------------------------------------
 MeasureState Measure::state_on(int date) const {
-    const int start = in_force ? in_force : announced;
-    if (!start || date < start) return MeasureState::NotYet;
+    const int from = start();
+    if (!from || date < from) return MeasureState::NotYet;
     if (ended && date >= ended) return MeasureState::Ended;
     for (const Window& w : suspended)
         if (date >= w.from && date <= w.until) return MeasureState::Suspended;
@@ -210,6 +210,7 @@ std::vector<int> measure_change_dates(const Dataset& ds, int from, int until) {
         add(m.in_force);
         add(m.ended);
         add(m.unknown_from);
+        for (const Measure::Step& st : m.steps) add(st.date);
         for (const Measure::Window& w : m.suspended) {
             add(w.from);
             if (w.until) add(date_of_days(days_of(w.until) + 1));
@@ -218,6 +219,20 @@ std::vector<int> measure_change_dates(const Dataset& ds, int from, int until) {
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+std::vector<MeasureLane> measure_lanes(const Dataset& ds) {
+    std::vector<MeasureLane> lanes;
+    for (size_t i = 0; i < ds.measures.size(); ++i) {
+        const int issuer = ds.measures[i].issuer;
+        auto it = std::find_if(lanes.begin(), lanes.end(), [&](const MeasureLane& l) { return l.issuer == issuer; });
+        if (it == lanes.end()) it = lanes.insert(lanes.end(), MeasureLane{issuer, {}});
+        it->measures.push_back(int(i));
+    }
+    for (MeasureLane& l : lanes)
+        std::stable_sort(l.measures.begin(), l.measures.end(),
+                         [&](int a, int b) { return ds.measures[size_t(a)].start() < ds.measures[size_t(b)].start(); });
+    return lanes;
 }
 
 namespace {

@@ -83,6 +83,13 @@ struct Measure {
     struct Window { int from = 0, until = 0; };  // both days included
     std::vector<Window> suspended;
     int unknown_from = 0;                 // from this date the data cannot say whether it applies
+    // What the measure's own text makes the default once its suspension lapses, in words ("by its
+    // own text the rule applies again from 10 Nov 2026 unless BIS acts"); shown with "status unknown".
+    std::string lapse_default;
+    // Steps or parts with dates of their own (the three steps of the October 2022 rule); the
+    // measure's in-force date is that of the step whose inputs it covers.
+    struct Step { int date = 0; std::string what; };
+    std::vector<Step> steps;
     MeasureKind kind = MeasureKind::Ban;
     bool foreign_made = false;            // reaches foreign-made items (foreign direct product rule)
     std::vector<MeasureCover> covers;     // includes the copies of linked nodes in other domains
@@ -90,6 +97,9 @@ struct Measure {
 
     MeasureState state_on(int date) const;
     bool targets_country(int country) const;
+    // Where it starts on a timeline: its entry into force, or its announcement (an agreement has
+    // no entry into force); 0 when the data gives neither.
+    int start() const { return in_force ? in_force : announced; }
 };
 
 // How certainly one holder's share of a node is denied by the measures in force.
@@ -121,9 +131,17 @@ struct NodeControls {
 int scenario_date(const Scenario& s);
 
 // Every date, ascending and once, on which some measure's state changes (announced, in force,
-// suspended, back after a suspension, ended, status unknown), between `from` and `until`
+// a dated step, suspended, back after a suspension, ended, status unknown), between `from` and `until`
 // (both included): the steps of the timeline.
 std::vector<int> measure_change_dates(const Dataset& ds, int from, int until);
+// The timeline's lanes: one per issuer, in the order the data first names each, and in each the
+// issuer's measures (indices into ds.measures), oldest first (by start(); the data's order
+// among equals). Every measure is in exactly one lane.
+struct MeasureLane {
+    int issuer = -1;
+    std::vector<int> measures;
+};
+std::vector<MeasureLane> measure_lanes(const Dataset& ds);
 // The measures of a side in force (or of unknown status) on the scenario's date: issued by
 // members against the target (Denial) or by the target against a member (Retaliation).
 // Agreements without rules of their own are listed too (they deny nothing).

@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/firms.h"
 #include "core/headline.h"
 #include "ui/widgets.h"
 
@@ -54,9 +55,13 @@ void alliance_section(Model& m, UiState& ui) {
             if (!exists && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Not yet formed on that date");
             else if (exists && ImGui::IsItemHovered() && !p.snapshots.empty()) {
                 const AllianceSnapshot& first = p.snapshots.front();
+                const AllianceSnapshot* now = ui.preset_year ? p.as_of(ui.preset_year) : p.as_of_date(on);
                 const std::string since = first.date ? pretty_date(first.date) : std::to_string(first.year);
-                const std::string tip = "Since " + since + (p.ended ? "; ended " + pretty_date(p.ended) : std::string()) +
-                                        (p.note.empty() ? std::string() : ". " + p.note);
+                const std::string tip = (p.description.empty() ? std::string() : p.description + "\n") +
+                                        (p.kind == "declaration" ? "Signed " : "Since ") + since +
+                                        (p.ended ? "; ended " + pretty_date(p.ended) : std::string()) +
+                                        (p.note.empty() ? std::string() : ". " + p.note) +
+                                        (now && !now->caveat.empty() ? "\nOn this date: " + now->caveat + "." : std::string());
                 ImGui::SetTooltip("%s", tip.c_str());
             }
             remember(ui, ("preset:" + p.id).c_str());
@@ -75,7 +80,15 @@ void alliance_section(Model& m, UiState& ui) {
     remember(ui, "year-2021");
     if (changed && preset >= 0) apply_group(m, ui, ds.alliances[size_t(preset)].id);
     // the group's note (dormant, proposal, ...) on demand: a line of its own would move what follows
-    if (preset >= 0 && !ds.alliances[size_t(preset)].note.empty()) help_marker(ds.alliances[size_t(preset)].note.c_str());
+    if (preset >= 0) {
+        const AlliancePreset& p = ds.alliances[size_t(preset)];
+        const AllianceSnapshot* now = ui.preset_year ? p.as_of(ui.preset_year) : p.as_of_date(scenario_date(m.scenario()));
+        const std::string first = p.snapshots.front().date ? pretty_date(p.snapshots.front().date) : std::to_string(p.snapshots.front().year);
+        const std::string about = p.description + (p.description.empty() ? "" : " ") + (p.kind == "declaration" ? "Signed " : "Since ") + first +
+                                  (p.ended ? "; ended " + pretty_date(p.ended) : std::string()) + "." + (p.note.empty() ? "" : " " + p.note) +
+                                  (now && !now->caveat.empty() ? " On this date: " + now->caveat + "." : "");
+        help_marker(about.c_str());
+    }
 
     // add or remove any country from a searchable list: it stays open for the next pick, and
     // the search clears after each
@@ -259,7 +272,7 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
     remember(ui, "node");
     if (node_open) {
         // a search by name or stage; the list opens at the input shown
-        const bool appearing = search_field(ui, ui.node_search, sizeof ui.node_search, "##node-search", "search inputs by name or stage");
+        const bool appearing = search_field(ui, ui.node_search, sizeof ui.node_search, "##node-search", "search inputs, stages or firms");
         remember(ui, "node-search");
         ImGui::TextDisabled("* = a choke point: the alliance controls it");
         // the inputs with shares, and those made of inputs or kinds (their figures come from those)
@@ -320,7 +333,27 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
                     first = false;
                 }
             }
-        if (first) ImGui::TextDisabled("No input matches in any domain.");
+        // firms by name ("ASML", "Tokyo Electron"): each of the inputs it makes, with its share
+        if (ui.node_search[0]) {
+            bool heading = false;
+            for (const FirmMatch& fm : find_firms(m.data(), ui.node_search, 12)) {
+                const Domain& od = m.data().domains[size_t(fm.domain)];
+                const Node& n = od.nodes[size_t(fm.node)];
+                if (!heading) ImGui::TextDisabled("Firms (counted for their headquarters' country)");
+                heading = true;
+                const std::string share = is_known(fm.firm->share) ? plain_percent(fm.firm->share, fm.firm->share) : "share unknown";
+                const std::string text = firm_with_country(m.data(), *fm.firm) + ": " + n.name + " " + share +
+                                         (&od == d ? std::string() : " (in " + od.name + ")");
+                if (ImGui::Selectable(("  " + text + "##firm-" + od.id + "/" + n.id + "/" + fm.firm->name).c_str(), false) && m.select_domain(od.id))
+                    m.select_node(fm.node);
+                if (first) {
+                    remember(ui, "node-first");
+                    remember_text(ui, "node-first", text);
+                }
+                first = false;
+            }
+        }
+        if (first) ImGui::TextDisabled("No input or firm matches in any domain.");
         ImGui::EndCombo();
     }
     if (!node_open && ImGui::IsItemHovered()) ImGui::SetTooltip("The input whose suppliers the map shows (* = a choke point for the alliance)");

@@ -41,9 +41,15 @@ void info_windows(const Model& m, UiState& ui, float width, float height, UiActi
                 if (std::none_of(distinct.begin(), distinct.end(), [&](const Source* x) { return x->title == s.title && x->url == s.url; }))
                     distinct.push_back(&s);
             ImGui::Text("The %zu sources cited by the figures:", distinct.size());
+            // each with its address and its date (or that the source gives none), a dataset's licence
+            // and terms, and what makes a weak source weak
             for (const Source* s : distinct) {
                 ImGui::Bullet();
-                ImGui::TextWrapped("%s%s%s", s->title.c_str(), s->url.empty() ? "" : " — ", s->url.c_str());
+                const std::string line = s->title + " — " + (s->url.empty() ? "address not given" : s->url) + " — " +
+                                         (s->published.empty() ? "date not given" : "published " + s->published) +
+                                         (s->licence.empty() ? "" : " — licence: " + s->licence) + (s->terms.empty() ? "" : " — terms: " + s->terms) +
+                                         (s->weak.empty() ? "" : " — weak source: " + s->weak) + (s->caveat.empty() ? "" : " — caveat: " + s->caveat);
+                ImGui::TextWrapped("%s", line.c_str());
             }
             if (!ds.not_shown.empty()) {
                 ImGui::Separator();

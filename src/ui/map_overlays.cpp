@@ -9,10 +9,36 @@
 #include <string>
 #include <vector>
 
+#include "core/firms.h"
 #include "core/report.h"
 #include "ui/widgets.h"
 
 namespace techmap {
+namespace {
+// The firms behind the input's shares: name, headquarters, share (unknown stays unknown), year.
+void firm_table(const std::vector<Explanation::Row>& firms) {
+    if (firms.empty() || !ImGui::BeginTable("firms", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH))
+        return;
+    ImGui::TableSetupColumn("firm");
+    ImGui::TableSetupColumn("headquarters");
+    ImGui::TableSetupColumn("share");
+    ImGui::TableSetupColumn("year");
+    ImGui::TableHeadersRow();
+    for (const Explanation::Row& r : firms) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.holder.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.role.c_str());
+        ImGui::TableNextColumn();
+        if (is_known(r.share)) ImGui::Text("%.1f%%", r.share);
+        else ImGui::TextDisabled("unknown");
+        ImGui::TableNextColumn();
+        if (r.year) ImGui::Text("%d", r.year);
+    }
+    ImGui::EndTable();
+}
+}  // namespace
 
 // A caption over the map for the input it shows: who supplies it, and whether it is a choke point.
 void map_caption(const Model& m, UiState& ui, float left, float width) {
@@ -60,6 +86,14 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
         ImGui::PopStyleColor();
         remember_text(ui, "caption-sentence", h.sentence);
     }
+    // who makes it (the "why" lists every firm with its headquarters), then "why?" on its last line
+    if (!h.firms.empty()) {
+        muted_wrapped(h.firms.c_str(), wrap);
+        remember_text(ui, "caption-firms", h.firms);
+        ImGui::SameLine();
+        const char* why = ui.show_why ? "hide why" : "why?";
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(why).x + ImGui::GetStyle().FramePadding.x * 2) ImGui::NewLine();
+    }
     if (small_button(ui, ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
     remember(ui, "why");
     ui.caption_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
@@ -95,6 +129,7 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
             }
             ImGui::EndTable();
         }
+        firm_table(e.firms);
     }
     ImGui::End();
 }
@@ -262,7 +297,7 @@ void legend(const Model& m, UiState& ui, float width, float height) {
 // What a country's card says: its role, its share of the selected input, where it is strongest,
 // its groupings on the scenario's date. Shared by the card under the pointer and the pinned card.
 namespace {
-void country_card_body(const Model& m, const UiState& ui, int country) {
+void country_card_body(const Model& m, UiState& ui, int country) {
     const Dataset& ds = m.data();
     const Role role = m.role(country);
     ImGui::TextUnformatted(ds.countries[size_t(country)].name.c_str());
@@ -287,18 +322,46 @@ void country_card_body(const Model& m, const UiState& ui, int country) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s %.0f%% (%d)", d->nodes[size_t(t.node)].name.c_str(), t.share, t.year);
         }
+        // its leading firms (counted for it by their headquarters) and the inputs they lead
+        std::string firms_text;
+        for (const FirmInputs& fi : leading_firms(*d, country, 3)) {
+            std::string line = fi.name + ":";
+            for (size_t k = 0; k < fi.inputs.size() && k < 2; ++k) {
+                const FirmInputs::Input& in = fi.inputs[k];
+                line += std::string(k ? "," : "") + " " + d->nodes[size_t(in.node)].name + " " +
+                        (is_known(in.share) ? plain_percent(in.share, in.share) : "share unknown") + (in.year ? " (" + std::to_string(in.year) + ")" : "");
+            }
+            if (fi.inputs.size() > 2) line += " and " + std::to_string(fi.inputs.size() - 2) + " more";
+            if (firms_text.empty()) ImGui::TextDisabled("leading firms headquartered here:");
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", line.c_str());
+            firms_text += (firms_text.empty() ? "" : "\n") + line;
+        }
+        remember_text(ui, "card-firms", firms_text);
     }
     // memberships on the scenario's date; an ended grouping reads as ended, with its end date;
     // a proposal that never formed (the D10, the T-12) is not a membership
     const int on = scenario_date(m.scenario());
+    // each with the date it joined (or signed) and the grouping's one line; a caveat the sources leave
     std::string names, ended, proposed;
+    std::vector<std::string> lines;
     for (const Membership& g : memberships(ds, country, on)) {
         const AlliancePreset& p = ds.alliances[size_t(g.alliance)];
+        const std::string since = g.since_date ? pretty_date(g.since_date) : std::to_string(g.since_year);
         if (g.ended) ended += (ended.empty() ? "" : "; ") + p.name + " (ended " + pretty_date(g.ended) + ")";
         else if (p.kind == "proposal") proposed += (proposed.empty() ? "" : "; ") + p.name;
         else names += (names.empty() ? "" : ", ") + p.name;
+        if (!g.ended && p.kind != "proposal")
+            lines.push_back(p.name + (p.kind == "declaration" ? ", signed " : ", since ") + since +
+                            (p.description.empty() ? "" : ": " + p.description) + (g.caveat.empty() ? "" : " (" + g.caveat + ")"));
     }
-    if (!names.empty()) ImGui::TextDisabled("member on %s of: %s", pretty_date(on).c_str(), names.c_str());
+    if (!names.empty()) ImGui::TextDisabled("member on %s of:", pretty_date(on).c_str());
+    for (const std::string& l : lines) {
+        ImGui::Bullet();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", l.c_str());
+        ImGui::PopStyleColor();
+    }
     if (!proposed.empty()) ImGui::TextDisabled("named in proposals: %s", proposed.c_str());
     if (!ended.empty()) ImGui::TextDisabled("was in: %s", ended.c_str());
 }

@@ -1,9 +1,8 @@
-// timeline_window.cpp — the controls in force over time, under the map: one lane per issuer
-// with each measure as a line from its entry into force (a mark) to its end (pale where it is
-// suspended, dotted where its status is unknown, thin before it takes effect), the scenario's
-// date as a cursor, the date's controls (previous / next change, play, today) and the two
-// choices of what is denied. Clicking a mark explains the measure; clicking or dragging on the
-// strip moves the date. Keyboard: Tab reaches every button; the date slider takes the arrows.
+// timeline_window.cpp — the controls in force over time, under the map: the date and its controls
+// (previous / next change, play, today, a typed date), the two choices of what is denied, the strip
+// of measures under them (timeline_strip.cpp: a lane per issuer, a row per measure) and the
+// explanation of the measure clicked there (in the words of timeline_words.cpp). Keyboard: Tab
+// reaches every button, each lane's name and each measure's mark; the date box takes the arrows.
 #include "ui/windows.h"
 
 #include <imgui.h>
@@ -15,121 +14,14 @@
 #include <string>
 #include <vector>
 
-#include "core/report.h"
 #include "core/scenario_link.h"
+#include "ui/timeline.h"
 #include "ui/widgets.h"
 
 namespace techmap {
 namespace {
 
-constexpr int kTimelineStart = 20190101;
 constexpr double kPlayStepSeconds = 1.6;  // each change shows this long while playing
-
-// Issuer colours: the Okabe–Ito palette (told apart with the common colour-vision deficiencies).
-ImU32 issuer_color(const std::string& iso3) {
-    if (iso3 == "USA") return IM_COL32(0, 114, 178, 255);
-    if (iso3 == "JPN") return IM_COL32(204, 121, 167, 255);
-    if (iso3 == "NLD") return IM_COL32(230, 159, 0, 255);
-    if (iso3 == "TWN") return IM_COL32(0, 158, 115, 255);
-    if (iso3 == "CHN") return IM_COL32(213, 94, 0, 255);
-    return IM_COL32(86, 180, 233, 255);
-}
-
-// Where a measure's mark sits: its entry into force, or its announcement (an agreement has no
-// entry into force); 0 when the data gives neither.
-int start_of(const Measure& me) { return me.in_force ? me.in_force : me.announced; }
-
-const char* state_words(MeasureState st) {
-    switch (st) {
-        case MeasureState::NotYet: return "not yet in force";
-        case MeasureState::InForce: return "in force";
-        case MeasureState::Suspended: return "suspended";
-        case MeasureState::Ended: return "ended";
-        case MeasureState::Unknown: return "status unknown (the sources end here)";
-    }
-    return "";
-}
-
-std::string targets_text(const Dataset& ds, const Measure& me) {
-    std::string list;
-    for (int c : me.target_list) list += (list.empty() ? "" : ", ") + ds.countries[size_t(c)].name;
-    switch (me.targets) {
-        case Measure::Targets::All: return "every destination";
-        case Measure::Targets::AllBut: return "every destination but " + list;
-        case Measure::Targets::Listed: return list.empty() ? "no listed destination" : list;
-    }
-    return list;
-}
-
-// The explanation of one measure: who, against whom, when, what kind, what it covers and why
-// the app maps it so, its state on the scenario's date, and its sources.
-void measure_explanation(const Model& m, const Measure& me) {
-    const Dataset& ds = m.data();
-    const Scenario& s = m.scenario();
-    const int date = scenario_date(s);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34.0f);
-    ImGui::TextUnformatted(me.name.c_str());
-    ImGui::TextDisabled("%s · issued by %s · against %s", me.id.c_str(),
-                        me.issuer >= 0 ? ds.countries[size_t(me.issuer)].name.c_str() : "?", targets_text(ds, me).c_str());
-    std::string dates;
-    if (me.announced) dates += "announced " + pretty_date(me.announced);
-    if (me.in_force) dates += (dates.empty() ? "" : ", ") + std::string("in force ") + pretty_date(me.in_force);
-    // dates told against today: a suspension that has run out says so, and where the sources end
-    for (const Measure::Window& w : me.suspended)
-        dates += ", suspended " + pretty_date(w.from) + " to " + pretty_date(w.until) + (w.until < today() ? " (run out by today)" : "");
-    if (me.unknown_from)
-        dates += ", status unknown from " + pretty_date(me.unknown_from) + " (the sources end there; by its own text it " +
-                 (me.suspended.empty() ? "stays in force" : "applies again once the suspension runs out") + ")";
-    if (me.ended) dates += ", ended " + pretty_date(me.ended);
-    ImGui::TextUnformatted(dates.c_str());
-    ImGui::Text("On %s: %s.", pretty_date(date).c_str(), state_words(me.state_on(date)));
-    const char* kind = me.kind == MeasureKind::Ban       ? "A ban: what it covers is denied."
-                       : me.kind == MeasureKind::Licence ? "A licence requirement, not a ban: some licences may be granted, so "
-                                                           "what it covers counts as a range (none denied to all denied)."
-                                                         : "An agreement without published rules of its own: it denies nothing.";
-    ImGui::TextUnformatted(kind);
-    if (me.foreign_made) ImGui::TextUnformatted("Reaches foreign-made items (a foreign direct product rule): counted with the third-country rule.");
-    if (!me.scope.empty()) ImGui::Text("Scope: %s", me.scope.c_str());
-    std::string covers;
-    int shown = 0;
-    for (const MeasureCover& c : me.covers) {
-        if (c.domain < 0 || c.node < 0) continue;
-        const Node& n = ds.domains[size_t(c.domain)].nodes[size_t(c.node)];
-        if (n.link >= 0) continue;  // a linked copy: listed in its own domain
-        if (shown++ < 8) covers += (covers.empty() ? "" : "; ") + n.name + (c.whole ? "" : " (part)");
-    }
-    if (shown > 8) covers += "; and " + std::to_string(shown - 8) + " more";
-    if (!covers.empty()) ImGui::Text("Inputs it covers: %s.", covers.c_str());
-    if (!me.mapping.empty()) ImGui::TextDisabled("How it is mapped: %s", me.mapping.c_str());
-    if (!me.note.empty()) ImGui::TextDisabled("%s", me.note.c_str());
-    if (!me.check.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.4f, 1.0f), "CHECK: %s", me.check.c_str());
-    const std::string src = source_list(ds, me.sources);
-    if (!src.empty()) ImGui::TextDisabled("Sources: %s", src.c_str());
-    ImGui::PopTextWrapPos();
-}
-
-struct Lane {
-    int issuer = -1;
-    std::vector<int> measures;
-};
-
-std::vector<Lane> lanes_of(const Dataset& ds) {
-    std::vector<Lane> lanes;
-    for (size_t i = 0; i < ds.measures.size(); ++i) {
-        const Measure& me = ds.measures[i];
-        auto it = std::find_if(lanes.begin(), lanes.end(), [&](const Lane& l) { return l.issuer == me.issuer; });
-        if (it == lanes.end()) {
-            lanes.push_back({me.issuer, {}});
-            it = lanes.end() - 1;
-        }
-        it->measures.push_back(int(i));
-    }
-    // within a lane, oldest first (top to bottom), whatever the order of the data
-    for (Lane& l : lanes)
-        std::stable_sort(l.measures.begin(), l.measures.end(),
-                         [&](int a, int b) { return start_of(ds.measures[size_t(a)]) < start_of(ds.measures[size_t(b)]); });
-    return lanes;
-}
 
 // The change dates and lanes depend on the data and today only: computed once per data revision
 // (and again if today moves past midnight), not every drawn frame.
@@ -137,7 +29,7 @@ struct TimelineCache {
     long data_revision = -1;
     int today = 0;
     std::vector<int> changes;
-    std::vector<Lane> lanes;
+    std::vector<MeasureLane> lanes;
 };
 const TimelineCache& timeline_cache(const Model& m) {
     static TimelineCache c;
@@ -145,12 +37,17 @@ const TimelineCache& timeline_cache(const Model& m) {
         c.data_revision = m.data_revision();
         c.today = today();
         c.changes = measure_change_dates(m.data(), kTimelineStart, c.today);
-        c.lanes = lanes_of(m.data());
+        c.lanes = measure_lanes(m.data());
     }
     return c;
 }
 
 }  // namespace
+
+void timeline_go_to(Model& m, int date) {
+    m.set_date(date);
+    if (m.scenario().deny_mode == DenialMode::Everything) m.set_deny_mode(DenialMode::Controls);
+}
 
 void timeline_window(Model& m, UiState& ui, float left, float width, float height, UiActions& actions) {
     const Dataset& ds = m.data();
@@ -162,19 +59,12 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     const int date = std::clamp(scenario_date(s), kTimelineStart, end);
     const TimelineCache& cache = timeline_cache(m);
     const std::vector<int>& changes = cache.changes;
-    const std::vector<Lane>& lanes = cache.lanes;
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : std::string("the target");
 
-    // a date the visitor picks on the strip is read with the controls in force on it (as Play does):
-    // the upper bound, everything members make, would look the same on every date (the rules in
-    // force, whoever issued them, are dated too: they stay)
     auto read_controls = [&] {
         if (m.scenario().deny_mode == DenialMode::Everything) m.set_deny_mode(DenialMode::Controls);
     };
-    auto go_to = [&](int day_date) {
-        m.set_date(day_date);
-        read_controls();
-    };
+    auto go_to = [&](int day_date) { timeline_go_to(m, day_date); };
 
     // playing: one change after another, each shown for a moment; the app draws while it plays
     if (ui.timeline_playing) {
@@ -354,120 +244,8 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     remember(ui, "retaliation-mode");
     if (rm >= 0) m.set_retaliation_mode(DenialMode(rm));
 
-    // the strip: lanes of measures, year ticks, the cursor
-    float label_w = 0;
-    for (const Lane& l : lanes)
-        if (l.issuer >= 0) label_w = std::max(label_w, ImGui::CalcTextSize(ds.countries[size_t(l.issuer)].name.c_str()).x);
-    label_w += pad;
-    const float lane_h = ImGui::GetFontSize() + 3.0f;
-    const float axis_h = ImGui::GetFontSize() + 2.0f;
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float strip_w = std::max(100.0f, ImGui::GetContentRegionAvail().x);
-    const float strip_h = lane_h * float(lanes.size()) + axis_h;
-    const float sx0 = origin.x + label_w, sx1 = origin.x + strip_w - 4.0f;
-    auto x_of = [&](int d) { return sx0 + (sx1 - sx0) * float(days_of(std::clamp(d, kTimelineStart, end)) - d0) / float(std::max(1, d1 - d0)); };
-    ImGui::InvisibleButton("##strip", ImVec2(strip_w, strip_h));
-    remember(ui, "timeline-strip");
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text), faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    // year ticks, labelled every year or every few years, as the width allows
-    const float year_w = (sx1 - sx0) * 365.25f / float(std::max(1, d1 - d0));
-    const int label_every = std::max(1, int(std::ceil((ImGui::CalcTextSize("2026").x + 6.0f) / std::max(1.0f, year_w))));
-    for (int y = kTimelineStart / 10000; y <= end / 10000; ++y) {
-        const float x = x_of(y * 10000 + 101);
-        dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + strip_h - axis_h), IM_COL32(255, 255, 255, 28));
-        if ((y - kTimelineStart / 10000) % label_every != 0) continue;
-        char b[8];
-        std::snprintf(b, sizeof b, "%d", y);
-        if (x + ImGui::CalcTextSize(b).x < sx1 + 4) dl->AddText(ImVec2(x + 2, origin.y + strip_h - axis_h + 1), faint, b);
-    }
-    // lanes and measures
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    int hovered_measure = -1;
-    float best = 1e9f;
-    for (size_t l = 0; l < lanes.size(); ++l) {
-        const Lane& lane = lanes[l];
-        const float ly = origin.y + lane_h * float(l);
-        const std::string& iso = lane.issuer >= 0 ? ds.countries[size_t(lane.issuer)].id : std::string();
-        const char* name = lane.issuer >= 0 ? ds.countries[size_t(lane.issuer)].name.c_str() : "?";
-        const bool member = s.is_member(lane.issuer), is_target = lane.issuer == s.target;
-        dl->AddText(ImVec2(origin.x, ly + (lane_h - ImGui::GetFontSize()) * 0.5f), member || is_target ? text_col : faint, name);
-        const ImU32 col = issuer_color(iso);
-        const ImU32 pale = (col & 0x00FFFFFF) | (IM_COL32_A_MASK & IM_COL32(0, 0, 0, 80));
-        const int k = int(lane.measures.size());
-        for (int j = 0; j < k; ++j) {
-            const Measure& me = ds.measures[size_t(lane.measures[size_t(j)])];
-            const float y = ly + 3.0f + (lane_h - 6.0f) * (k == 1 ? 0.5f : float(j) / float(k - 1));
-            const int start = start_of(me);
-            if (!start) continue;
-            if (me.announced && me.announced < start) dl->AddLine(ImVec2(x_of(me.announced), y), ImVec2(x_of(start), y), pale, 1.0f);
-            const int stop = me.ended ? me.ended : end;
-            const float thick = me.kind == MeasureKind::Ban ? 3.0f : 2.0f;
-            if (me.kind == MeasureKind::Agreement) {
-                for (float x = x_of(start); x < x_of(stop); x += 6.0f) dl->AddCircleFilled(ImVec2(x, y), 1.2f, col);
-            } else {
-                dl->AddLine(ImVec2(x_of(start), y), ImVec2(x_of(stop), y), me.kind == MeasureKind::Ban ? col : (col & 0x00FFFFFF) | IM_COL32(0, 0, 0, 190), thick);
-            }
-            for (const Measure::Window& wnd : me.suspended) {
-                // suspended: the line goes pale with a gap on either side
-                const float a = x_of(wnd.from), b = x_of(wnd.until);
-                dl->AddRectFilled(ImVec2(a, y - thick), ImVec2(b, y + thick), ImGui::GetColorU32(ImGuiCol_WindowBg));
-                for (float x = a; x < b; x += 4.0f) dl->AddLine(ImVec2(x, y), ImVec2(std::min(b, x + 2.0f), y), pale, 1.0f);
-            }
-            if (me.unknown_from) {
-                const float a = x_of(me.unknown_from), b = x_of(stop);
-                dl->AddRectFilled(ImVec2(a, y - thick), ImVec2(b, y + thick), ImGui::GetColorU32(ImGuiCol_WindowBg));
-                for (float x = a; x < b; x += 3.0f) dl->AddCircleFilled(ImVec2(x, y), 0.9f, col);
-            }
-            const ImVec2 mark(x_of(start), y);
-            const bool selected = ui.timeline_measure == me.id;
-            dl->AddCircleFilled(mark, selected ? 5.5f : 4.0f, col);
-            if (selected) dl->AddCircle(mark, 7.0f, text_col, 0, 1.5f);
-            const float dx = mouse.x - mark.x, dy = mouse.y - mark.y, d2 = dx * dx + dy * dy;
-            if (d2 < 64.0f && d2 < best) {
-                best = d2;
-                hovered_measure = lane.measures[size_t(j)];
-            }
-        }
-    }
-    // the cursor at the scenario's date
-    const float cx = x_of(date);
-    dl->AddLine(ImVec2(cx, origin.y - 2), ImVec2(cx, origin.y + strip_h - axis_h), text_col, 2.0f);
-    dl->AddTriangleFilled(ImVec2(cx - 5, origin.y - 4), ImVec2(cx + 5, origin.y - 4), ImVec2(cx, origin.y + 3), text_col);
-
-    // keyboard: with the strip focused, Enter or Space explains the measure that took effect
-    // last on or before the date (the marks are for the pointer)
-    if (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_Space, false))) {
-        int best_m = -1, best_d = 0;
-        for (size_t i = 0; i < ds.measures.size(); ++i) {
-            const int start = start_of(ds.measures[i]);
-            if (start && start <= date && start >= best_d) { best_d = start; best_m = int(i); }
-        }
-        if (best_m >= 0) ui.timeline_measure = ds.measures[size_t(best_m)].id;
-    }
-    const bool strip_hovered = ImGui::IsItemHovered();
-    if (strip_hovered && hovered_measure >= 0) {
-        const Measure& me = ds.measures[size_t(hovered_measure)];
-        ImGui::SetTooltip("%s (%s, %s): %s on %s. Click to explain.", me.name.c_str(), me.id.c_str(), to_string(me.kind),
-                          state_words(me.state_on(scenario_date(s))), pretty_date(scenario_date(s)).c_str());
-    }
-    if (ImGui::IsItemClicked() && hovered_measure >= 0) {
-        const std::string& id = ds.measures[size_t(hovered_measure)].id;
-        ui.timeline_measure = ui.timeline_measure == id ? std::string() : id;
-        ui.timeline_dragging = false;
-    } else if (ImGui::IsItemActivated() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && hovered_measure < 0 && mouse.x >= sx0 - 4) {
-        ui.timeline_dragging = true;
-    }
-    if (ui.timeline_dragging) {
-        if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && mouse.x >= sx0 - 8) {
-            const float t = std::clamp((mouse.x - sx0) / std::max(1.0f, sx1 - sx0), 0.0f, 1.0f);
-            const int at = d0 + int(std::lround(t * float(d1 - d0)));
-            go_to(at >= d1 ? 0 : date_of_days(at));
-            ui.timeline_playing = false;
-        } else {
-            ui.timeline_dragging = false;
-        }
-    }
+    // the strip: a lane per issuer, a row per measure (or a lane folded with its count)
+    timeline_strip(m, ui, cache.lanes, height * (ui.touch ? 0.4f : 0.28f));
 
     }  // the strip and the choices
 
@@ -483,7 +261,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
             if (small_button(ui, "Close")) ui.timeline_measure.clear();
             remember(ui, "timeline-measure-close");
             ImGui::SameLine();
-            if (small_button(ui, "Go to its date")) go_to(start_of(*it));
+            if (small_button(ui, "Go to its date")) go_to(it->start());
             remember(ui, "timeline-measure-go");
             const float line = ImGui::GetTextLineHeightWithSpacing();
             ImGui::SetNextWindowSizeConstraints(ImVec2(0, line), ImVec2(FLT_MAX, std::max(line * 3.0f, height * 0.22f)));

@@ -1,6 +1,8 @@
 // widgets.cpp — the small shared widgets (see widgets.h).
 #include "ui/widgets.h"
 
+#include <cstdlib>
+
 #include <imgui_internal.h>
 
 #include <cstdio>
@@ -113,10 +115,28 @@ bool search_field(UiState& ui, char* buf, size_t size, const char* field_id, con
 }
 
 std::string data_version_words(const std::string& version) {
+    // "world-2026-12+eto-2026-08+..." -> "world Dec 2026, eto Aug 2026, ...": each file's version
+    // is a name and the month its data was collected; any other form is shown as it is
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const std::pair<const char*, const char*> names[] = {
+        {"world", "countries and groupings"}, {"eto", "chip supply chain (ETO)"}, {"sf", "other figures"}, {"measures", "measures"}};
     std::string out;
-    for (char c : version) {
-        if (c == '+') out += " + ";
-        else out += c;
+    size_t start = 0;
+    while (start <= version.size()) {
+        const size_t end = std::min(version.find('+', start), version.size());
+        const std::string part = version.substr(start, end - start);
+        std::string words = part;
+        const size_t dash = part.find('-');
+        if (dash != std::string::npos && part.size() == dash + 8 && part[dash + 5] == '-') {
+            const int year = std::atoi(part.substr(dash + 1, 4).c_str()), month = std::atoi(part.substr(dash + 6, 2).c_str());
+            if (year > 1900 && month >= 1 && month <= 12) {
+                std::string name = part.substr(0, dash);
+                for (const auto& n : names) if (name == n.first) name = n.second;
+                words = name + " of " + months[month - 1] + " " + std::to_string(year);
+            }
+        }
+        if (!part.empty()) out += (out.empty() ? "" : ", ") + words;
+        start = end + 1;
     }
     return out;
 }

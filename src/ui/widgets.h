@@ -63,7 +63,7 @@ void range_bar(const Range& r, float width);
 // pick that cleared it (`refocus`). Returns true when the list has just opened.
 bool search_field(UiState& ui, char* buf, size_t size, const char* field_id, const char* hint, bool refocus = false);
 
-// The data's version as a line can wrap: "world-2026-11 + eto-46e0106 + ..." (the files' versions).
+// The data's version in words: "countries and groupings of Dec 2026, chip supply chain (ETO) of Aug 2026, ..."
 std::string data_version_words(const std::string& version);
 
 // Inside an open combo: a search field (focused on opening, except on phones where a keyboard

@@ -38,7 +38,7 @@ TEST_CASE("the default data loads without errors") {
     CHECK(own == 129);  // 126 inputs + 3 stages, plus the linked materials
     CHECK(ds.links.size() == 4);
     CHECK(ds.alliances.size() == 14);  // 9, and the dated groupings of the policy timeline
-    CHECK(ds.version() == "world-2026-11+eto-46e0106+sf-2026-12+measures-2026-12");
+    CHECK(ds.version() == "world-2026-12+eto-2026-08+sf-2026-12+measures-2026-12");
     // every share carries a year and a source
     for (const Node& n : ds.domains[0].nodes)
         for (const ShareRow& s : n.shares) {

@@ -227,11 +227,11 @@ TEST_CASE("real data: the newer figures of the policy timeline as editions, pick
         for (const Edition& e : n.editions) checks += !e.check.empty();
         CHECK(checks == 2);  // the ~60% and the 83% both carry the conflict
         const std::string why = lines_of(m.explain(ge));
-        CHECK(why.find("CHECK") != std::string::npos);
+        CHECK(why.find("Caveat: sources disagree") != std::string::npos);
         CHECK(why.find("conflicting") != std::string::npos);
         CHECK(why.find("~60%") != std::string::npos);
         CHECK(why.find("83%") != std::string::npos);
-        CHECK(m.explain_json(ge).find("CHECK") != std::string::npos);
+        CHECK(m.explain_json(ge).find("Caveat: sources disagree") != std::string::npos);
     }
     SUBCASE("figures year 2022: the R&D values of 2022") {
         m.set_figures_year(2022);
