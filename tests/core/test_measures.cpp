@@ -441,3 +441,54 @@ TEST_CASE("two dates compared: input by input, the figures pinned and now side b
     CHECK(csv.find("comparison,N22,ArF immersion (DUV) lithography tools,\"target access, pinned (2022-10-07 controls)\"") != std::string::npos);
     CHECK(csv.find("comparison,N22,ArF immersion (DUV) lithography tools,\"target access, now (2023-09-01 controls)\"") != std::string::npos);
 }
+
+TEST_CASE("section E of the policy timeline: 2026 measures and Pax Silica's later signatories") {
+    const Dataset& ds = default_dataset();
+    const auto measure = [&](const char* id) -> const Measure& { return ds.measures[size_t(ds.find_measure(id))]; };
+    REQUIRE(ds.find_measure("US-2025-09-AFF") >= 0);
+    const Measure& aff = measure("US-2025-09-AFF");
+    CHECK(aff.kind == MeasureKind::Entities);
+    CHECK(aff.state_on(20251001) == MeasureState::InForce);
+    CHECK(aff.state_on(20261109) == MeasureState::Suspended);
+    CHECK(aff.state_on(20261110) == MeasureState::Unknown);  // the suspension ran out; the sources end in June 2026
+    CHECK(aff.lapse_default.find("applies again from 10 Nov 2026 unless BIS acts") != std::string::npos);
+    // the October 2022 rule in three steps, the first its in-force date
+    const Measure& oct = measure("US-2022-10");
+    REQUIRE(oct.steps.size() == 3);
+    CHECK(oct.steps[0].date == 20221007);
+    CHECK(oct.steps[1].date == 20221012);
+    CHECK(oct.steps[2].date == 20221021);
+    CHECK(oct.check.find("CHECK") == std::string::npos);
+    // China's December 2024 ban: Article 1 never suspended
+    CHECK(measure("CN-2024-12").state_on(20260101) == MeasureState::Suspended);
+    CHECK(measure("CN-2024-12-A1").state_on(20260101) == MeasureState::InForce);
+    CHECK(measure("CN-2025-10").in_force == 20251108);  // the material rules, suspended from the day before
+    CHECK(measure("CN-2025-10").state_on(20251201) == MeasureState::Suspended);
+    CHECK(measure("CN-2026-06-ENT").kind == MeasureKind::Entities);
+    CHECK(measure("US-2026-01-H200").kind == MeasureKind::Licence);
+    // Pax Silica: Greece by 3 Feb 2026, the Philippines in April, the Netherlands on 27 June
+    const AlliancePreset& pax = ds.alliances[size_t(ds.find_alliance("PaxSilica"))];
+    const auto has = [&](int date, const char* iso3) {
+        const AllianceSnapshot* s = pax.as_of_date(date);
+        return s && std::find(s->members.begin(), s->members.end(), ds.find_country(iso3)) != s->members.end();
+    };
+    CHECK_FALSE(has(20260202, "GRC"));
+    CHECK(has(20260203, "GRC"));
+    CHECK_FALSE(has(20260401, "PHL"));
+    CHECK(has(20260501, "PHL"));
+    CHECK_FALSE(has(20260626, "NLD"));
+    CHECK(has(20260701, "NLD"));
+    CHECK_FALSE(pax.as_of_date(20260701)->caveat.empty());  // one source only, said in plain words
+    CHECK(pax.note.find("not checked") == std::string::npos);
+    CHECK_FALSE(pax.description.empty());
+    // a firm-aimed measure is told in the why and moves no figure
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    m.set_members({ds.find_country("USA")});
+    m.set_deny_mode(DenialMode::Controls);
+    m.set_date(20251001);
+    const int gpu = m.domain()->find_node("N2");
+    std::string why;
+    for (const std::string& l : m.explain(gpu).lines) why += l + "\n";
+    CHECK(why.find("Aimed at named firms, so moving no product figure: US-2025-09-AFF") != std::string::npos);
+}
