@@ -85,7 +85,9 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     const float pad = 8.0f;
     const float x0 = left + pad, w = std::max(200.0f, width - left - 2 * pad);
     ImGui::SetNextWindowPos(ImVec2(x0, height - pad), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, height * 0.6f));
+    // at most 60% of the screen; on a phone with the measures shown, 70% (they are what was asked for)
+    const float max_h = height * (ui.touch && ui.timeline_open ? 0.7f : 0.6f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, max_h));
     ImGui::SetNextWindowBgAlpha(0.94f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -245,7 +247,12 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     if (rm >= 0) m.set_retaliation_mode(DenialMode(rm));
 
     // the strip: a lane per issuer, a row per measure (or a lane folded with its count)
-    timeline_strip(m, ui, cache.lanes, height * (ui.touch ? 0.4f : 0.28f));
+    // as tall as the window has room for (below what is above it, above an explanation), and on a
+    // wide screen at most 28% of it, so that the map keeps the screen; lanes fold to fit
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float why_h = ui.timeline_measure.empty() ? 0.0f : ImGui::GetFrameHeightWithSpacing() + std::max(line * 3.0f, height * 0.22f);
+    const float room = max_h - (ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y) - ImGui::GetStyle().WindowPadding.y - why_h;
+    timeline_strip(m, ui, cache.lanes, ui.touch ? room : std::min(room, height * 0.28f));
 
     }  // the strip and the choices
 

@@ -27,6 +27,7 @@
 #include "core/story.h"
 #include "view/chain_graph.h"
 #include "view/map_content.h"
+#include "view/timeline_layout.h"
 
 namespace techmap {
 
@@ -106,6 +107,7 @@ struct UiState {
     double timeline_next_step = 0;  // ImGui time of the next step while playing
     bool timeline_dragging = false; // the date follows the pointer on the strip
     std::string timeline_measure;   // the measure explained under the strip (id; empty: none)
+    std::vector<LaneChoice> timeline_lanes;  // the lanes the user folded or unfolded, most recent last
 };
 
 // The map edits the alliance only while the Alliance section is open on screen: its member list
