@@ -209,7 +209,7 @@ PlainHeadline plain_headline(const Model& m, int node) {
         h.title = n.name + ": " + who + verb + plain_percent(top->share, top->share) + of + year;
     }
     // who makes it: the firms behind the shares (supply only; firms buy or research nothing here)
-    if (!demand && !activity) h.firms = firms_sentence(ds, n);
+    if (!demand && !activity) h.firms = firms_sentence(ds, n, 2);  // two: a line beside the caption's "why?"
     if (!f.has_shares && !built) return h;
     const bool has_target = s.target >= 0;
     const std::string target = has_target ? country_in_sentence(ds.countries[size_t(s.target)].name) : std::string();

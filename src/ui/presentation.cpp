@@ -42,6 +42,10 @@ void presentation_caption(const Model& m, UiState& ui, float width) {
         ImGui::PopStyleColor();
         remember_text(ui, "caption-sentence", h.sentence);
     }
+    if (!h.firms.empty()) {
+        muted_wrapped(h.firms.c_str(), wrap);
+        remember_text(ui, "caption-firms", h.firms);
+    }
     ui.map_top = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 4.0f;
     ImGui::End();
 }
