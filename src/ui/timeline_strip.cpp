@@ -280,7 +280,8 @@ void timeline_strip(Model& m, UiState& ui, const std::vector<MeasureLane>& lanes
             }
             ImGui::PopID();
             remember(ui, ("timeline-measure:" + me.id).c_str());
-            if (ImGui::IsItemHovered()) {
+            // the pointer (with the keyboard in use, ImGui counts the focused item as hovered)
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_NoNavOverride)) {
                 shown = mi;
                 shown_how = 1;
             } else if (ImGui::IsItemFocused() && nav_visible && shown_how != 1) {
