@@ -90,5 +90,8 @@ add_custom_target(techmap_site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/data ${TECHMAP_SITE_DIR}/data
   COMMAND ${TECHMAP_NODE} ${CMAKE_SOURCE_DIR}/tools/compact-json.mjs ${TECHMAP_SITE_DIR}/data
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/assets ${TECHMAP_SITE_DIR}/assets
+  # the method as a page beside the teachers' guide, in its style (markdown by npm 'marked')
+  COMMAND ${TECHMAP_NODE} ${CMAKE_SOURCE_DIR}/tools/model-page.mjs ${CMAKE_SOURCE_DIR}/docs/model.md
+          ${CMAKE_SOURCE_DIR}/web/teachers.html ${TECHMAP_SITE_DIR}/web/model.html
   COMMENT "Assembling the static site in ${TECHMAP_SITE_DIR}")
 add_dependencies(techmap_site techmap_app)

@@ -289,6 +289,7 @@
     else if (action === 'open-full-view') window.open(location.origin + location.pathname + call('techmap_link').replace(/&mode=embed/, ''), '_blank', 'noopener');
     else if (action === 'text-view') toggleTextView();
     else if (action === 'open-teachers') window.open(new URL('web/teachers.html', location.href).href, '_blank', 'noopener');
+    else if (action === 'open-model') window.open(new URL('web/model.html', location.href).href, '_blank', 'noopener');
     else if (action === 'load-dataset') openDatasetPicker();
   }
   function toggleTextView(show) {

@@ -98,8 +98,12 @@ void info_windows(const Model& m, UiState& ui, float width, float height, UiActi
             ImGui::TextUnformatted("Techno-alliance map: what a coalition of countries controls in a technology's supply chain, "
                                    "what a rival can still obtain under export controls, and what the coalition loses if the "
                                    "rival retaliates. Every figure is computed from published shares, with its year and source.");
-            muted_wrapped(("Data version: " + data_version_words(ds.version()) + ". The model is described in docs/model.md.").c_str());
+            muted_wrapped(("Data version: " + data_version_words(ds.version()) + ".").c_str());
             ImGui::PopTextWrapPos();
+            // the method as a page of the site, in a new tab (as the teachers' guide)
+            if (ImGui::Button("How the figures are computed")) actions.push_back("open-model");
+            remember(ui, "about-model");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("The method, with worked examples, on a page of its own (opens in a new tab)");
         }
         ImGui::End();
     }

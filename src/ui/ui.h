@@ -124,7 +124,8 @@ struct StoryShown {
 
 // What the panels ask the app or the page to do this frame: "copy-link", "export-png",
 // "export-csv", "open-full-view", "story-start", "story-step:N", "story-close", "story-add",
-// "copy-story-link", "text-view", "mode:full|presentation", "animate" (keep drawing: the
+// "copy-story-link", "text-view", "open-teachers" and "open-model" (the teachers' guide and the
+// method, pages of the site), "mode:full|presentation", "animate" (keep drawing: the
 // timeline plays). Handled after the frame is built.
 using UiActions = std::vector<std::string>;
 
