@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import { readTimeline, joinings, isoDate, codes, splitTop, holders, publicationDate, plainCaveat, nextDay } from './policy-timeline.mjs';
 import { paxSilicaLater, GROUPING_LINES, markSources } from './sources-and-groupings.mjs';
+import { aiFigures, aiInvestment } from './section-e.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -553,6 +554,19 @@ const top500Edition = (() => {
            shares: counts.map((c) => ({ country: c.holder, share: pct1(100 * c.value / size), year: +m[2], source }))
              .sort((a, b) => b.share - a.share || a.country.localeCompare(b.country)) };
 })();
+// newer AI figures (section E): private AI investment of a newer year as values of the indicator
+// and an edition of AI-VC whose shares stay unknown (no world total); notable models: notShown
+const aiNew = aiFigures(timeline.additions, die);
+const aiIndexSource = timelineSource(aiNew.source.title);
+const aiIndexRecord = sources.find((s) => s.id === aiIndexSource);
+if (aiNew.source.url) aiIndexRecord.url = aiNew.source.url;
+const aiIndicator = indicators.find((i) => i.id === 'ai_private_investment');
+const aiVc = aiInvestment(aiNew, { sourceId: aiIndexSource, countryIds, countryName, older: aiIndicator.values, die });
+aiIndicator.values.push(...aiVc.values);
+aiIndicator.note += ` Values of ${aiNew.year}: ${aiNew.publication} (${aiNew.dateText}), for ${aiVc.countries.map(countryName).join(', ')} only; ` +
+  `a sum over members may mix the two years. ${aiVc.laterNote}`;
+world.sources.push(aiIndexRecord);
+sfSourceIds.add(aiIndexSource);
 const domainsFile = {
   format: 'techmap-dataset/1',
   version: 'sf-2026-12',
@@ -625,8 +639,9 @@ const domainsFile = {
              shareRows('ai', 'ai_journal_publications_share', 2020)),
         node('AI-CITES', 'AI journal citations (2020)', 'design', 'Shares of the world\'s AI journal citations (Stanford HAI, AI Index 2021).',
              shareRows('ai', 'ai_journal_citations_share', 2020)),
-        node('AI-VC', 'Private investment in AI start-ups (2020)', 'material', 'Shares of global private investment in AI start-ups (Tortoise Global AI Index).',
-             shareRows('ai', 'ai_startup_private_investment_share', 2020)),
+        node('AI-VC', 'Private investment in AI start-ups', 'material', 'Shares of global private investment in AI start-ups, by the country of the company. ' +
+               `First edition (2020): Tortoise Global AI Index. A newer edition (${aiNew.year}, ${aiNew.publication}) gives amounts without a world total, so its shares are unknown (its note gives the amounts).`,
+             shareRows('ai', 'ai_startup_private_investment_share', 2020), { editions: [aiVc.edition] }),
       ],
       edges: [] },
     { id: 'chip_demand', name: 'Semiconductor demand', measures: 'demand',
@@ -649,7 +664,7 @@ const domainsFile = {
     { from: 'chip_materials/GE', to: 'semiconductors/N91', basis: 'assumption',
       note: 'Germane (GeH4) is an electronic gas for silicon-germanium layers of advanced logic chips; its weight among electronic gases is not in the data.' },
   ],
-  notShown: 'Gallium is listed but not linked: it goes into compound semiconductors (GaN, GaAs), which the advanced-logic chip graph does not model. Quantum computing and biotechnology are not shown: the figures found cover three economies (public quantum funding announced, McKinsey 2022) or come from an aggregator of unclear method (biotech patents), too thin for shares of world supply.',
+  notShown: 'Gallium is listed but not linked: it goes into compound semiconductors (GaN, GaAs), which the advanced-logic chip graph does not model. Quantum computing and biotechnology are not shown: the figures found cover three economies (public quantum funding announced, McKinsey 2022) or come from an aggregator of unclear method (biotech patents), too thin for shares of world supply. ' + aiVc.notShown,
 };
 domainsFile.sources = sources.filter(s => sfSources.has(s.id) || sfSourceIds.has(s.id) || domainsFile.links.some(l => l.source === s.id) ||
   domainsFile.domains.some(d => d.nodes.some(n => (n.firms || []).some(f => f.source === s.id))));

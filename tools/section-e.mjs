@@ -14,8 +14,9 @@
 //   * articles ("only Article 2 (...) was suspended, 9 Nov 2025–27 Nov 2026 (...); Article 1 (...)
 //     was never suspended"): the article never suspended becomes a measure of its own, `<id>-A1`.
 // Every CHECK becomes a plain caveat (plainCaveat). Rows that are not measures (groupings, figures)
-// are read by tools/eto-to-dataset.mjs.
-import { isoDate, nextDay, suspensionIn, plainCaveat } from './policy-timeline.mjs';
+// are read by tools/eto-to-dataset.mjs; the row of newer AI figures through aiFigures() and
+// aiInvestment() below.
+import { isoDate, nextDay, suspensionIn, plainCaveat, splitTop, publicationDate } from './policy-timeline.mjs';
 
 const DAY = '(\\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4})';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -117,4 +118,79 @@ function correct(old, r, caveats, measures, mapping, die) {
     die(`section E ${r.id}: a correction in a form this converter does not read`);
   }
   for (const c of caveats) add(c);
+}
+
+// [SECTION] the row "AI figures" ------------------------------------------------------------------
+// "<publication> (<month year>), figures for <year>: <what> <holder> <n>, ... (<unit>); <what> ...
+// . <later publication> (<day>) has <year> figures: <world totals>; its country split <...>".
+// Returns the publication, its date, the data year, each series with its holders (ISO codes, or a
+// region as written: "Europe"), the source (title and the address the cell names) and the later
+// publication's world totals (told, never used as shares: it gives no country table).
+export function aiFigures(additions, die) {
+  const r = additions.find((x) => /^AI figures\b/.test(x.item)) || die('section E: no row "AI figures"');
+  const [first, second, ...more] = splitTop(r.fact, '. ');
+  if (more.length) die(`section E AI figures: ${more.length} sentences more than read`);
+  const head = /^(.+?) \(((?:[A-Z][a-z]+ )?\d{4})\), figures for (\d{4}): (.*)$/.exec(first) || die(`section E AI figures: cannot read '${first}'`);
+  const series = splitTop(head[4], ';').map((part) => {
+    const m = /^(.+?) ((?:[A-Z]{3}|[A-Z][a-z]+) \d[^()]*?)(?: \(([^)]*)\))?$/.exec(part) || die(`section E AI figures: cannot read '${part}'`);
+    const holders = m[2].split(/,\s*/).map((h) => {
+      const x = /^([A-Z]{3}|[A-Z][a-z]+) (\d+(?:\.\d+)?)$/.exec(h) || die(`section E AI figures: cannot read '${h}' in '${part}'`);
+      return { holder: x[1], value: +x[2] };
+    });
+    return { what: m[1], unit: m[3] || null, holders };
+  });
+  const later = /^(.+?) \((\d{1,2} [A-Z][a-z]{2} \d{4})\) has (\d{4}) figures: ([^;]*); (its country split [^(]*?)\s*\(/.exec(second || '') || die(`section E AI figures: cannot read '${second}'`);
+  // the source cell's piece that names the publication, with the address it names ("hai.stanford.edu")
+  const key = head[1].split(' ').slice(-3).join(' ');  // "AI Index 2025"
+  const piece = splitTop(r.source, ';').find((p) => p.includes(key)) || die(`section E AI figures: no source names ${key}`);
+  const host = (/\b((?:[a-z0-9-]+\.)+(?:edu|org|com|gov|net))\b/.exec(piece) || [])[1];
+  const rest = piece.split(/,\s*/).filter((x) => x !== host && x !== key).join(', ');
+  return {
+    publication: head[1], dateText: head[2], published: publicationDate(head[2]), year: +head[3], series,
+    source: { title: `${head[1]} (${head[2]})${rest ? `, ${rest}` : ''}`, ...(host ? { url: `https://${host}` } : {}) },
+    later: { publication: later[1], published: isoDate(later[2]), dateText: later[2], year: +later[3], totals: later[4].trim(), split: later[5].trim() },
+  };
+}
+
+// The series of private AI investment as (a) values of the indicator of that name and (b) an
+// edition of the node of shares of world private AI investment. The source gives no world total,
+// so each country's share of the world is unknown: the edition's rows are the countries with an
+// unknown share (never their shares of the three's sum, which would count every other investor
+// as 0), and its note gives the amounts and the most each share can be (its part of the listed
+// sum). `older`: the indicator's values of an earlier year, to name investors the new year leaves
+// out. Other series (notable AI models) are told in `notShown`, with why they make no node.
+export function aiInvestment(ai, { sourceId, countryIds, countryName, older, die }) {
+  const inv = ai.series.find((s) => /private AI investment/.test(s.what)) || die('section E AI figures: no private AI investment');
+  for (const h of inv.holders) if (!countryIds.has(h.holder)) die(`section E AI figures: unknown country ${h.holder}`);
+  const byValue = [...inv.holders].sort((a, b) => b.value - a.value);
+  const sum = +byValue.reduce((a, h) => a + h.value, 0).toFixed(2);
+  const names = (hs, f) => hs.map((h) => `${h.holder.length === 3 ? countryName(h.holder) : h.holder} ${f(h)}`).join(', ').replace(/, ([^,]*)$/, ' and $1');
+  const unit = inv.unit || die('section E AI figures: no unit for private AI investment');
+  const cur = /^(\S+) (bn|mn)$/.exec(unit);
+  const amount = (v) => (cur ? `${cur[1]} ${v} ${cur[2]}` : `${v} ${unit}`);  // "USD 109.1 bn"
+  const cap = (t) => t[0].toUpperCase() + t.slice(1);
+  const amounts = names(byValue, (h) => amount(h.value));
+  const bounds = names(byValue, (h) => `${(100 * h.value / sum).toFixed(1)}%`);
+  const oldYear = Math.max(...older.map((v) => v.year));
+  const others = older.filter((v) => v.year === oldYear && v.country && !inv.holders.some((h) => h.holder === v.country))
+    .map((v) => ({ holder: v.country, value: v.value }));
+  const othersSum = +others.reduce((a, v) => a + v.value, 0).toFixed(2);
+  const ratio = (byValue[0].value / byValue[1].value).toFixed(1);
+  const values = byValue.map((h) => ({ country: h.holder, value: h.value, year: ai.year, source: sourceId, published: ai.published }));
+  const edition = {
+    year: ai.year, published: ai.published, label: ai.publication,
+    note: `${ai.publication} (${ai.dateText}): private AI investment in ${ai.year}, ${amounts}. ` +
+      `The report's world total is not in the data, so each country's share of the world is unknown, and the other countries are not 0` +
+      (others.length ? ` (${names(others, (h) => amount(h.value))} in ${oldYear}, ${amount(othersSum)} together)` : '') + '. ' +
+      `At most: ${bounds} (each one's part of the ${inv.holders.length} countries' ${amount(sum)}, derived here). ` +
+      `${cap(countryName(byValue[0].holder))} invested ${ratio} times as much as ${countryName(byValue[1].holder)}. ` +
+      'The first edition comes from another compiler (Tortoise Global AI Index, start-ups), so the two years compare only loosely.',
+    shares: byValue.map((h) => ({ country: h.holder, share: null, year: ai.year, source: sourceId })),
+  };
+  const laterNote = `${ai.later.publication} (${ai.later.dateText}) gives for ${ai.later.year} only world totals (${ai.later.totals}); ${ai.later.split}, so it is not used here.`;
+  const notShown = ai.series.filter((s) => s !== inv).map((s) =>
+    `${cap(s.what)} of ${ai.year} (${ai.publication}: ${names(s.holders, (h) => h.value)}) are not a node: ` +
+    `the world count is not in the data${s.holders.some((h) => h.holder.length > 3) ? ` and ${s.holders.filter((h) => h.holder.length > 3).map((h) => h.holder).join(', ')} is not broken down by country` : ''}, ` +
+    'so no share of the world can be drawn from them.').join(' ');
+  return { values, edition, laterNote, notShown, countries: byValue.map((h) => h.holder) };
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <cstdio>
 #include <random>
 
 #include "core/figures.h"
@@ -271,6 +272,91 @@ TEST_CASE("real data: the newer figures of the policy timeline as editions, pick
         CHECK(graphite.residual_unattributed);
     }
     CHECK(m.figures_years().size() >= 5);
+}
+
+TEST_CASE("real data: the AI domain's private investment, 2020 and 2024 (section E), the newest by default") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    m.apply_preset("G7");
+    REQUIRE(kToday >= 20250430);  // after the AI Index 2025 (April 2025)
+    const Dataset& ds = m.data();
+    const Indicator* inv = ds.find_indicator("ai_private_investment");
+    REQUIRE(inv);
+    const int usa = ds.find_country("USA"), chn = ds.find_country("CHN"), gbr = ds.find_country("GBR");
+    // the source's own figures, checked once: AI Index 2025 for 2024, Tortoise for 2020
+    REQUIRE(inv->for_country(usa));
+    CHECK(inv->for_country(usa)->value == doctest::Approx(109.1));
+    CHECK(inv->for_country(usa)->year == 2024);
+    CHECK(inv->for_country(usa)->published == 20250430);  // "2025-04": the last day of the month
+    CHECK(inv->for_country(chn)->value == doctest::Approx(9.3));
+    CHECK(inv->for_country(gbr)->value == doctest::Approx(4.5));
+    // the 2023 values stay, for an earlier figures year or a date before the publication
+    CHECK(inv->for_country(usa, {0, 2023})->year == 2023);
+    CHECK(inv->for_country(usa, {20250429, 0})->year == 2023);
+    CHECK(inv->for_country(ds.find_country("DEU"))->year == 2023);  // no 2024 value: its 2023 one, never 0
+
+    const Node& vc = real_node(m, "ai", "AI-VC");
+    REQUIRE(vc.editions.size() == 2);
+    const Edition& e2020 = vc.editions[0];
+    const Edition& e2024 = vc.editions[1];
+    CHECK(e2020.year == 2020);
+    CHECK(e2024.year == 2024);
+    CHECK(e2024.published == 20250430);
+    CHECK(e2024.label == "Stanford HAI AI Index 2025");
+    const auto share_of = [&](const std::vector<ShareRow>& rows, int country) {
+        for (const ShareRow& r : rows)
+            if (r.country == country) return r.share;
+        return -1.0;  // no row
+    };
+    CHECK(share_of(e2020.shares, usa) == 51);  // Tortoise, 2020: of the world
+
+    SUBCASE("today: the 2024 edition, the countries of the indicator's 2024 values with their share of the world unknown") {
+        CHECK(vc.edition == 1);
+        CHECK(vc.year() == 2024);
+        // no world total: the shares are unknown, never the three's sum nor 0
+        double sum = 0;
+        int rows = 0;
+        for (const IndicatorValue& v : inv->values) {
+            if (v.year != 2024) continue;
+            ++rows;
+            sum += v.value;
+            CHECK_FALSE(is_known(share_of(e2024.shares, v.country)));
+            CHECK(share_of(e2024.shares, v.country) != -1.0);
+        }
+        CHECK(rows == 3);
+        CHECK(e2024.shares.size() == size_t(rows));
+        CHECK_FALSE(vc.residual_unattributed);  // the rows of unknown share may hold the rest
+        // the note gives each one's upper bound, its part of the listed sum (109.1 / 122.9 = 88.8%)
+        char bound[16];
+        std::snprintf(bound, sizeof bound, "%.1f%%", 100 * inv->for_country(usa)->value / sum);
+        CHECK(e2024.note.find(std::string("At most: United States ") + bound) != std::string::npos);
+        CHECK(e2024.note.find("share of the world is unknown") != std::string::npos);
+        CHECK(e2024.note.find("not 0") != std::string::npos);
+        REQUIRE(m.select_domain("ai"));
+        const std::string why = lines_of(m.explain(m.domain()->find_node("AI-VC")));
+        CHECK(why.find("Stanford HAI AI Index 2025") != std::string::npos);
+        // the pooled figure: the target's 2024 value
+        const Pooled p = m.pooled_ai();
+        CHECK(p.target_value == doctest::Approx(inv->for_country(chn)->value));
+        CHECK(p.target_year == 2024);
+    }
+    SUBCASE("figures year 2020, or a date before April 2025: the 2020 edition") {
+        m.set_figures_year(2020);
+        const Node& n = real_node(m, "ai", "AI-VC");
+        CHECK(n.edition == 0);
+        CHECK(n.year() == 2020);
+        CHECK(share_of(n.shares, usa) == share_of(e2020.shares, usa));
+        CHECK(share_of(n.shares, chn) == share_of(e2020.shares, chn));
+        m.set_figures_year(0);
+        CHECK(real_node(m, "ai", "AI-VC").edition == 1);
+        m.set_date(20250429);
+        CHECK(real_node(m, "ai", "AI-VC").edition == 0);
+        CHECK(m.pooled_ai().target_year == 2023);
+        m.set_date(20250430);
+        CHECK(real_node(m, "ai", "AI-VC").edition == 1);
+    }
+    // the notable models make no node, and the data says why
+    CHECK(ds.not_shown.find("Notable AI models of 2024") != std::string::npos);
 }
 
 TEST_CASE("property: for any date and year, the edition in use is published on or before the date and the newest allowed") {
