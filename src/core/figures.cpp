@@ -504,8 +504,11 @@ std::vector<Membership> memberships(const Dataset& ds, int country, int date) {
         Membership g{int(a), p.ended && p.ended <= date ? p.ended : 0};
         for (const AllianceSnapshot& x : p.snapshots)
             if (std::find(x.members.begin(), x.members.end(), country) != x.members.end()) {
-                g.since_date = x.date;
-                g.since_year = x.year;
+                // in the grouping's first snapshot without a day, the data does not say when the
+                // country joined (the EU-27 or NATO of 2021 are older): no "since"
+                const bool undated_start = &x == &p.snapshots.front() && !x.date;
+                g.since_date = undated_start ? 0 : x.date;
+                g.since_year = undated_start ? 0 : x.year;
                 if (!x.caveat.empty()) g.caveat = x.caveat;
                 break;
             }

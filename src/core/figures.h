@@ -170,7 +170,8 @@ struct Membership {
     int alliance = -1;
     int ended = 0;  // yyyymmdd the grouping ended, on or before the date; 0: in force
     // since when the country is a member: the first snapshot that lists it (its day, or only its
-    // year when the data gives no day), and what the sources leave uncertain about the snapshot in force
+    // year when the data gives no day; both 0 when it is in the grouping's first, undated snapshot:
+    // unknown), and what the sources leave uncertain about the snapshot in force
     int since_date = 0, since_year = 0;
     std::string caveat;
 };

@@ -199,7 +199,9 @@ PlainHeadline plain_headline(const Model& m, int node) {
             h.title = n.name + ": the data has no shares for it as a whole; what gets through is set by its " +
                       (n.subtypes.empty() ? "inputs" : "kinds");
         else
-            h.title = n.shares.empty() ? n.name + ": no shares in the data" : n.name + ": its suppliers are known, their shares are not" + year;
+            h.title = n.shares.empty() ? n.name + ": no shares in the data"
+                      : n.name + (demand ? ": its buyers are known, their shares are not" : activity ? ": the countries are known, their shares of the world's total are not"
+                                                                                     : ": its suppliers are known, their shares are not") + year;
     } else {
         // "EUV lithography tools: the Netherlands makes 100% of world supply (2025)": the input's
         // name as the data writes it (singular or plural), then the sentence

@@ -297,7 +297,7 @@ void legend(const Model& m, UiState& ui, float width, float height) {
 // What a country's card says: its role, its share of the selected input, where it is strongest,
 // its groupings on the scenario's date. Shared by the card under the pointer and the pinned card.
 namespace {
-void country_card_body(const Model& m, UiState& ui, int country) {
+void country_card_body(const Model& m, UiState& ui, int country, bool full) {
     const Dataset& ds = m.data();
     const Role role = m.role(country);
     ImGui::TextUnformatted(ds.countries[size_t(country)].name.c_str());
@@ -325,13 +325,11 @@ void country_card_body(const Model& m, UiState& ui, int country) {
         // its leading firms (counted for it by their headquarters) and the inputs they lead
         std::string firms_text;
         for (const FirmInputs& fi : leading_firms(*d, country, 3)) {
-            std::string line = fi.name + ":";
-            for (size_t k = 0; k < fi.inputs.size() && k < 2; ++k) {
-                const FirmInputs::Input& in = fi.inputs[k];
-                line += std::string(k ? "," : "") + " " + d->nodes[size_t(in.node)].name + " " +
-                        (is_known(in.share) ? plain_percent(in.share, in.share) : "share unknown") + (in.year ? " (" + std::to_string(in.year) + ")" : "");
-            }
-            if (fi.inputs.size() > 2) line += " and " + std::to_string(fi.inputs.size() - 2) + " more";
+            // its largest input, and how many more it makes
+            const FirmInputs::Input& in = fi.inputs[0];
+            std::string line = fi.name + ": " + d->nodes[size_t(in.node)].name + " " +
+                               (is_known(in.share) ? plain_percent(in.share, in.share) : "share unknown") + (in.year ? " (" + std::to_string(in.year) + ")" : "");
+            if (fi.inputs.size() > 1) line += std::string(" and ") + std::to_string(fi.inputs.size() - 1) + (fi.inputs.size() == 2 ? " more input" : " more inputs");
             if (firms_text.empty()) ImGui::TextDisabled("leading firms headquartered here:");
             ImGui::Bullet();
             ImGui::TextWrapped("%s", line.c_str());
@@ -342,26 +340,30 @@ void country_card_body(const Model& m, UiState& ui, int country) {
     // memberships on the scenario's date; an ended grouping reads as ended, with its end date;
     // a proposal that never formed (the D10, the T-12) is not a membership
     const int on = scenario_date(m.scenario());
-    // each with the date it joined (or signed) and the grouping's one line; a caveat the sources leave
+    // each with the date it joined (or signed) when the data gives it; the card a click keeps also
+    // gives each grouping's one line and the caveat the sources leave (the hover card stays short)
     std::string names, ended, proposed;
     std::vector<std::string> lines;
     for (const Membership& g : memberships(ds, country, on)) {
         const AlliancePreset& p = ds.alliances[size_t(g.alliance)];
-        const std::string since = g.since_date ? pretty_date(g.since_date) : std::to_string(g.since_year);
+        const std::string since = g.since_date ? pretty_date(g.since_date) : g.since_year ? std::to_string(g.since_year) : "";
+        const std::string when = since.empty() ? "" : (p.kind == "declaration" ? " (signed " : " (since ") + since + ")";
         if (g.ended) ended += (ended.empty() ? "" : "; ") + p.name + " (ended " + pretty_date(g.ended) + ")";
         else if (p.kind == "proposal") proposed += (proposed.empty() ? "" : "; ") + p.name;
-        else names += (names.empty() ? "" : ", ") + p.name;
-        if (!g.ended && p.kind != "proposal")
-            lines.push_back(p.name + (p.kind == "declaration" ? ", signed " : ", since ") + since +
-                            (p.description.empty() ? "" : ": " + p.description) + (g.caveat.empty() ? "" : " (" + g.caveat + ")"));
+        else {
+            names += (names.empty() ? "" : ", ") + p.name + when + (g.caveat.empty() ? "" : " (uncertain)");
+            lines.push_back(p.name + when + (p.description.empty() ? "" : ": " + p.description) + (g.caveat.empty() ? "" : " Caveat: " + g.caveat + "."));
+        }
     }
-    if (!names.empty()) ImGui::TextDisabled("member on %s of:", pretty_date(on).c_str());
-    for (const std::string& l : lines) {
+    if (!names.empty() && !full) ImGui::TextDisabled("member on %s of: %s", pretty_date(on).c_str(), names.c_str());
+    if (!names.empty() && full) ImGui::TextDisabled("member on %s of:", pretty_date(on).c_str());
+    for (size_t k = 0; full && k < lines.size(); ++k) {
         ImGui::Bullet();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", l.c_str());
+        ImGui::TextWrapped("%s", lines[k].c_str());
         ImGui::PopStyleColor();
     }
+    remember_text(ui, "card-groupings", full ? [&] { std::string t; for (const auto& l : lines) t += (t.empty() ? "" : "\n") + l; return t; }() : names);
     if (!proposed.empty()) ImGui::TextDisabled("named in proposals: %s", proposed.c_str());
     if (!ended.empty()) ImGui::TextDisabled("was in: %s", ended.c_str());
 }
@@ -388,7 +390,7 @@ void country_card(const Model& m, UiState& ui, int hovered) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_w + ImGui::GetStyle().WindowPadding.x * 2, FLT_MAX));
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
-    country_card_body(m, ui, hovered);
+    country_card_body(m, ui, hovered, false);
     ImGui::PopTextWrapPos();
     remember_window(ui, "country-card");
     ui.card_size = {ImGui::GetWindowSize().x, ImGui::GetWindowSize().y};
@@ -409,7 +411,7 @@ void pinned_country_card(Model& m, UiState& ui) {
     ImGui::Begin("Country##pinned-card", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
     remember_window(ui, "pinned-card");
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
-    country_card_body(m, ui, c);
+    country_card_body(m, ui, c, true);
     ImGui::PopTextWrapPos();
     const Role role = m.role(c);
     if (role != Role::Target) {
