@@ -132,7 +132,8 @@ std::string scenario_summary(const Model& m) {
         for (int i : measures_in_force(ds, s, side)) {
             const Measure& me = ds.measures[size_t(i)];
             if ((me.state_on(scenario_date(s)) == MeasureState::Unknown) != unknown) continue;
-            list += (list.empty() ? "" : "; ") + me.name + " (" + me.id + ", " + to_string(me.kind) + ")";
+            list += (list.empty() ? "" : "; ") + me.name + " (" + me.id + ", " + to_string(me.kind) + ")" +
+                    (unknown && !me.lapse_default.empty() ? ": " + me.lapse_default : std::string());
         }
         return list;
     };

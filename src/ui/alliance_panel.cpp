@@ -50,19 +50,24 @@ void alliance_section(Model& m, UiState& ui) {
             if (!exists) ImGui::BeginDisabled();
             // an ended grouping (a rescinded rule) reads as ended on the date shown, with its end date
             const int day = ui.preset_year ? ui.preset_year * 10000 + 1231 : on;
-            const std::string label = p.name + (p.ended && p.ended <= day ? " (ended " + pretty_date(p.ended) + ")" : "") + "##" + p.id;
+            // a declaration with its signing date in the list; an ended grouping with its end date
+            const std::string signed_on = p.kind == "declaration" && !p.snapshots.empty() && p.snapshots.front().date
+                                              ? " (signed " + pretty_date(p.snapshots.front().date) + ")" : "";
+            const std::string label = p.name + (p.ended && p.ended <= day ? " (ended " + pretty_date(p.ended) + ")" : signed_on) + "##" + p.id;
             if (ImGui::Selectable(label.c_str(), preset == int(i))) apply_group(m, ui, p.id);
             if (!exists && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Not yet formed on that date");
             else if (exists && ImGui::IsItemHovered() && !p.snapshots.empty()) {
                 const AllianceSnapshot& first = p.snapshots.front();
                 const AllianceSnapshot* now = ui.preset_year ? p.as_of(ui.preset_year) : p.as_of_date(on);
-                const std::string since = first.date ? pretty_date(first.date) : std::to_string(first.year);
-                const std::string tip = (p.description.empty() ? std::string() : p.description + "\n") +
-                                        (p.kind == "declaration" ? "Signed " : "Since ") + since +
+                // a first snapshot without a day is only the data's first listing (the EU is older than 2021)
+                const std::string since = first.date ? (p.kind == "declaration" ? "Signed " : "Since ") + pretty_date(first.date)
+                                                     : "Members as listed from " + std::to_string(first.year);
+                const std::string tip = (p.description.empty() ? std::string() : p.description + "\n") + since +
                                         (p.ended ? "; ended " + pretty_date(p.ended) : std::string()) +
                                         (p.note.empty() ? std::string() : ". " + p.note) +
                                         (now && !now->caveat.empty() ? "\nOn this date: " + now->caveat + "." : std::string());
                 ImGui::SetTooltip("%s", tip.c_str());
+                remember_text(ui, "preset-tip", tip);
             }
             remember(ui, ("preset:" + p.id).c_str());
             if (!exists) ImGui::EndDisabled();
