@@ -22,8 +22,13 @@ const std::vector<GlossaryEntry>& glossary() {
                               "opposed to everything the members make (the upper bound)."},
         {"deny", "The alliance refuses to sell to the target: the target keeps what it makes itself and what non-members sell it."},
         {"EDA", "Electronic design automation: the software used to design chips."},
+        {"entity list", "A list of named firms and bodies that need a licence for most exports, or may not receive them. It aims "
+                        "at firms, not at products, so it moves no product figure on this map; the timeline marks it apart."},
         {"EUV lithography", "Extreme-ultraviolet lithography: the machines that print the finest patterns of the most advanced chips. "
                             "One firm, in the Netherlands, makes them."},
+        {"firm's country", "A firm counts for the country of its headquarters: ASML's machines count for the Netherlands, "
+                           "wherever they are assembled. A country's share of a chip-making input is the share of the firms "
+                           "headquartered there, not of the factories on its soil."},
         {"GERD", "Gross domestic expenditure on research and development: all R&D spending in a country, public and private."},
         {"HHI", "Herfindahl-Hirschman index of market concentration: the sum of the squared shares (0 to 10,000). Above 2,500 "
                 "a market is highly concentrated; 10,000 is one supplier."},

@@ -70,6 +70,8 @@ void info_windows(const Model& m, UiState& ui, float width, float height, UiActi
             ImGui::TextUnformatted("Keys on the map: + and - zoom, arrows pan, 0 resets the view; Ctrl+Z undoes and Ctrl+Y "
                                    "redoes a change of members; Tab moves between a window's controls and Ctrl+Tab between "
                                    "the windows (the panel, the timeline, the story); Escape closes the top window.");
+            ImGui::TextUnformatted("The input list's search finds inputs, stages and firms (\"ASML\", \"Tokyo Electron\"); a firm "
+                                   "counts for the country of its headquarters, not where its factories stand.");
             ImGui::TextUnformatted("Ranges such as 0.0–78.9% mean the data leaves some shares unknown: the figure lies "
                                    "somewhere in the range. \"why?\" under the map's caption shows the rows behind the selected input.");
             ImGui::PopTextWrapPos();

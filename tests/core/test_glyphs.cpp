@@ -33,7 +33,7 @@ std::vector<char32_t> code_points(const std::string& s) {
 
 TEST_CASE("every character of the data and of the UI's strings has a glyph in the UI font") {
     const char* files[] = {"data/world.json", "data/semiconductors.json", "data/domains.json", "data/measures.json", "data/story.json",
-                           "src/core/headline.cpp", "src/core/glossary.cpp", "src/core/report.cpp", "src/core/explain.cpp",
+                           "src/core/headline.cpp", "src/core/glossary.cpp", "src/core/report.cpp", "src/core/explain.cpp", "src/core/firms.cpp",
                            "src/ui/alliance_panel.cpp", "src/ui/results.cpp", "src/ui/map_overlays.cpp", "src/ui/timeline_window.cpp",
                            "src/ui/info_windows.cpp", "src/ui/story_window.cpp", "src/ui/supply_chain_window.cpp"};
     int scanned = 0;
