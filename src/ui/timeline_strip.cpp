@@ -102,8 +102,9 @@ void draw_measure(ImDrawList* dl, const DateAxis& ax, const Measure& me, float y
 // [SECTION] the legend -------------------------------------------------------------------------
 
 // What each pattern means, for the kinds and states the data has, on as many lines as the width
-// needs. The samples are drawn in the text's colour: colours tell the issuers apart.
-void strip_legend(UiState& ui, const Dataset& ds, float width) {
+// needs. The samples are drawn in the text's colour: colours tell the issuers apart. With `draw`
+// false it only measures: the height the legend takes at this width.
+float strip_legend(UiState& ui, const Dataset& ds, float width, bool draw) {
     bool kinds[4] = {false, false, false, false}, suspended = false, unknown = false, steps = false;
     for (const Measure& me : ds.measures) {
         kinds[int(me.kind)] = true;
@@ -135,24 +136,30 @@ void strip_legend(UiState& ui, const Dataset& ds, float width) {
             x = o.x;
             y += line + 2.0f;
         }
-        const float cy = y + line * 0.5f, a = x + 1.0f, b = x + sample_w - 2.0f;
-        if (e.sample < 4) {
-            draw_life(dl, a, b, cy, col, MeasureKind(e.sample));
-            draw_mark(dl, ImVec2(a, cy), 3.5f, col, MeasureKind(e.sample));
-        } else if (e.sample == 4) {
-            for (float px = a; px < b; px += 4.0f) dl->AddLine(ImVec2(px, cy), ImVec2(std::min(b, px + 2.0f), cy), col, 1.0f);
-        } else if (e.sample == 5) {
-            for (float px = a; px < b; px += 3.0f) dl->AddCircleFilled(ImVec2(px, cy), 0.9f, col);
-        } else {
-            dl->AddLine(ImVec2(a, cy), ImVec2(b, cy), with_alpha(col, 190), 2.0f);
-            dl->AddLine(ImVec2((a + b) * 0.5f, cy - 3.5f), ImVec2((a + b) * 0.5f, cy + 3.5f), col, 2.0f);
+        if (draw) {
+            const float cy = y + line * 0.5f, a = x + 1.0f, b = x + sample_w - 2.0f;
+            if (e.sample < 4) {
+                draw_life(dl, a, b, cy, col, MeasureKind(e.sample));
+                draw_mark(dl, ImVec2(a, cy), 3.5f, col, MeasureKind(e.sample));
+            } else if (e.sample == 4) {
+                for (float px = a; px < b; px += 4.0f) dl->AddLine(ImVec2(px, cy), ImVec2(std::min(b, px + 2.0f), cy), col, 1.0f);
+            } else if (e.sample == 5) {
+                for (float px = a; px < b; px += 3.0f) dl->AddCircleFilled(ImVec2(px, cy), 0.9f, col);
+            } else {
+                dl->AddLine(ImVec2(a, cy), ImVec2(b, cy), with_alpha(col, 190), 2.0f);
+                dl->AddLine(ImVec2((a + b) * 0.5f, cy - 3.5f), ImVec2((a + b) * 0.5f, cy + 3.5f), col, 2.0f);
+            }
+            dl->AddText(ImVec2(x + sample_w + 4.0f, y), col, e.words);
         }
-        dl->AddText(ImVec2(x + sample_w + 4.0f, y), col, e.words);
         x += w + space;
         words += (words.empty() ? "" : ", ") + std::string(e.words);
     }
-    ImGui::Dummy(ImVec2(width, y - o.y + line));
-    remember_text(ui, "timeline-legend", words);
+    const float height = y - o.y + line;
+    if (draw) {
+        ImGui::Dummy(ImVec2(width, height));
+        remember_text(ui, "timeline-legend", words);
+    }
+    return height;
 }
 
 }  // namespace
@@ -165,10 +172,21 @@ void timeline_strip(Model& m, UiState& ui, const std::vector<MeasureLane>& lanes
     const int date = std::clamp(scenario_date(s), kTimelineStart, today());
     const float font = ImGui::GetFontSize(), pad = 8.0f;
     // a row per measure, thinner than a line of text; a lane at least a line tall (its name)
-    const float row_h = std::round(font * (ui.touch ? 0.95f : 0.75f)), label_h = font + 2.0f, gap = 4.0f;
-    const float axis_h = font + 2.0f, legend_h = (ImGui::GetTextLineHeight() + 2.0f) * (ui.touch ? 3.0f : 1.0f);
-    const int max_rows = std::max(int(lanes.size()), int((max_height - axis_h - legend_h - float(lanes.size()) * gap) / row_h));
-    const TimelineLayout layout = timeline_layout(lanes, ds.measures.size(), max_rows, ui.timeline_lanes);
+    const float row_h = std::round(font * (ui.touch ? 0.95f : 0.7f)), label_h = font + 1.0f, gap = 1.0f;
+    const float strip_w = std::max(100.0f, ImGui::GetContentRegionAvail().x);
+    const float axis_h = font + 2.0f, legend_h = strip_legend(ui, ds, strip_w, false) + 2.0f;
+    // the most rows that fit `max_height` (all lanes folded if none do: the lane unfolded last by
+    // the user stays so, whatever its height)
+    auto height_of = [&](const TimelineLayout& t) {
+        float h = axis_h + legend_h;
+        for (const TimelineLayout::Lane& l : t.lanes) h += std::max(float(l.rows) * row_h, label_h) + gap;
+        return h;
+    };
+    TimelineLayout layout;
+    for (int rows = int(ds.measures.size()); rows >= 0; --rows) {
+        layout = timeline_layout(lanes, ds.measures.size(), rows, ui.timeline_lanes);
+        if (height_of(layout) <= max_height || rows <= int(lanes.size())) break;
+    }
 
     // the lanes' places, top to bottom, and the column of their names (a folded lane adds its count)
     std::vector<float> lane_y(lanes.size()), lane_h(lanes.size());
@@ -183,7 +201,6 @@ void timeline_strip(Model& m, UiState& ui, const std::vector<MeasureLane>& lanes
     label_w += arrow_w + ImGui::CalcTextSize(" (99)").x + pad;
     strip_h += axis_h;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float strip_w = std::max(100.0f, ImGui::GetContentRegionAvail().x);
     DateAxis ax;
     ax.end = today();
     ax.x0 = origin.x + label_w;
@@ -367,7 +384,7 @@ void timeline_strip(Model& m, UiState& ui, const std::vector<MeasureLane>& lanes
     }
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + strip_h + 2.0f));
-    strip_legend(ui, ds, strip_w);
+    strip_legend(ui, ds, strip_w, true);
 }
 
 }  // namespace techmap

@@ -9,8 +9,6 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <cmath>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -58,6 +56,11 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     const int d0 = days_of(kTimelineStart), d1 = days_of(end);
     const int date = std::clamp(scenario_date(s), kTimelineStart, end);
     const TimelineCache& cache = timeline_cache(m);
+    // the lanes the user folded or unfolded are those of the data they were chosen in
+    if (ui.timeline_lanes_data != m.data_revision()) {
+        ui.timeline_lanes.clear();
+        ui.timeline_lanes_data = m.data_revision();
+    }
     const std::vector<int>& changes = cache.changes;
     const std::string target = s.target >= 0 ? ds.countries[size_t(s.target)].name : std::string("the target");
 
@@ -247,12 +250,13 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     if (rm >= 0) m.set_retaliation_mode(DenialMode(rm));
 
     // the strip: a lane per issuer, a row per measure (or a lane folded with its count)
-    // as tall as the window has room for (below what is above it, above an explanation), and on a
-    // wide screen at most 28% of it, so that the map keeps the screen; lanes fold to fit
+    // as tall as the window has room for (below what is above it, above an explanation); on a wide
+    // screen, so that the map keeps the screen, 36% of its height less 140 px (a lane a row at
+    // 1280x720 as before the rows, lanes unfolded as the screen grows); lanes fold to fit
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float why_h = ui.timeline_measure.empty() ? 0.0f : ImGui::GetFrameHeightWithSpacing() + std::max(line * 3.0f, height * 0.22f);
     const float room = max_h - (ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y) - ImGui::GetStyle().WindowPadding.y - why_h;
-    timeline_strip(m, ui, cache.lanes, ui.touch ? room : std::min(room, height * 0.28f));
+    timeline_strip(m, ui, cache.lanes, ui.touch ? room : std::min(room, height * 0.36f - 140.0f));
 
     }  // the strip and the choices
 

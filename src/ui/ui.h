@@ -108,6 +108,7 @@ struct UiState {
     bool timeline_dragging = false; // the date follows the pointer on the strip
     std::string timeline_measure;   // the measure explained under the strip (id; empty: none)
     std::vector<LaneChoice> timeline_lanes;  // the lanes the user folded or unfolded, most recent last
+    long timeline_lanes_data = -1;           // the data revision they were chosen in
 };
 
 // The map edits the alliance only while the Alliance section is open on screen: its member list
