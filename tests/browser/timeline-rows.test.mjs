@@ -111,15 +111,23 @@ test('the timeline at 1280x720: a row per measure in its lane, labels on hover a
     assert.ok((await page.evaluate(() => window.techmap.status())).idle, 'the app goes idle after the hover');
     assert.ok(!(await items(page))['timeline-label'], 'the label goes with the pointer');
 
-    // keyboard: from the timeline's "Previous change", Tab reaches a measure's mark: its label shows
-    // with its dates, and Enter explains it
+    // keyboard: from the timeline's "Previous change", Tab reaches each lane's name (Enter folds
+    // or unfolds it) and each measure's mark: its label shows with its dates, and Enter explains it
     await clickItem(page, 'timeline-prev');
-    let focused = '';
+    let focused = '', toggled = false;
     for (let k = 0; k < 80 && !focused.startsWith('timeline-measure:'); k++) {
       await page.keyboard.press('Tab');
       await settle(page);
       focused = (await page.evaluate(() => window.techmap.status())).focused;
+      if (focused.startsWith('timeline-lane:') && !toggled) {
+        const iso = focused.slice('timeline-lane:'.length), was = folded(await texts(page), iso);
+        await page.keyboard.press('Enter');
+        await settle(page);
+        assert.equal(folded(await texts(page), iso), !was, `Enter on ${iso}'s name ${was ? 'unfolds' : 'folds'} it`);
+        toggled = true;
+      }
     }
+    assert.ok(toggled, 'Tab reaches a lane\'s name');
     assert.ok(focused.startsWith('timeline-measure:'), `Tab reaches a measure: ${focused}`);
     const m = MEASURES.find((x) => `timeline-measure:${x.id}` === focused);
     checkLabel(await texts(page), m, `keyboard focus on ${m.id}`);
