@@ -112,6 +112,7 @@
         lastLink = lastGoodLink = call('techmap_link');
         history.replaceState(history.state, '', lastLink);
         started = true;
+        if ($('textview').classList.contains('shown')) loadA11yView();  // opened while loading
       },
     };
     const s = document.createElement('script');
@@ -292,15 +293,28 @@
     else if (action === 'open-model') window.open(new URL('web/model.html', location.href).href, '_blank', 'noopener');
     else if (action === 'load-dataset') openDatasetPicker();
   }
+  // The accessible view (web/a11y-view.js, every control as a form): its script is fetched the
+  // first time the view opens. While it is open it announces each change itself, once.
+  let a11yView = null;
   function toggleTextView(show) {
     const on = show !== undefined ? show : $('textview').classList.contains('visually-hidden');
     $('textview').classList.toggle('visually-hidden', !on);
     $('textview').classList.toggle('shown', on);
-    // it opens at its top (the close button, focused for the keyboard, is at the end)
+    $('summary-text').setAttribute('aria-live', on ? 'off' : 'polite');
+    // it opens at its top, on its close button (the first control)
     if (on) { updateSummary(); $('textview-close').focus({ preventScroll: true }); $('textview').scrollTop = 0; }
+    if (on) loadA11yView();
+  }
+  function loadA11yView() {
+    if (started && !dead && !a11yView) {
+      a11yView = import(new URL('web/a11y-view.js', document.baseURI).href)
+        .then((m) => m.mount({ root: $('a11y-controls'), api: window.techmap, pageAction, isOpen: () => $('textview').classList.contains('shown') }))
+        .catch((e) => { a11yView = null; showNotice('The accessible view could not be loaded (' + e.message + '); the text and the table are shown.'); });
+      window.techmap.a11yView = a11yView.then((v) => v && v.ready);
+    }
   }
   $('textview-close').addEventListener('click', () => { toggleTextView(false); $('canvas').focus(); });
-  $('textview-open').addEventListener('click', () => toggleTextView(true));
+  $('textview-open').addEventListener('click', (e) => { e.preventDefault(); toggleTextView(true); });
   // Escape closes the text view (or the copy dialog) and gives the keys back to the map. Keys
   // typed in the page's own controls (the text view, the copy dialog, the notice, the skip
   // button) are theirs: the map's key handler (SDL's, on the window, so after these) would take
@@ -314,8 +328,14 @@
       e.stopPropagation();
       $('canvas').focus();
     } else if (pageControl(e.target)) e.stopPropagation();
+    // Shift+Tab on the map leaves it for the page (the map's own Tab moves through its panels)
+    else if (e.key === 'Tab' && e.shiftKey && e.target === $('canvas')) e.stopPropagation();
+    // Tab from the page itself (nothing focused yet) goes to its first stop, the skip link
+    else if (e.key === 'Tab' && !pageControl(e.target) && e.target !== $('canvas')) e.stopPropagation();
   });
-  for (const type of ['keyup', 'keypress']) document.addEventListener(type, (e) => { if (pageControl(e.target)) e.stopPropagation(); });
+  // (a modifier's release reaches the map wherever focus is, or it would hold Shift down)
+  const modifier = (e) => /^(Shift|Control|Alt|Meta)$/.test(e.key);
+  for (const type of ['keyup', 'keypress']) document.addEventListener(type, (e) => { if (pageControl(e.target) && !modifier(e)) e.stopPropagation(); });
   // A picture for a memo or a slide: the map and its legend alone (the frame drawn for it, at
   // twice the screen's density), under the title, the headline, the date and the mode, the
   // visitor's caption, and over the sources with their years and the link. Type sizes are CSS
