@@ -86,8 +86,9 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
         ImGui::PopStyleColor();
         remember_text(ui, "caption-sentence", h.sentence);
     }
-    // who makes it (the "why" lists every firm with its headquarters), then "why?" on its last line
-    if (!h.firms.empty()) {
+    // who makes it (the "why" lists every firm with its headquarters), then "why?" on its last
+    // line; on a phone the caption keeps to the title and the sentence (the firms are in "why?")
+    if (!h.firms.empty() && width >= 480) {
         muted_wrapped(h.firms.c_str(), wrap);
         remember_text(ui, "caption-firms", h.firms);
         ImGui::SameLine();
