@@ -228,9 +228,12 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
     const b = e.target.closest('button[data-step]');
     if (!b) return;
     api.action(`story-step:${b.dataset.step}`);
+    storyLater();
     announce(`Story step ${b.dataset.step}: ${b.dataset.title}.`);
   });
-  leave.addEventListener('click', () => { api.action('story-close'); announce('The story is closed: your own view is back.'); });
+  // (a step opened or left without a change of the model reports none: read the story a frame on)
+  const storyLater = () => requestAnimationFrame(() => requestAnimationFrame(renderStory));
+  leave.addEventListener('click', () => { api.action('story-close'); announce('The story is closed: your own view is back.'); storyLater(); });
 
   // --- refresh: every control from the core's state --------------------------------------------
   const editing = (e) => document.activeElement === e;
@@ -349,6 +352,7 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
     domain.replaceChildren(...data.domains.map((d) => option(d.id, d.name)));
     refresh();
   });
-  const off = api.subscribe(() => { refresh(); if (!pending.length) announce(''); });
+  // closed, the view sleeps (app.js calls refresh() when it opens again)
+  const off = api.subscribe(() => { if (!isOpen()) return; refresh(); if (!pending.length) announce(''); });
   return { ready, refresh, dispose: off };
 }

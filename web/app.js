@@ -301,9 +301,13 @@
     $('textview').classList.toggle('visually-hidden', !on);
     $('textview').classList.toggle('shown', on);
     $('summary-text').setAttribute('aria-live', on ? 'off' : 'polite');
+    // closed, it stays a summary for screen readers, with nothing to focus that cannot be seen
+    $('a11y-controls').hidden = $('textview-close').hidden = !on;
+    if (on) $('figures-table').tabIndex = 0; else $('figures-table').removeAttribute('tabindex');
     // it opens at its top, on its close button (the first control)
     if (on) { updateSummary(); $('textview-close').focus({ preventScroll: true }); $('textview').scrollTop = 0; }
     if (on) loadA11yView();
+    if (on && a11yView) a11yView.then((v) => v && v.refresh());  // it sleeps while closed
   }
   function loadA11yView() {
     if (started && !dead && !a11yView) {
