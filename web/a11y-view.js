@@ -306,7 +306,8 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
       s.deny && s.target && sum.targetAccessToOutputs ? `${t}'s access to finished products under denial: ${pct(sum.targetAccessToOutputs)} of world supply.` : '',
       s.retaliation && s.target && sum.allianceAccessToOutputs ? `The alliance's access to finished products if ${t} cuts it off: ${pct(sum.allianceAccessToOutputs)}.` : '',
     ].filter(Boolean).map((x) => el('li', { text: x })));
-    // the group: the preset whose snapshot on the date is exactly the members, else one's own
+    // the group: the preset whose snapshot on the date is exactly the members under its name
+    // (as the core names it), else one's own
     const members = [...s.members].sort().join(',');
     const opts = [option('', `Own group: ${s.alliance} (${s.members.length})`)];
     let chosen = '';
@@ -314,7 +315,7 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
       const snap = snapshotOn(p, s.date);
       const o = option(p.id, snap ? `${p.name} (${snap.members.length})` : `${p.name} (not yet formed on the date)`);
       o.disabled = !snap;
-      if (snap && [...snap.members].filter((m) => m !== s.target).sort().join(',') === members) chosen = p.id;
+      if (snap && s.alliance.startsWith(p.name) && [...snap.members].filter((m) => m !== s.target).sort().join(',') === members) chosen = p.id;
       opts.push(o);
     }
     if (chosen) opts.shift();
