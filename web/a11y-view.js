@@ -173,7 +173,7 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
     if (some.length === 1) {
       setError(node, nodeMsg, '');
       lastNodeName = some[0].name;
-      node.value = some[0].name;
+      write(node, some[0].name);
       api.setScenario({ node: some[0].id });
       announce(`Input: ${some[0].name}.`);
     } else {
@@ -194,6 +194,7 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
   // 2023 passes through 0002, 0020 and 0202); a date outside the data says what to type instead
   function applyDate() {
     clearTimeout(dateTimer);
+    dateTimer = 0;
     const v = date.value, max = todayIso();
     let err = '';
     if (date.validity.badInput || (!v && document.activeElement === date)) err = 'The date is incomplete: type the day, the month and the year, or press Today.';
@@ -202,6 +203,7 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
     else if (v > max) err = `${pretty(v)} is after today: the data has no rules of the future. Type today's date or an earlier one.`;
     setError(date, dateMsg, err);
     if (err) { announce(err); return; }
+    written.set(date, v);
     if (api.scenario().date === v) return;
     api.setScenario({ date: v === max ? null : v });
     announce(`Date: ${pretty(v)}.`);
@@ -220,6 +222,7 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
       return;
     }
     setError(threshold, threshold.nextElementSibling, '');
+    written.set(threshold, threshold.value);
     threshold.nextElementSibling.textContent = 'An input is a choke point when the members together hold at least this share. Type a number from 1 to 100, then Enter.';
     api.setScenario({ threshold: v });
     announce(`Control threshold: ${v}%.`);
@@ -236,7 +239,11 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
   leave.addEventListener('click', () => { api.action('story-close'); announce('The story is closed: your own view is back.'); storyLater(); });
 
   // --- refresh: every control from the core's state --------------------------------------------
-  const editing = (e) => document.activeElement === e;
+  // a text field is left alone while the visitor types in it: focused and holding something
+  // other than what the view last wrote there
+  const written = new Map();
+  const editing = (e) => document.activeElement === e && e.value !== written.get(e);
+  const write = (e, v) => { e.value = v; written.set(e, e.value); };
   function renderMembers(s) {
     const q = filter.value.trim().toLowerCase();
     const members = new Set(s.members);
@@ -331,11 +338,13 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
     }
     const current = nodes.find((n) => n.id === s.node);
     lastNodeName = current ? current.name : '';
-    if (!editing(node)) { node.value = lastNodeName; setError(node, nodeMsg, ''); }
-    if (!editing(date) && !dateTimer) { date.value = s.date; date.max = todayIso(); }
+    if (!editing(node)) { write(node, lastNodeName); setError(node, nodeMsg, ''); }
+    // (a refused date stays for the visitor to correct while the field has focus)
+    const fixing = document.activeElement === date && date.hasAttribute('aria-invalid');
+    if (!editing(date) && !dateTimer && !fixing) { date.max = todayIso(); write(date, s.date); setError(date, dateMsg, ''); }
     deny.value = s.denyMode;
     ret.value = s.retaliationMode;
-    if (!editing(threshold)) threshold.value = String(s.threshold);
+    if (!editing(threshold)) write(threshold, String(s.threshold));
     for (const [key, box] of switches) box.checked = !!s[key];
     switches.find((x) => x[0] === 'retaliationThirdCountries')[1].disabled = !s.retaliation;
     renderMeasures(api.summary(), s);

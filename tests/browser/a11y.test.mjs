@@ -308,6 +308,9 @@ test('the view and the canvas in sync both ways; a bad date is said with what to
     await nextFrame(page);
     assert.equal((await read(page, () => window.techmap.scenario())).date, '2022-10-07');
     assert.equal(await read(page, () => document.getElementById('a11y-date').getAttribute('aria-invalid')), null, 'the error is cleared');
+    // and the canvas's next change of date shows in the field the visitor typed in
+    await read(page, () => window.techmap.setScenario({ date: '2021-03-04' }));
+    await page.waitForFunction(() => document.getElementById('a11y-date').value === '2021-03-04', null, { timeout: 3000 });
     // Escape closes the view and gives the keys to the map; Shift+Tab on the map leaves it for the page
     await page.keyboard.press('Escape');
     assert.equal(await focused(page), 'canvas');
