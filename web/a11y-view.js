@@ -287,7 +287,7 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
         if (items.length && !/\([A-Z0-9][A-Za-z0-9-]*, [a-z ]+\)/.test(part)) items[items.length - 1] += '; ' + part;
         else items.push(part);
       }
-      const heading = h.replace(/: $/, '').replace(' (the sources end before it)', '').replace(/^Of unknown status on this date$/, 'Members’ controls of unknown status on this date');
+      const heading = h.replace(/: $/, '').replace(' (the sources end before it)', '').replace(/^Of unknown status on this date$/, `Controls against ${t} of unknown status on this date`);
       measures.append(el('h3', { text: heading }), text === 'none' ? el('p', { text: 'None.' }) : el('ul', {}, ...items.map((x) => el('li', { text: x }))));
     });
   }

@@ -259,6 +259,7 @@
   const fullUrl = () => location.origin + location.pathname + sharedLink();
   function copyText(text, what) {
     const fallback = () => {
+      copyReturn = document.activeElement;  // the dialog gives focus back where it was (the view's button, or the map)
       $('copy-field').value = text;
       $('copy-dialog').hidden = false;
       $('copy-field').focus();
@@ -268,7 +269,12 @@
       navigator.clipboard.writeText(text).then(() => showNotice(what + ' is on the clipboard.', 4000, 'info'), fallback);
     else fallback();
   }
-  $('copy-close').addEventListener('click', () => { $('copy-dialog').hidden = true; $('canvas').focus(); });
+  let copyReturn = null;
+  const closeCopy = () => {
+    $('copy-dialog').hidden = true;
+    (copyReturn && copyReturn.isConnected && copyReturn !== document.body ? copyReturn : $('canvas')).focus();
+  };
+  $('copy-close').addEventListener('click', closeCopy);
   function download(blob, name) {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -326,10 +332,11 @@
   const pageControl = (t) => t instanceof Element && t !== $('canvas') && t !== document.body && t !== document.documentElement;
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.isComposing && ($('textview').classList.contains('shown') || !$('copy-dialog').hidden)) {
-      if ($('textview').classList.contains('shown')) toggleTextView(false);
-      else $('copy-dialog').hidden = true;
       e.preventDefault();
       e.stopPropagation();
+      // the copy dialog first (it may be over the view), then the view
+      if (!$('copy-dialog').hidden) { closeCopy(); return; }
+      toggleTextView(false);
       $('canvas').focus();
     } else if (pageControl(e.target)) e.stopPropagation();
     // Shift+Tab on the map leaves it for the page (the map's own Tab moves through its panels)
