@@ -182,6 +182,16 @@ test('keyboard only: find an input, build a group of three, date and controls, t
     const link = await read(page, () => window.techmap.link());
     assert.match(copied, /d=rare_earths/);
     assert.ok(copied.includes(link.replace(/&dv=.*$/, '').slice(0, 30)), `${copied} holds the view's link ${link}`);
+    // the figures as CSV and the map as PNG, from the view's buttons
+    await tabTo(page, 'a11y-csv');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.match(csv.suggestedFilename(), /^techmap-figures-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csvText = fs.readFileSync(await csv.path(), 'utf8');
+    assert.equal(csvText, await read(page, () => window.techmap.figuresCsv()), 'the CSV is the core\'s');
+    await tabTo(page, 'a11y-png');
+    const [png] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.keyboard.press('Enter')]);
+    assert.match(png.suggestedFilename(), /^techmap-\d{4}-\d{2}-\d{2}\.png$/);
+    assert.deepEqual([...fs.readFileSync(await png.path()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
     await screenshot(page, 'a11y-keyboard-story');
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
