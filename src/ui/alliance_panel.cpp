@@ -556,7 +556,7 @@ void alliance_panel(Model& m, UiState& ui, float width, float height, UiActions&
     }
     if (open && !ui.load_message.empty()) {
         ImGui::Separator();
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, im_color(theme::text_error));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(ui.load_message.c_str());
         ImGui::PopTextWrapPos();

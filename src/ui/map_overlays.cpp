@@ -65,7 +65,7 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
     ImGui::TextUnformatted(n.name.c_str());
     if (f.choke == Choke::Yes) {
         ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, im_color(theme::text_warning));
         ImGui::TextUnformatted("— the alliance controls it");
         ImGui::PopStyleColor();
         glossary_marker("choke point");

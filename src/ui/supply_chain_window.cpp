@@ -29,7 +29,7 @@ void chain_node(Model& m, int idx, int depth) {
     if (f.has_shares) label += "  " + percent_text(f.alliance_share);
     if (f.choke == Choke::Yes) label += "  [choke point]";
     else if (f.choke == Choke::Possible) label += "  [possible]";
-    if (f.choke == Choke::Yes) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.3f, 1.0f));
+    if (f.choke == Choke::Yes) ImGui::PushStyleColor(ImGuiCol_Text, im_color(theme::text_warning));
     const bool open = ImGui::TreeNodeEx((void*)(intptr_t)(idx * 64 + depth), flags, "%s", label.c_str());
     if (f.choke == Choke::Yes) ImGui::PopStyleColor();
     if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) m.select_node(idx);

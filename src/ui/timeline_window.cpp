@@ -206,7 +206,7 @@ void timeline_window(Model& m, UiState& ui, float left, float width, float heigh
     if (!ui.touch || ui.timeline_open) {
     // a typed date that could not be read: said in words, with what to type (the date is unchanged)
     if (!ui.date_error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.72f, 0.45f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, im_color(theme::text_date_note));
         ImGui::TextWrapped("%s", ui.date_error.c_str());
         ImGui::PopStyleColor();
         remember_text(ui, "timeline-date-error", ui.date_error);

@@ -7,6 +7,7 @@
 #include "core/report.h"
 #include "core/scenario_link.h"
 #include "ui/timeline.h"
+#include "ui/widgets.h"
 
 namespace techmap {
 namespace {
@@ -112,7 +113,7 @@ void measure_explanation(const Model& m, const Measure& me) {
     if (!covers.empty()) ImGui::Text("Inputs it covers: %s.", covers.c_str());
     if (!me.mapping.empty()) ImGui::TextDisabled("How it is mapped: %s", me.mapping.c_str());
     if (!me.note.empty()) ImGui::TextDisabled("%s", me.note.c_str());
-    if (!me.check.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.4f, 1.0f), "Caveat: %s.", me.check.c_str());
+    if (!me.check.empty()) ImGui::TextColored(im_color(theme::text_caveat), "Caveat: %s.", me.check.c_str());
     const std::string src = source_list(ds, me.sources);
     if (!src.empty()) ImGui::TextDisabled("Sources: %s", src.c_str());
     ImGui::PopTextWrapPos();

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "ui/windows.h"
+#include "view/theme.h"
 
 namespace techmap {
 
@@ -35,7 +36,7 @@ bool ui_style(UiState& ui, float width, float height) {
     ImGui::StyleColorsDark(&style);
     // a calm theme for reading from the back of a room: slate panels, one blue accent (Okabe-Ito
     // blue, the members' colour on the map; the target's orange is the map's alone), generous
-    // spacing, rounded frames
+    // spacing, rounded frames; the colours are in view/theme.h (their contrast is tested there)
     style.WindowRounding = 8;
     style.FrameRounding = 5;
     style.GrabRounding = 5;
@@ -48,42 +49,43 @@ bool ui_style(UiState& ui, float width, float height) {
     style.WindowBorderSize = 1;
     style.TabBarBorderSize = 1;
     ImVec4* c = style.Colors;
-    const ImVec4 accent(0.00f, 0.45f, 0.70f, 1.0f), accent_hover(0.12f, 0.55f, 0.80f, 1.0f), accent_active(0.20f, 0.62f, 0.86f, 1.0f);
-    c[ImGuiCol_Text] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
-    c[ImGuiCol_TextDisabled] = ImVec4(0.68f, 0.71f, 0.76f, 1.0f);  // secondary text, still 7:1 on the panel
-    c[ImGuiCol_WindowBg] = ImVec4(0.14f, 0.16f, 0.21f, 0.96f);
+    namespace t = theme;
+    const auto v = [](theme::Rgba x) { return ImVec4(x.r, x.g, x.b, x.a); };
+    c[ImGuiCol_Text] = v(t::text);
+    c[ImGuiCol_TextDisabled] = v(t::text_muted);  // secondary text
+    c[ImGuiCol_WindowBg] = v(t::window_bg);
     c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_PopupBg] = ImVec4(0.13f, 0.15f, 0.20f, 0.98f);
-    c[ImGuiCol_Border] = ImVec4(0.30f, 0.34f, 0.42f, 0.6f);
-    c[ImGuiCol_FrameBg] = ImVec4(0.19f, 0.22f, 0.29f, 1.0f);
-    c[ImGuiCol_FrameBgHovered] = ImVec4(0.24f, 0.28f, 0.37f, 1.0f);
-    c[ImGuiCol_FrameBgActive] = ImVec4(0.27f, 0.32f, 0.42f, 1.0f);
-    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgCollapsed] = ImVec4(0.09f, 0.11f, 0.15f, 1.0f);
-    c[ImGuiCol_TitleBgActive] = ImVec4(0.13f, 0.17f, 0.24f, 1.0f);
-    c[ImGuiCol_Button] = ImVec4(0.20f, 0.25f, 0.34f, 1.0f);
-    c[ImGuiCol_ButtonHovered] = accent_hover;
-    c[ImGuiCol_ButtonActive] = accent_active;
-    c[ImGuiCol_Header] = ImVec4(0.20f, 0.25f, 0.34f, 1.0f);
-    c[ImGuiCol_HeaderHovered] = accent_hover;
-    c[ImGuiCol_HeaderActive] = accent_active;
-    c[ImGuiCol_CheckMark] = ImVec4(0.35f, 0.72f, 0.95f, 1.0f);
-    c[ImGuiCol_SliderGrab] = accent_hover;
-    c[ImGuiCol_SliderGrabActive] = accent_active;
-    c[ImGuiCol_Tab] = ImVec4(0.16f, 0.19f, 0.26f, 1.0f);
-    c[ImGuiCol_TabHovered] = accent_hover;
-    c[ImGuiCol_TabActive] = accent;
-    c[ImGuiCol_TabUnfocused] = ImVec4(0.16f, 0.19f, 0.26f, 1.0f);
-    c[ImGuiCol_TabUnfocusedActive] = ImVec4(0.05f, 0.36f, 0.56f, 1.0f);
-    c[ImGuiCol_Separator] = ImVec4(0.30f, 0.34f, 0.42f, 0.8f);
-    c[ImGuiCol_NavHighlight] = ImVec4(1.0f, 0.85f, 0.35f, 1.0f);  // the keyboard focus, plainly visible
+    c[ImGuiCol_PopupBg] = v(t::popup_bg);
+    c[ImGuiCol_Border] = v(t::border);
+    c[ImGuiCol_FrameBg] = v(t::frame);
+    c[ImGuiCol_FrameBgHovered] = v(t::frame_hovered);
+    c[ImGuiCol_FrameBgActive] = v(t::frame_active);
+    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgCollapsed] = v(t::title_bg);
+    c[ImGuiCol_TitleBgActive] = v(t::title_bg_active);
+    c[ImGuiCol_Button] = v(t::button);
+    c[ImGuiCol_ButtonHovered] = v(t::accent_hover);
+    c[ImGuiCol_ButtonActive] = v(t::accent_active);
+    c[ImGuiCol_Header] = v(t::button);
+    c[ImGuiCol_HeaderHovered] = v(t::accent_hover);
+    c[ImGuiCol_HeaderActive] = v(t::accent_active);
+    c[ImGuiCol_CheckMark] = v(t::check_mark);
+    c[ImGuiCol_SliderGrab] = v(t::accent_hover);
+    c[ImGuiCol_SliderGrabActive] = v(t::accent_active);
+    c[ImGuiCol_Tab] = v(t::tab);
+    c[ImGuiCol_TabHovered] = v(t::accent_hover);
+    c[ImGuiCol_TabActive] = v(t::accent);
+    c[ImGuiCol_TabUnfocused] = v(t::tab);
+    c[ImGuiCol_TabUnfocusedActive] = v(t::tab_unfocused_active);
+    c[ImGuiCol_Separator] = v(t::separator);
+    c[ImGuiCol_NavHighlight] = v(t::nav_highlight);  // the keyboard focus, plainly visible
     if (ui.mode == UiMode::Presentation) {
         // high contrast: opaque black panels, white text, light grey for secondary text
-        style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
-        style.Colors[ImGuiCol_PopupBg] = ImVec4(0, 0, 0, 1);
-        style.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
-        style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.86f, 0.86f, 0.86f, 1);
-        style.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 0.6f);
-        style.Colors[ImGuiCol_FrameBg] = ImVec4(0.18f, 0.22f, 0.32f, 1);
+        c[ImGuiCol_WindowBg] = v(t::present_window_bg);
+        c[ImGuiCol_PopupBg] = v(t::present_window_bg);
+        c[ImGuiCol_Text] = v(t::present_text);
+        c[ImGuiCol_TextDisabled] = v(t::present_text_muted);
+        c[ImGuiCol_Border] = v(t::present_border);
+        c[ImGuiCol_FrameBg] = v(t::present_frame);
         style.WindowBorderSize = 2;
         style.FrameBorderSize = 1;
     }

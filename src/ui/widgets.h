@@ -14,8 +14,12 @@
 #include "core/figures.h"
 #include "core/text.h"
 #include "ui/ui.h"
+#include "view/theme.h"
 
 namespace techmap {
+
+// A theme colour (view/theme.h) as ImGui takes it.
+inline ImVec4 im_color(theme::Rgba c) { return ImVec4(c.r, c.g, c.b, c.a); }
 
 // Remembers the last item's (or the current window's) screen rectangle under `name` (and
 // whether it has keyboard focus), so that the page and tests find controls by name.
