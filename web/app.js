@@ -111,6 +111,12 @@
         else ccall('techmap_open_opening', null, [], []);
         lastLink = lastGoodLink = call('techmap_link');
         history.replaceState(history.state, '', lastLink);
+        // prefers-reduced-motion: the map jumps to a new view instead of easing there (and
+        // follows the system's setting when it changes)
+        const motion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+        const tellMotion = () => ccall('techmap_action', null, ['string'], [motion && motion.matches ? 'motion:reduced' : 'motion:full']);
+        tellMotion();
+        if (motion && motion.addEventListener) motion.addEventListener('change', tellMotion);
         started = true;
         if ($('textview').classList.contains('shown')) loadA11yView();  // opened while loading
       },

@@ -52,6 +52,7 @@ struct App {
     std::vector<MapLevel> levels;   // coarse first
     MapRenderer renderer;
     MapCamera view, view_goal;        // the view eases toward view_goal (smooth zoom)
+    bool reduced_motion = false;      // the visitor asks for less motion: the view jumps to its goal
     UiState ui;
     UiActions actions;              // what the panels and the page asked for, handled after the frame is built
     StoryPlayer story;

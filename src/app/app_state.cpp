@@ -170,6 +170,9 @@ void App::handle_actions() {
                 }
         } else if (a == "animate") {  // the timeline plays: the next frames are drawn
             request_redraw(2);
+        } else if (a == "motion:reduced" || a == "motion:full") {  // the page reads prefers-reduced-motion
+            reduced_motion = a == "motion:reduced";
+            if (reduced_motion) view = view_goal;  // a pan or zoom under way ends where it was going
         } else if (a == "mode:presentation") {
             ui.mode = UiMode::Presentation;
         } else if (a == "mode:full") {

@@ -362,13 +362,19 @@ void handle_map_event(const SDL_Event& e) {
     }
 }
 
-// Ease the view toward its goal; true while still moving.
+// Ease the view toward its goal; true while still moving. With reduced motion (the visitor's
+// system asks for it, prefers-reduced-motion) the view jumps there: no animated pan or zoom.
 bool ease_view() {
     App& a = app();
     const MapCamera& g = a.view_goal;
     MapCamera& v = a.view;
     const double dz = std::log(g.zoom / v.zoom);
     const glm::dvec2 dc = g.center - v.center;
+    if (a.reduced_motion) {
+        const bool moved = v.zoom != g.zoom || v.center != g.center;
+        v = g;
+        return moved;  // the jump is drawn, then the view rests
+    }
     if (std::fabs(dz) < 1e-3 && glm::length(dc) * v.zoom < 1e-4) {
         v = g;
         return false;

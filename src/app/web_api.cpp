@@ -208,6 +208,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
                      {"firstMapDrawn", a.first_map_drawn}, {"framesDrawn", a.frames_drawn},
                      {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message},
                      {"mode", techmap::to_text(a.ui.mode)},
+                     {"reducedMotion", a.reduced_motion},  // prefers-reduced-motion: the view jumps, never eases
                      {"uiScale", a.ui.scale},
                      {"redrawBy", a.redraw_by + (a.area_changed ? " area" : "")},
                      {"mapArea", {a.map_area().x, a.map_area().y, a.map_area().w, a.map_area().h}},  // CSS px: x, y, w, h
