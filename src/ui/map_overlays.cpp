@@ -188,6 +188,11 @@ void welcome_card(const Model& m, UiState& ui, float left, float width, float he
         remember_text(ui, "welcome-sentence", h.sentence);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    // who makes it ("who is ASML?" is a class's first question), except on a phone's short card
+    if (d && sel >= 0 && !h.firms.empty() && !ui.touch) {
+        wrapped(h.firms.c_str());
+        remember_text(ui, "welcome-firms", h.firms);
+    }
     if (ui.layer == MapLayer::Share && d && sel >= 0)
         wrapped(("On the map, the colour shows each country's share of " + in_sentence(d->nodes[size_t(sel)].name) +
                  "; the lines run from its suppliers to the rival.").c_str());
