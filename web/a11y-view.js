@@ -68,8 +68,8 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
   }
 
   // [result] -----------------------------------------------------------------------------------
-  const title = el('h3', { id: 'a11y-title' }), sentence = el('p', { id: 'a11y-sentence' }), facts = el('ul', { id: 'a11y-facts' });
-  const result = el('section', { 'aria-labelledby': 'a11y-result-h' }, el('h2', { id: 'a11y-result-h', text: 'What the map shows' }), title, sentence, facts);
+  const title = el('h3', { id: 'a11y-title' }), sentence = el('p', { id: 'a11y-sentence' }), firms = el('p', { id: 'a11y-firms' }), facts = el('ul', { id: 'a11y-facts' });
+  const result = el('section', { 'aria-labelledby': 'a11y-result-h' }, el('h2', { id: 'a11y-result-h', text: 'What the map shows' }), title, sentence, firms, facts);
 
   // [form] -------------------------------------------------------------------------------------
   const group = el('select', { id: 'a11y-group' });
@@ -305,6 +305,8 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
     const f = api.figures(), s = f.scenario, h = f.headline || {};
     title.textContent = h.title || 'No input selected';
     sentence.textContent = h.sentence || 'Choose an input below to see who makes it and what the target can still get.';
+    firms.textContent = h.firms || '';  // who makes it: the firms and their headquarters
+    firms.hidden = !h.firms;
     const sum = f.summary || {};
     const t = s.target ? name(s.target) : 'the target';
     facts.replaceChildren(...[

@@ -345,7 +345,8 @@
       toggleTextView(false);
       $('canvas').focus();
     } else if (pageControl(e.target)) e.stopPropagation();
-    // Shift+Tab on the map leaves it for the page (the map's own Tab moves through its panels)
+    // Shift+Tab on the map leaves it for the page (the map's own Tab moves through its panels and
+    // leaves at their end: main.cpp's leave_canvas_at_tab_end)
     else if (e.key === 'Tab' && e.shiftKey && e.target === $('canvas')) e.stopPropagation();
     // Tab from the page itself (nothing focused yet) goes to its first stop, the skip link
     else if (e.key === 'Tab' && !pageControl(e.target) && e.target !== $('canvas')) e.stopPropagation();

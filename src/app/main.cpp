@@ -60,6 +60,16 @@ EM_JS(char*, js_page_base, (), {
     stringToUTF8(s, p, n);
     return p;
 });
+// Hands the keyboard to the page's next Tab stop after the canvas (the first one when the canvas
+// is the last): Tab at the end of the map's controls leaves it, as Tab leaves any control.
+EM_JS(void, js_leave_canvas, (), {
+    const canvas = document.getElementById('canvas');
+    const stops = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+        .filter((e) => e === canvas || (e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0 && !e.closest('[hidden], [inert]')));
+    const at = stops.indexOf(canvas);
+    const next = stops.slice(at + 1).find((e) => e !== canvas) || stops.find((e) => e !== canvas);
+    if (next) next.focus();
+});
 EM_JS(void, js_started, (), { if (Module.onTechmapStarted) Module.onTechmapStarted(); });
 EM_JS(void, js_fatal, (const char* msg), { if (Module.onTechmapFatal) Module.onTechmapFatal(UTF8ToString(msg)); });
 
@@ -427,6 +437,35 @@ void named_country_points() {
         }
 }
 
+// No keyboard trap (WCAG 2.1.2): ImGui wraps a forward Tab from a window's last control to its
+// first. A forward Tab whose result lies before the control it left (above it, or left of it on
+// its line) is that wrap: the keyboard goes to the page instead. Called after the frame's UI,
+// when the Tab of an earlier frame has been resolved.
+void leave_canvas_at_tab_end() {
+    static ImGuiID from = 0;
+    static ImGuiWindow* root = nullptr;
+    static ImVec2 at;
+    static int wait = 0;  // frames left for the Tab's result
+    ImGuiContext& g = *GImGui;
+    const ImGuiIO& io = ImGui::GetIO();
+    auto where = [&]() { return ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]).Min; };
+    if (wait > 0) {
+        if (g.NavId && g.NavId != from && g.NavWindow && g.NavWindow->RootWindow == root) {
+            const ImVec2 now = where();
+            if (now.y < at.y - 1.0f || (std::fabs(now.y - at.y) <= 1.0f && now.x < at.x)) js_leave_canvas();
+            wait = 0;
+        } else {
+            --wait;
+        }
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Tab, false) && !io.KeyShift && !io.KeyCtrl && g.NavWindow && g.NavId) {
+        from = g.NavId;
+        root = g.NavWindow->RootWindow;
+        at = where();
+        wait = 3;
+    }
+}
+
 void draw_frame() {
     App& a = app();
     const double t0 = emscripten_get_now();
@@ -461,6 +500,7 @@ void draw_frame() {
     if (a.capture_requested) ui_draw_for_export(a.model, a.ui, float(a.css_w));  // the map and its legend alone
     else ui_draw(a.model, a.ui, a.story.shown(), a.hovered, float(a.css_w), float(a.css_h), a.actions);  // may change the scenario
     a.handle_actions();
+    leave_canvas_at_tab_end();
     // the panel or the timeline changed size: the map is fitted anew, so another frame is drawn
     if (const ScreenRect area = a.map_area(); area.x != area_before.x || area.y != area_before.y || area.w != area_before.w || area.h != area_before.h)
         a.request_redraw(2), a.area_changed = true;

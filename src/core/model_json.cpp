@@ -181,7 +181,7 @@ std::string Model::figures_json() const {
     if (node_ >= 0 && size_t(node_) < d->nodes.size()) {
         const PlainHeadline h = plain_headline(*this, node_);
         j["headline"] = {{"node", d->nodes[size_t(node_)].id}, {"title", h.title}, {"sentence", h.sentence},
-                         {"situation", to_string(h.situation)}};
+                         {"firms", h.firms}, {"situation", to_string(h.situation)}};
         // who supplies it to the target and how surely each is denied (what the map's arcs draw)
         json supply = json::array();
         for (const SupplierDenial& sd : supplier_denials(data_, d->nodes[size_t(node_)], scenario_))

@@ -32,6 +32,9 @@ test('search "ASML" reaches EUV lithography tools, and the caption names ASML wi
     assert.deepEqual(why.firms.map((f) => [f.holder, f.role, f.share, f.year]), [['ASML', 'Netherlands', 100, 2025]]);
     assert.ok(why.lines.some((l) => /headquartered there, not where their factories stand/.test(l)), 'the why says a share is by headquarters');
     assert.equal((await texts(page))['caption-firms'], 'ASML (the Netherlands) makes 100% (2025).');
+    // the same words for the page's accessible view and the text view
+    assert.equal((await page.evaluate(() => window.techmap.figures())).headline.firms, 'ASML (the Netherlands) makes 100% (2025).');
+    assert.match(await page.evaluate(() => window.techmap.summary()), /ASML \(the Netherlands\) makes 100% \(2025\)\./);
     const csv = await page.evaluate(() => window.techmap.figuresCsv());
     assert.match(csv, /\r\nfirm,N20,ASML,share of world supply \(EUV lithography tools; headquarters: Netherlands\),100\.000,100\.000,%,2025,/);
     assert.deepEqual(errors, []);
