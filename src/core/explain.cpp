@@ -25,6 +25,13 @@ std::string pct(double v) {
 }  // namespace
 
 namespace {
+// ", status unknown on this date" and what the measure's own text then makes the default ("" when
+// its status is known on the date).
+std::string unknown_words(const Measure& m, int date) {
+    if (m.state_on(date) != MeasureState::Unknown) return "";
+    return ", status unknown on this date" + (m.lapse_default.empty() ? std::string() : ": " + m.lapse_default);
+}
+
 // The "why" of a figure in "controls in force" mode: the measures that made it, and those that
 // cover the node but do not apply on the date (suspended, not yet, ended), so that a user sees
 // why a known rule changes nothing.
@@ -48,7 +55,7 @@ std::string controls_line(const Dataset& ds, const Node& n, const Scenario& s, C
             const Measure& m = ds.measures[size_t(a.measure)];
             const bool whole = a.whole;
             line += std::string(first ? "" : "; ") + m.id + " (" + ds.countries[size_t(m.issuer)].name + ", " + to_string(m.kind) +
-                    (whole ? "" : ", part of this node") + (m.state_on(date) == MeasureState::Unknown ? ", status unknown on this date" + (m.lapse_default.empty() ? "" : ": " + m.lapse_default) : "") +
+                    (whole ? "" : ", part of this node") + unknown_words(m, date) +
                     (a.some_members_only ? ", aimed at some members only" : "") + (m.foreign_made ? ", reaches foreign-made items" : "") + ")";
             first = false;
         }
@@ -57,15 +64,13 @@ std::string controls_line(const Dataset& ds, const Node& n, const Scenario& s, C
     }
     // covering measures of the same side that aim at named firms: listed, and they move no figure
     std::string firms;
+    std::set<int> listed;  // a measure covering the node twice (all of it and a part) is named once
     for (const NodeMeasure& nm : n.measures) {
         const Measure& m = ds.measures[size_t(nm.measure)];
         const MeasureState st = m.state_on(date);
         if (m.kind != MeasureKind::Entities || (st != MeasureState::InForce && st != MeasureState::Unknown)) continue;
-        const bool side_issuer = denial ? (m.issuer != s.target && (world || s.is_member(m.issuer)) && m.targets_country(s.target))
-                                        : m.issuer == s.target;
-        if (!side_issuer || firms.find(m.id) != std::string::npos) continue;
-        firms += (firms.empty() ? "" : "; ") + m.id + " (" + ds.countries[size_t(m.issuer)].name +
-                 (st == MeasureState::Unknown ? ", status unknown on this date" + (m.lapse_default.empty() ? "" : ": " + m.lapse_default) : "") + ")";
+        if (!(denial ? denies_target(m, s) : m.issuer == s.target) || !listed.insert(nm.measure).second) continue;
+        firms += (firms.empty() ? "" : "; ") + m.id + " (" + ds.countries[size_t(m.issuer)].name + unknown_words(m, date) + ")";
     }
     if (!firms.empty()) line += ". Aimed at named firms, so moving no product figure: " + firms;
     // covering measures of the same side that do not apply on this date

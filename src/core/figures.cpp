@@ -501,7 +501,9 @@ std::vector<Membership> memberships(const Dataset& ds, int country, int date) {
         const AlliancePreset& p = ds.alliances[a];
         const AllianceSnapshot* s = p.as_of_date(date);
         if (!s || std::find(s->members.begin(), s->members.end(), country) == s->members.end()) continue;
-        Membership g{int(a), p.ended && p.ended <= date ? p.ended : 0};
+        Membership g;
+        g.alliance = int(a);
+        g.ended = p.ended && p.ended <= date ? p.ended : 0;
         for (const AllianceSnapshot& x : p.snapshots)
             if (std::find(x.members.begin(), x.members.end(), country) != x.members.end()) {
                 // in the grouping's first snapshot without a day, the data does not say when the

@@ -235,13 +235,10 @@ std::vector<MeasureLane> measure_lanes(const Dataset& ds) {
     return lanes;
 }
 
-namespace {
-// A denial measure of the scenario: aimed at the target, issued by a member (or, with the rules
-// in force, by anyone but the target). One test for the list of measures and for the figures.
+// One test for the list of measures, the figures and the "why".
 bool denies_target(const Measure& m, const Scenario& s) {
     return m.issuer != s.target && (s.deny_mode == DenialMode::RulesInForce || s.is_member(m.issuer)) && m.targets_country(s.target);
 }
-}  // namespace
 
 std::vector<int> measures_in_force(const Dataset& ds, const Scenario& s, ControlSide side) {
     std::vector<int> out;

@@ -142,6 +142,9 @@ struct MeasureLane {
     std::vector<int> measures;
 };
 std::vector<MeasureLane> measure_lanes(const Dataset& ds);
+// A denial measure of the scenario: aimed at the target, issued by a member (or, with the rules
+// in force, by anyone but the target), whatever its state on the date.
+bool denies_target(const Measure& m, const Scenario& s);
 // The measures of a side in force (or of unknown status) on the scenario's date: issued by
 // members against the target (Denial) or by the target against a member (Retaliation).
 // Agreements without rules of their own are listed too (they deny nothing).

@@ -340,12 +340,12 @@ void map_section(Model& m, UiState& ui, UiActions& actions) {
             }
         // firms by name ("ASML", "Tokyo Electron"): each of the inputs it makes, with its share
         if (ui.node_search[0]) {
-            bool heading = false;
+            bool firms_heading = false;
             for (const FirmMatch& fm : find_firms(m.data(), ui.node_search, 12)) {
                 const Domain& od = m.data().domains[size_t(fm.domain)];
                 const Node& n = od.nodes[size_t(fm.node)];
-                if (!heading) ImGui::TextDisabled("Firms (counted for their headquarters' country)");
-                heading = true;
+                if (!firms_heading) ImGui::TextDisabled("Firms (counted for their headquarters' country)");
+                firms_heading = true;
                 const std::string share = is_known(fm.firm->share) ? plain_percent(fm.firm->share, fm.firm->share) : "share unknown";
                 const std::string text = firm_with_country(m.data(), *fm.firm) + ": " + n.name + " " + share +
                                          (&od == d ? std::string() : " (in " + od.name + ")");

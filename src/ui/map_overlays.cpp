@@ -15,16 +15,17 @@
 
 namespace techmap {
 namespace {
-// The firms behind the input's shares: name, headquarters, share (unknown stays unknown), year.
-void firm_table(const std::vector<Explanation::Row>& firms) {
-    if (firms.empty() || !ImGui::BeginTable("firms", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH))
+// Rows of the "why": who (a supplier, or a firm), its role or headquarters, the share as published
+// (unknown stays unknown) and the year. The suppliers' table and the firms' one.
+void explanation_table(const char* id, const char* who, const char* what, const std::vector<Explanation::Row>& rows) {
+    if (rows.empty() || !ImGui::BeginTable(id, 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH))
         return;
-    ImGui::TableSetupColumn("firm");
-    ImGui::TableSetupColumn("headquarters");
+    ImGui::TableSetupColumn(who);
+    ImGui::TableSetupColumn(what);
     ImGui::TableSetupColumn("share");
     ImGui::TableSetupColumn("year");
     ImGui::TableHeadersRow();
-    for (const Explanation::Row& r : firms) {
+    for (const Explanation::Row& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.holder.c_str());
@@ -86,16 +87,16 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
         ImGui::PopStyleColor();
         remember_text(ui, "caption-sentence", h.sentence);
     }
+    const char* why = ui.show_why ? "hide why" : "why?";
     // who makes it (the "why" lists every firm with its headquarters), then "why?" on its last
     // line; on a phone the caption keeps to the title and the sentence (the firms are in "why?")
     if (!h.firms.empty() && width >= 480) {
         muted_wrapped(h.firms.c_str(), wrap);
         remember_text(ui, "caption-firms", h.firms);
         ImGui::SameLine();
-        const char* why = ui.show_why ? "hide why" : "why?";
         if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(why).x + ImGui::GetStyle().FramePadding.x * 2) ImGui::NewLine();
     }
-    if (small_button(ui, ui.show_why ? "hide why" : "why?")) ui.show_why = !ui.show_why;
+    if (small_button(ui, why)) ui.show_why = !ui.show_why;
     remember(ui, "why");
     ui.caption_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     // narrow screens: the map starts below the caption (the band, on wide ones, is of fixed height)
@@ -110,27 +111,8 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
             ImGui::TextWrapped("%s", line.c_str());
         }
         ImGui::PopTextWrapPos();
-        if (!e.rows.empty() && ImGui::BeginTable("rows", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH)) {
-            ImGui::TableSetupColumn("supplier");
-            ImGui::TableSetupColumn("role");
-            ImGui::TableSetupColumn("share");
-            ImGui::TableSetupColumn("year");
-            ImGui::TableHeadersRow();
-            for (const Explanation::Row& r : e.rows) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.holder.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.role.c_str());
-                ImGui::TableNextColumn();
-                if (is_known(r.share)) ImGui::Text("%.1f%%", r.share);
-                else ImGui::TextDisabled("unknown");
-                ImGui::TableNextColumn();
-                ImGui::Text("%d", r.year);
-            }
-            ImGui::EndTable();
-        }
-        firm_table(e.firms);
+        explanation_table("rows", "supplier", "role", e.rows);
+        explanation_table("firms", "firm", "headquarters", e.firms);
     }
     ImGui::End();
 }

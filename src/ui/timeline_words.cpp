@@ -30,14 +30,8 @@ std::string targets_text(const Dataset& ds, const Measure& me) {
 }  // namespace
 
 const char* measure_state_words(MeasureState st) {
-    switch (st) {
-        case MeasureState::NotYet: return "not yet in force";
-        case MeasureState::InForce: return "in force";
-        case MeasureState::Suspended: return "suspended";
-        case MeasureState::Ended: return "ended";
-        case MeasureState::Unknown: return "status unknown (the sources end here)";
-    }
-    return "";
+    // the core's words, and for an unknown status why it is unknown
+    return st == MeasureState::Unknown ? "status unknown (the sources end here)" : to_string(st);
 }
 
 const char* measure_kind_words(MeasureKind k) {
