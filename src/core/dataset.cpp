@@ -82,7 +82,7 @@ bool use_editions(Dataset& ds, const EditionChoice& choice) {
             if (k == n.edition) continue;
             n.edition = k;
             n.shares = n.editions[size_t(k)].shares;
-            derive_sums(n);
+            derive_sums(n, ds);
             changed = true;
         }
     return changed;

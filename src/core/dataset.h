@@ -100,6 +100,7 @@ struct Node {
     std::vector<ShareRow> shares;
     std::vector<FirmRow> firms;
     std::vector<int> inputs;    // nodes that "go into" this one
+    std::vector<int> own_inputs;  // those of them that are the domain's own (not linked: `link` below)
     std::vector<int> outputs;   // nodes this one goes into
     std::vector<int> subtypes;  // nodes that are "a type of" this one
     int parent = -1;            // the node this one is a type of
@@ -120,6 +121,14 @@ struct Node {
     double excess = 0;
     double residual = 0;        // 100 - known sum (>= 0): held by unknown rows or unattributed
     bool residual_unattributed = false;  // residual > 0 and no row could hold it: anyone could
+    double hhi_lo = 0, hhi_hi = 0;  // concentration (HHI, 0-10000) of the rows: a range when they sum past 100
+    int year_min = 0, year_max = 0;  // the oldest and newest row years (0: none given)
+    // The rows as the recompute reads them (once per node per toggle): by holder, a country c
+    // as c, a region g as countries + g, neither as countries + regions; known shares apart
+    // from rows whose share is unknown. Dataset::holder_count() indices in all.
+    struct Holding { double share; uint32_t holder; };
+    std::vector<Holding> known_holdings;
+    std::vector<uint32_t> unknown_holders;
     int year() const;           // the latest year among `shares` (0: none)
     const Edition* current_edition() const { return editions.empty() ? nullptr : &editions[size_t(edition)]; }
 };
@@ -211,6 +220,8 @@ struct Dataset {
     std::vector<int> countries_by_name;  // country indices in name order (derived at load)
 
     int find_country(const std::string& iso3) const;  // -1 when unknown
+    // Node::Holding::holder runs over countries, then regions, then "no one named"
+    size_t holder_count() const { return countries.size() + regions.size() + 1; }
     int find_domain(const std::string& id) const;
     int find_alliance(const std::string& id) const;
     int find_measure(const std::string& id) const;

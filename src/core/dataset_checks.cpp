@@ -8,26 +8,83 @@
 
 namespace techmap::loader {
 
-// Sums of the rows in `node.shares` (never rescaled: a sum past 100 by rounding is an excess
-// the figures turn into ranges).
-void derive_sums(Node& node) {
+namespace {
+// HHI of the rows as published. When they sum past 100 by rounding, the real HHI lies between the
+// rows as published (hi: no fix of the excess raises it) and the rows with the excess E taken off
+// the largest ones, levelled from the top (lo: the lowest any fix gives). Unknown shares: the
+// remainder could be one holder's (hi adds its square).
+void derive_hhi(Node& n) {
+    double sq = 0;
+    if (n.excess <= 0) {
+        for (const ShareRow& row : n.shares)
+            if (is_known(row.share)) sq += row.share * row.share;
+        n.hhi_lo = sq;
+        n.hhi_hi = sq + n.residual * n.residual;
+        return;
+    }
+    double v[64];
+    size_t k = 0;
+    for (const ShareRow& row : n.shares)
+        if (is_known(row.share) && row.share > 0) {
+            sq += row.share * row.share;
+            if (k < 64) v[k++] = row.share;
+        }
+    n.hhi_hi = sq;
+    if (k == 64) { n.hhi_lo = std::max(0.0, sq - 200 * n.excess); return; }  // more rows than kept: a safe bound
+    std::sort(v, v + k);  // ascending
+    // lo: lower the largest rows to a common level L with sum(max(0, v - L)) = E
+    double above = 0, lo = sq;
+    for (size_t j = k; j-- > 0;) {
+        above += v[j];
+        const size_t count = k - j;
+        const double level = (above - n.excess) / double(count);
+        const double next = j > 0 ? v[j - 1] : 0;
+        if (level >= next) {
+            lo = 0;
+            for (size_t i = 0; i < j; ++i) lo += v[i] * v[i];
+            lo += double(count) * std::max(level, 0.0) * std::max(level, 0.0);
+            break;
+        }
+    }
+    n.hhi_lo = std::clamp(lo, 0.0, sq);
+}
+}  // namespace
+
+void derive_sums(Node& node, const Dataset& ds) {
     double sum = 0;
     bool has_unknown_row = false;
+    node.known_holdings.clear();
+    node.unknown_holders.clear();
+    node.year_min = node.year_max = 0;
+    const size_t countries = ds.countries.size(), nobody = ds.holder_count() - 1;
     for (const ShareRow& s : node.shares) {
-        if (is_known(s.share)) sum += s.share;
-        else has_unknown_row = true;
+        const size_t holder = s.country >= 0 && size_t(s.country) < countries ? size_t(s.country)
+                              : s.region >= 0 && size_t(s.region) < ds.regions.size() ? countries + size_t(s.region)
+                                                                                     : nobody;
+        if (is_known(s.share)) {
+            sum += s.share;
+            node.known_holdings.push_back({s.share, uint32_t(holder)});
+        } else {
+            has_unknown_row = true;
+            node.unknown_holders.push_back(uint32_t(holder));
+        }
+        if (s.year > 0) {
+            node.year_min = node.year_min ? std::min(node.year_min, s.year) : s.year;
+            node.year_max = std::max(node.year_max, s.year);
+        }
     }
     node.published_sum = sum;
     node.excess = sum > 100.0 + 1e-9 ? sum - 100.0 : 0;
     node.residual = node.shares.empty() ? 0 : std::max(0.0, 100.0 - sum);
     if (node.residual < 1e-9) node.residual = 0;
     node.residual_unattributed = node.residual > 0 && !has_unknown_row;
+    derive_hhi(node);
 }
-
 
 namespace {
 // [SECTION] whole-dataset checks ----------------------------------------------------------------
-// Topological order over "goes into" and "is a type of" (inputs and subtypes first).
+// Topological order over "goes into" and "is a type of" (inputs and subtypes first), and each
+// node's own inputs (Node::own_inputs).
 // Returns false and names one node on a cycle when there is one.
 bool order_domain(Domain& d, std::string& cycle_node) {
     const size_t n = d.nodes.size();
@@ -36,6 +93,10 @@ bool order_domain(Domain& d, std::string& cycle_node) {
     for (size_t i = 0; i < n; ++i) {
         for (int in : d.nodes[i].inputs) { next[size_t(in)].push_back(int(i)); ++indeg[i]; }
         for (int sub : d.nodes[i].subtypes) { next[size_t(sub)].push_back(int(i)); ++indeg[i]; }
+    }
+    for (Node& node : d.nodes) {  // what feeds a node when the scenario leaves links off
+        node.own_inputs.clear();
+        for (int in : node.inputs) if (d.nodes[size_t(in)].link < 0) node.own_inputs.push_back(in);
     }
     d.order.clear();
     std::vector<int> ready;
@@ -151,7 +212,7 @@ void derive_share_figures(Node& node, const std::string& rec, const LoadLimits& 
     check_sum(node.shares, rec, limits, r);
     for (size_t i = 1; i < node.editions.size(); ++i)
         check_sum(node.editions[i].shares, rec + ", edition " + std::to_string(node.editions[i].year) + " (" + node.editions[i].label + ")", limits, r);
-    derive_sums(node);
+    derive_sums(node, r.ds);
 }
 
 }  // namespace

@@ -126,8 +126,9 @@ struct Reader {
 };
 
 // Sums of the rows in `node.shares` (never rescaled: a sum past 100 by rounding is an excess
-// the figures turn into ranges); again whenever use_editions() puts other rows in place.
-void derive_sums(Node& node);
+// the figures turn into ranges), their concentration, years and holdings (dataset.h: what the
+// recompute reads); again whenever use_editions() puts other rows in place.
+void derive_sums(Node& node, const Dataset& ds);
 
 // The checks that need no other file: size, JSON syntax, a top-level object.
 bool parse_file(const DataFile& f, const LoadLimits& limits, Reader& r, json& root);

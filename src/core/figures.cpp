@@ -92,38 +92,46 @@ Range finish(const RowSums& sums, const Node& n, bool residual_could_be_theirs) 
     return r;
 }
 
-// Both sides in one pass over the rows (the hot loop of every recompute).
-void side_shares(const Node& n, const Scenario& s, const RegionRoles& rr, Range& alliance, Range& target) {
-    RowSums a, t;
+// How a holder of rows (Node::Holding::holder: a country, a region, no one named) stands to
+// each side in one scenario: for the alliance, then for the target (bits 2-3), certainly one of
+// theirs (0), possibly (1, a region with some of them) or not at all (2).
+enum : uint8_t { kCertain = 0, kPossible = 1, kOther = 2 };
+std::vector<uint8_t> holder_roles(const Dataset& ds, const Scenario& s, const RegionRoles& rr) {
+    constexpr uint8_t kNeither = kOther | kOther << 2, kMember = kCertain | kOther << 2;
+    std::vector<uint8_t> roles(ds.holder_count(), kNeither);
+    const size_t known = std::min(ds.countries.size(), s.members.size());
+    for (size_t c = 0; c < known; ++c) roles[c] = s.members[c] ? kMember : kNeither;
+    if (s.target >= 0 && size_t(s.target) < ds.countries.size()) roles[size_t(s.target)] = kOther | kCertain << 2;  // never a member
+    for (size_t g = 0; g < ds.regions.size(); ++g)
+        roles[ds.countries.size() + g] = uint8_t((rr.all_members[g] ? kCertain : rr.any_member[g] ? kPossible : kOther) |
+                                                 (rr.has_target[g] ? kPossible : kOther) << 2);
+    return roles;
+}
+
+// Both sides in one pass over the rows (the hot loop of every recompute: it reads the rows as
+// derived at load, Node::known_holdings and unknown_holders, and the scenario's holder_roles).
+void side_shares(const Node& n, const Scenario& s, const RegionRoles& rr, const std::vector<uint8_t>& roles, Range& alliance,
+                 Range& target) {
+    double a[3] = {0, 0, 0}, t[3] = {0, 0, 0};  // certain, possible, other
+    bool target_row_known = false;
+    for (const Node::Holding& h : n.known_holdings) {
+        const uint8_t r = roles[h.holder];
+        a[r & 3] += h.share;
+        t[r >> 2] += h.share;
+        target_row_known |= (r >> 2) == kCertain;
+    }
     bool a_residual = n.residual_unattributed && rr.alliance_nonempty;
     bool t_residual = n.residual_unattributed && s.target >= 0;
-    bool target_row_known = false;
-    for (const ShareRow& row : n.shares) {
-        const bool known = is_known(row.share);
-        bool a_certain = false, a_possible = false, t_certain = false, t_possible = false;
-        if (row.country >= 0) {
-            a_certain = a_possible = is_member(s, row.country);
-            t_certain = t_possible = row.country == s.target;
-            target_row_known |= t_certain && known;
-        } else if (row.region >= 0) {
-            const size_t g = size_t(row.region);
-            a_certain = rr.all_members[g];
-            a_possible = rr.any_member[g];
-            t_possible = rr.has_target[g];
-        }
-        if (known) {
-            (a_certain ? a.certain : a_possible ? a.possible : a.other) += row.share;
-            (t_certain ? t.certain : t_possible ? t.possible : t.other) += row.share;
-        } else {
-            a_residual |= a_possible;
-            t_residual |= t_possible;
-        }
+    for (uint32_t holder : n.unknown_holders) {
+        const uint8_t r = roles[holder];
+        a_residual |= (r & 3) != kOther;
+        t_residual |= (r >> 2) != kOther;
     }
     // a country's own row of known share is its whole share: the remainder no listed row
     // accounts for belongs to others (the target with a row of 28.9% does not buy "29–100%")
     if (target_row_known && n.residual_unattributed) t_residual = false;
-    alliance = finish(a, n, a_residual);
-    target = finish(t, n, t_residual);
+    alliance = finish(RowSums{a[kCertain], a[kPossible], a[kOther]}, n, a_residual);
+    target = finish(RowSums{t[kCertain], t[kPossible], t[kOther]}, n, t_residual);
 }
 
 // The share of a node the measures in force deny (ControlsMode): a holder's share counts when it
@@ -171,47 +179,6 @@ Range controlled_share(const Dataset& ds, const Node& n, const NodeControls& c) 
     return finish(sums, n, residual_could_be_theirs);
 }
 
-// [SECTION] one node -------------------------------------------------------------------------
-// HHI of the rows as published. When they sum past 100 by rounding, the real HHI lies between the
-// rows as published (hi: no fix of the excess raises it) and the rows with the excess E taken off
-// the largest ones, levelled from the top (lo: the lowest any fix gives).
-Range hhi_of(const Node& n) {
-    Range h;
-    if (n.excess <= 0) {
-        for (const ShareRow& row : n.shares)
-            if (is_known(row.share)) h.lo += row.share * row.share;
-        h.hi = h.lo + n.residual * n.residual;
-        return h;
-    }
-    double v[64];
-    size_t k = 0;
-    double sq = 0;
-    for (const ShareRow& row : n.shares)
-        if (is_known(row.share) && row.share > 0) {
-            sq += row.share * row.share;
-            if (k < 64) v[k++] = row.share;
-        }
-    h.hi = sq;
-    if (k == 64) { h.lo = std::max(0.0, sq - 200 * n.excess); return h; }  // more rows than kept: a safe bound
-    std::sort(v, v + k);  // ascending
-    // lo: lower the largest rows to a common level L with sum(max(0, v - L)) = E
-    double above = 0, lo = sq;
-    for (size_t j = k; j-- > 0;) {
-        above += v[j];
-        const size_t count = k - j;
-        const double level = (above - n.excess) / double(count);
-        const double next = j > 0 ? v[j - 1] : 0;
-        if (level >= next) {
-            lo = 0;
-            for (size_t i = 0; i < j; ++i) lo += v[i] * v[i];
-            lo += double(count) * std::max(level, 0.0) * std::max(level, 0.0);
-            break;
-        }
-    }
-    h.lo = std::clamp(lo, 0.0, sq);
-    return h;
-}
-
 // [SECTION] propagation ------------------------------------------------------------------------
 // Access of the denied side to node n, given the denier's share and the denied side's own share.
 // f = the smallest access among inputs (as a fraction); bottleneck = that input.
@@ -232,15 +199,14 @@ struct AccessRules {
 };
 
 // `access` reads the figure already computed for an input (inputs come first in the order).
-Access access_of(const Domain& dom, const Node& n, const Range& denier, const Range& own, const std::vector<NodeFigures>& figs,
+Access access_of(const Node& n, const Range& denier, const Range& own, const std::vector<NodeFigures>& figs,
                  Range NodeFigures::*access, const AccessRules& rules) {
     const bool links = rules.linked_inputs, only_own_assured = rules.only_own_assured;
     const bool inputs_bind_third_countries = rules.inputs_bind_third_countries;
     Access a;
     Range f{1, 1};
     int active_inputs = 0;
-    for (int in : n.inputs) {
-        if (!links && dom.nodes[size_t(in)].link >= 0) continue;
+    for (int in : links ? n.inputs : n.own_inputs) {
         ++active_inputs;
         const Range& x = figs[size_t(in)].*access;
         if (x.lo / 100 < f.lo) a.bottleneck = in;  // the scarcest input (by its lower bound)
@@ -294,8 +260,9 @@ namespace {
 // Computed once per scenario (compute_domains), not once per domain.
 struct ScenarioContext {
     RegionRoles rr;
+    std::vector<uint8_t> roles;  // holder_roles
     ActiveMeasures active;
-    ScenarioContext(const Dataset& ds, const Scenario& s) : rr(region_roles(ds, s)) {
+    ScenarioContext(const Dataset& ds, const Scenario& s) : rr(region_roles(ds, s)), roles(holder_roles(ds, s, rr)) {
         if (counts_measures(s.deny_mode) || counts_measures(s.retaliation_mode)) active_measures(ds, s, active);
     }
 };
@@ -315,7 +282,7 @@ void compute_domains(const Dataset& ds, const Scenario& s, std::vector<DomainFig
 namespace {
 void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, const ScenarioContext& ctx, DomainFigures& out) {
     const size_t n = dom.nodes.size();
-    out.nodes.assign(n, NodeFigures{});
+    if (out.nodes.size() != n) out.nodes.assign(n, NodeFigures{});  // else every field is written below
     const RegionRoles& rr = ctx.rr;
     const ActiveMeasures& active = ctx.active;
     const bool deny_controls = counts_measures(s.deny_mode);
@@ -327,14 +294,15 @@ void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, 
         NodeFigures& f = out.nodes[size_t(idx)];
         f.has_shares = !node.shares.empty();
         if (f.has_shares) {
-            side_shares(node, s, rr, f.alliance_share, f.target_share);
-            f.hhi = hhi_of(node);
+            side_shares(node, s, rr, ctx.roles, f.alliance_share, f.target_share);
+            f.hhi = {node.hhi_lo, node.hhi_hi};
             f.choke = f.alliance_share.lo >= s.threshold - 1e-9   ? Choke::Yes
                       : f.alliance_share.hi >= s.threshold - 1e-9 ? Choke::Possible
                                                                   : Choke::No;
         } else {
             f.alliance_share = f.target_share = {0, 100};
             f.hhi = {0, 10000};
+            f.choke = Choke::No;
         }
         // Denial: the alliance denies, the target is denied: everything members make, or what
         // the members' controls in force cover (third countries only where a measure reaches
@@ -348,11 +316,10 @@ void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, 
             if (f.has_shares) f.target_denied = controlled_share(ds, node, controls);
             denial.inputs_bind_third_countries = s.third_country_rule && controls.foreign_made;
         }
-        Access t = access_of(dom, node, f.target_denied, f.target_share, out.nodes, &NodeFigures::target_access, denial);
-        if (!s.deny) {  // no denial: everything is available, still bounded by unknown nodes
-            t.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
-            t.bottleneck = -1;
-        }
+        Access t;
+        if (s.deny) t = access_of(node, f.target_denied, f.target_share, out.nodes, &NodeFigures::target_access, denial);
+        else t.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};  // no denial: everything
+                                                                                         // is available, still bounded by unknown nodes
         f.target_access = t.value;
         f.target_bottleneck = t.bottleneck;
         // Retaliation: the target denies, the alliance is denied (no third-country rule).
@@ -365,11 +332,9 @@ void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, 
             if (f.has_shares) f.alliance_denied = controlled_share(ds, node, controls);
             retaliation.only_own_assured = s.retaliation_third_countries && controls.foreign_made;
         }
-        Access a = access_of(dom, node, f.alliance_denied, f.alliance_share, out.nodes, &NodeFigures::alliance_access, retaliation);
-        if (!s.retaliation) {
-            a.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
-            a.bottleneck = -1;
-        }
+        Access a;
+        if (s.retaliation) a = access_of(node, f.alliance_denied, f.alliance_share, out.nodes, &NodeFigures::alliance_access, retaliation);
+        else a.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
         f.alliance_access = a.value;
         f.alliance_bottleneck = a.bottleneck;
         f.rests_on_unknowns = !f.alliance_share.exact() || !f.target_access.exact() || !f.alliance_access.exact();
@@ -381,22 +346,19 @@ void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, 
     out.outputs.clear();
     for (size_t i = 0; i < n; ++i) {
         const NodeFigures& f = out.nodes[i];
-        if (dom.nodes[i].link >= 0) continue;  // another domain's node: counted there, not here
+        const Node& node = dom.nodes[i];
+        if (node.link >= 0) continue;  // another domain's node: counted there, not here
         if (f.has_shares) {
-            for (const ShareRow& r : dom.nodes[i].shares) {
-                if (r.year <= 0) continue;
-                out.year_min = out.year_min ? std::min(out.year_min, r.year) : r.year;
-                out.year_max = std::max(out.year_max, r.year);
-            }
+            if (node.year_min > 0) out.year_min = out.year_min ? std::min(out.year_min, node.year_min) : node.year_min;
+            out.year_max = std::max(out.year_max, node.year_max);
             ++out.nodes_with_shares;
             out.choke_points += f.choke == Choke::Yes;
             out.possible_choke_points += f.choke == Choke::Possible;
         }
-        if (f.has_shares || !dom.nodes[i].inputs.empty()) {
+        if (f.has_shares || !node.inputs.empty()) {
             out.target_denied_nodes += f.target_access.hi < 50;
             out.alliance_exposed_nodes += f.alliance_access.hi < 50;
         }
-        const Node& node = dom.nodes[i];
         if (node.kind == NodeKind::Output || (node.outputs.empty() && !node.inputs.empty() && node.parent < 0))
             out.outputs.push_back(int(i));
     }
