@@ -30,17 +30,11 @@
   $('canvas').addEventListener('webglcontextrestored', () => {
     if (window.Module && Module._techmap_context_restored) Module._techmap_context_restored();
   });
-  const probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
-    fail('This map needs WebGL 2, which this browser or device does not provide. ' +
-         'Try a recent Chrome, Firefox, Edge or Safari, or enable hardware acceleration.');
-    return;
-  }
-
   // Download everything in parallel, counting bytes for the progress bar.
   const loaded = new Map(), totals = new Map();
+  const cancel = window.AbortController ? new AbortController() : null;
   function fetchWithProgress(url) {
-    return fetch(url).then((res) => {
+    return fetch(url, cancel ? { signal: cancel.signal } : {}).then((res) => {
       if (!res.ok) throw new Error(url + ': HTTP ' + res.status);
       const total = +res.headers.get('Content-Length') || 0;
       totals.set(url, total);
@@ -67,6 +61,18 @@
   }
 
   const downloads = Promise.all([fetchWithProgress(WASM), ...FILES.map(fetchWithProgress)]);
+  // WebGL 2 is checked while the files download (creating a context takes a software renderer
+  // ~0.1 s): without it, the downloads stop and the page says so instead of a blank canvas
+  const probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
+    if (cancel) cancel.abort();
+    downloads.catch(() => {});  // the abort, not a failure to report
+    fail('This map needs WebGL 2, which this browser or device does not provide. ' +
+         'Try a recent Chrome, Firefox, Edge or Safari, or enable hardware acceleration.');
+    return;
+  }
+  const release = probe.getExtension('WEBGL_lose_context');
+  if (release) release.loseContext();  // one context is enough: the map makes its own
   downloads.then(([wasm, ...files]) => {
     status('Starting…', 0.92);
     // the panels' font (DejaVu Sans, the bytes ImGui gets) for the page too: the text view, the
@@ -121,6 +127,7 @@
         if ($('textview').classList.contains('shown')) loadA11yView();  // opened while loading
       },
     };
+    // the Emscripten glue: index.html preloads it beside the downloads, so it runs at once here
     const s = document.createElement('script');
     s.src = JS;
     s.onerror = () => fail('Could not load ' + JS + '.');

@@ -95,6 +95,7 @@ public:
     const DomainFigures& figures() const { return domain_ >= 0 && size_t(domain_) < all_.size() ? all_[size_t(domain_)] : empty_; }
     const DomainFigures& figures_of(int domain) const { return domain >= 0 && size_t(domain) < all_.size() ? all_[size_t(domain)] : empty_; }
     const DomainKeys& keys();       // computed lazily, cached per (domain, threshold)
+    bool keys_ready() const { return keys_valid_; }  // keys() would not compute
     Pooled pooled_rd() const { return pooled(data_, scenario_, "gerd"); }
     Pooled pooled_ai() const { return pooled(data_, scenario_, "ai_private_investment"); }
     // The target's share of world chip demand, if known (else NaN), with year.

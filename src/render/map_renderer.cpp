@@ -84,11 +84,14 @@ glm::dvec3 unit(double lon, double lat) {
 // [SECTION] setup ------------------------------------------------------------------------------
 bool MapRenderer::init(std::string& error) {
     shutdown();
-    fill_program_ = gl::make_program(shader_map_vert, shader_map_frag, error);
-    plain_program_ = fill_program_ ? gl::make_program(shader_plain_vert, shader_plain_frag, error) : 0;
-    line_program_ = plain_program_ ? gl::make_program(shader_line_vert, shader_line_frag, error) : 0;
-    marker_program_ = line_program_ ? gl::make_program(shader_marker_vert, shader_marker_frag, error) : 0;
-    if (!marker_program_) { shutdown(); return false; }
+    const gl::ProgramSource sources[4] = {{shader_map_vert, shader_map_frag}, {shader_plain_vert, shader_plain_frag},
+                                          {shader_line_vert, shader_line_frag}, {shader_marker_vert, shader_marker_frag}};
+    GLuint programs[4] = {0, 0, 0, 0};
+    if (!gl::make_programs(sources, 4, programs, error)) { shutdown(); return false; }
+    fill_program_ = programs[0];
+    plain_program_ = programs[1];
+    line_program_ = programs[2];
+    marker_program_ = programs[3];
 
     // the globe's outline: a fan from the centre along the ±180° meridians
     std::vector<glm::vec2> globe{{0.0f, 0.0f}};

@@ -27,6 +27,14 @@ std::string thousands(double v) {
 
 void compare_figures(Model& m, UiState& ui);
 
+// Who holds the keys (power indices over every input: tens of ms in WebAssembly): not on the
+// app's first frame, so that the first map is not kept waiting; the frames after it (the opening
+// draws several) have them. Empty until then.
+const DomainKeys& keys_after_first_frame(Model& m) {
+    static const DomainKeys not_yet;
+    return m.keys_ready() || ImGui::GetFrameCount() > 1 ? m.keys() : not_yet;
+}
+
 void results_section(Model& m, UiState& ui) {
     const Domain* d = m.domain();
     if (!d) return;
@@ -87,7 +95,7 @@ void results_section(Model& m, UiState& ui) {
         bullet_term("GERD", "Research and development spending (%s): members USD %s bn, %s %s bn (in purchasing-power dollars)%s.",
                     years.c_str(), thousands(rd.members_value).c_str(), target.c_str(), tv.c_str(), missing.c_str());
     }
-    const DomainKeys& keys = m.keys();
+    const DomainKeys& keys = keys_after_first_frame(m);
     if (!demand && keys.coalition_found && !keys.minimal_coalition.empty()) {
         int in = 0;
         for (int c : keys.minimal_coalition) in += s.is_member(c) ? 1 : 0;
@@ -158,7 +166,7 @@ void ranked_section(Model& m, UiState& ui) {
         if (k == 0) remember(ui, "ranked-first");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s: click to show it on the map", d->nodes[size_t(i)].name.c_str(), nf.choke == Choke::Yes ? " (a choke point)" : "");
     }
-    const DomainKeys& keys = m.keys();
+    const DomainKeys& keys = keys_after_first_frame(m);
     if (!keys.power.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Who holds the keys, members or not (mean Shapley-Shubik power over the %d of %d inputs with data where some "
