@@ -1,5 +1,7 @@
 // measure-web.mjs — prints the web budgets: bytes served to the first map (gzip) and the time
-// from navigation to the first map frame in headless Chromium (median of 5 fresh loads).
+// to the first map frame in headless Chromium (median of 7 fresh loads after one that warms the
+// local server's gzip cache): from the start of web/app.js (the budget's measure, as since the
+// budget was set) and from navigation (the page, its style and app.js included).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,7 +16,7 @@ for (const f of files) {
   total += gz;
   console.log(`${f.padEnd(28)} ${String(raw.length).padStart(9)} B raw ${String(gz).padStart(8)} B gzip`);
 }
-console.log(`${'served to the first map'.padEnd(28)} ${''.padStart(15)} ${String(total).padStart(8)} B gzip (${(total / 1024).toFixed(0)} KB; budget 550 KB)`);
+console.log(`${'served to the first map'.padEnd(28)} ${''.padStart(15)} ${String(total).padStart(8)} B gzip (${(total / 1024).toFixed(0)} KB; budget 500 KB)`);
 for (const [f, budget] of [['assets/world-110m.bin', 80], ['assets/world-50m.bin', 300]]) {
   const gz = zlib.gzipSync(fs.readFileSync(path.join(SITE, f)), { level: 9 }).length;
   console.log(`${f.padEnd(28)} ${String(gz).padStart(25)} B gzip (${(gz / 1024).toFixed(0)} KB; budget ${budget} KB; 50m is fetched after the first map)`);
@@ -22,14 +24,16 @@ for (const [f, budget] of [['assets/world-110m.bin', 80], ['assets/world-50m.bin
 
 const env = await start();
 try {
-  const times = [];
-  for (let i = 0; i < 5; i++) {
+  const times = [], fromNavigation = [];
+  for (let i = 0; i < 8; i++) {
     const { page, context } = await openApp(env, { width: 1366, height: 768, bare: true });  // the opening view, as a visitor opens it
-    times.push(await page.evaluate(() => window.techmap.firstMapMs));
+    const [t, n] = await page.evaluate(() => [window.techmap.firstMapMs, window.techmap.firstMapSinceNavigationMs]);
+    if (i > 0) { times.push(t); fromNavigation.push(n); }  // the first load warms the server's gzip cache
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  console.log(`first map frame of the opening view after navigation: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}; budget 1000 ms)`);
+  const stats = (v) => { v.sort((a, b) => a - b); return `median ${v[3].toFixed(0)} ms (min ${v[0].toFixed(0)}, max ${v[6].toFixed(0)})`; };
+  console.log(`first map frame of the opening view, from app.js's start: ${stats(times)}; budget 450 ms`);
+  console.log(`first map frame of the opening view, from navigation: ${stats(fromNavigation)}`);
 
   // CPU per frame at 1920x1080: the 1:50m map, supply arcs, labels, all panels; 120 frames paced by
   // the browser, colours and arcs rebuilt every frame as after a toggle

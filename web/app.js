@@ -90,7 +90,8 @@
       onAbort: (what) => stopped(what),
       onTechmapFatal: (msg) => fail(msg),
       onTechmapFirstMap: () => {
-        window.techmap.firstMapMs = performance.now() - t0;
+        window.techmap.firstMapMs = performance.now() - t0;  // since this script started
+        window.techmap.firstMapSinceNavigationMs = performance.now();  // since the page was asked for
         status('Ready', 1);
         $('loader').classList.add('done');
         Promise.all(LATER.map((u) => fetch(u).then((r) => { if (!r.ok) throw new Error(u + ': HTTP ' + r.status); return r.arrayBuffer(); })))
