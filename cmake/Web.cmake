@@ -1,14 +1,12 @@
-# The WebAssembly app: Dear ImGui (Debian source package) + SDL2 (built for wasm by
-# scripts/build-sdl2-wasm.sh) + src/app over the render and ui libraries (defined in the top-level
-# CMakeLists.txt), linked into site/techmap.{js,wasm}; the site folder also receives index.html,
-# web/, data/ and assets/ so that it can be copied to any static host.
+# The WebAssembly app: Dear ImGui (Debian source package) and its OpenGL3 renderer + src/app (its
+# own platform layer on Emscripten's HTML5 API: src/app/platform_web.cpp, no SDL) over the render
+# and ui libraries (defined in the top-level CMakeLists.txt), linked into site/techmap.{js,wasm};
+# the site folder also receives index.html, web/, data/ and assets/ so that it can be copied to
+# any static host.
 set(TECHMAP_IMGUI_DIR "${TECHMAP_DEPS_DIR}/src/imgui-1.90.1" CACHE PATH "Dear ImGui 1.90.1 sources (Debian 13's source package)")
-set(TECHMAP_SDL2_DIR "${TECHMAP_DEPS_DIR}/sdl2-wasm/current" CACHE PATH "SDL2 built for WebAssembly (prefix)")
-foreach(f "${TECHMAP_IMGUI_DIR}/imgui.cpp" "${TECHMAP_SDL2_DIR}/lib/libSDL2.a")
-  if(NOT EXISTS "${f}")
-    message(FATAL_ERROR "${f} not found: run scripts/setup.sh")
-  endif()
-endforeach()
+if(NOT EXISTS "${TECHMAP_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "${TECHMAP_IMGUI_DIR}/imgui.cpp not found: run scripts/setup.sh")
+endif()
 # the input-event queue (1.87+) and Tab visiting every widget (1.89+) are relied on: refuse older
 file(STRINGS "${TECHMAP_IMGUI_DIR}/imgui.h" _imgui_num REGEX "^#define IMGUI_VERSION_NUM")
 string(REGEX MATCH "[0-9]+" _imgui_num "${_imgui_num}")
@@ -17,24 +15,19 @@ if(NOT _imgui_num OR _imgui_num LESS 19010)
     "run scripts/setup.sh and reconfigure with -DTECHMAP_IMGUI_DIR=${TECHMAP_DEPS_DIR}/src/imgui-1.90.1")
 endif()
 
-add_library(techmap_sdl2 STATIC IMPORTED)
-set_target_properties(techmap_sdl2 PROPERTIES IMPORTED_LOCATION "${TECHMAP_SDL2_DIR}/lib/libSDL2.a"
-  INTERFACE_INCLUDE_DIRECTORIES "${TECHMAP_SDL2_DIR}/include/SDL2")
-
-# Dear ImGui's core (what src/ui links: no GL, no SDL) and its SDL2 + OpenGL3 backends (the app's)
+# Dear ImGui's core (what src/ui links: no GL) and its OpenGL3 renderer backend (the app's)
 add_library(techmap_imgui STATIC
   ${TECHMAP_IMGUI_DIR}/imgui.cpp ${TECHMAP_IMGUI_DIR}/imgui_draw.cpp
   ${TECHMAP_IMGUI_DIR}/imgui_tables.cpp ${TECHMAP_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(techmap_imgui SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR})
 target_compile_definitions(techmap_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS)
 target_compile_options(techmap_imgui PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
-add_library(techmap_imgui_backends STATIC
-  ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(techmap_imgui_backends SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR}/backends)
+add_library(techmap_imgui_gl STATIC ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(techmap_imgui_gl SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR}/backends)
 # 1.86's GL backend assumes ES2/WebGL1 under Emscripten unless told otherwise
-target_compile_definitions(techmap_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
-target_compile_options(techmap_imgui_backends PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
-target_link_libraries(techmap_imgui_backends PUBLIC techmap_imgui techmap_sdl2)
+target_compile_definitions(techmap_imgui_gl PUBLIC IMGUI_IMPL_OPENGL_ES3)
+target_compile_options(techmap_imgui_gl PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
+target_link_libraries(techmap_imgui_gl PUBLIC techmap_imgui)
 
 # shaders/*.vert|frag -> generated header of string constants (the #version line is added at load)
 file(GLOB TECHMAP_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert ${CMAKE_SOURCE_DIR}/shaders/*.frag)
@@ -48,9 +41,11 @@ add_custom_command(OUTPUT ${TECHMAP_SHADER_HEADER}
 
 add_executable(techmap_app
   src/app/main.cpp
+  src/app/platform_web.cpp
+  src/app/map_input.cpp
   src/app/web_api.cpp
   src/app/app_state.cpp)
-target_link_libraries(techmap_app PRIVATE techmap_render techmap_ui techmap_imgui_backends techmap_warnings)
+target_link_libraries(techmap_app PRIVATE techmap_render techmap_ui techmap_imgui_gl techmap_warnings)
 set(TECHMAP_SITE_DIR ${CMAKE_BINARY_DIR}/site)
 set_target_properties(techmap_app PROPERTIES OUTPUT_NAME techmap SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY ${TECHMAP_SITE_DIR})

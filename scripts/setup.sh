@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # setup.sh — install everything the project needs on a Debian 12 machine, idempotently.
 #
-#   scripts/setup.sh            apt packages, Debian sources of SDL2 and Dear ImGui, SDL2 built
-#                               for WebAssembly (cached in .deps/), npm packages (package-lock.json)
+#   scripts/setup.sh            apt packages, Debian's source package of Dear ImGui (in .deps/),
+#                               npm packages (package-lock.json)
 #   scripts/setup.sh --plan     print what it would do on this machine, change nothing
 #
 # A second run skips what is done. Which Emscripten to use is decided from what is really on the
@@ -36,10 +36,10 @@ missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 SRC_LIST=${TECHMAP_APT_SOURCES_DIR:-/etc/apt/sources.list.d}/techmap-deb-src.sources
 sources=()
-# SDL2 from Debian 12; Dear ImGui 1.90.1 from Debian 13's sources (only sources come from trixie:
-# the machine stays Debian 12). Each is pinned to its suite so a newer one never slips in.
+# Dear ImGui 1.90.1 from Debian 13's sources (only sources come from trixie: the machine stays
+# Debian 12), pinned to its suite so a newer one never slips in. (No SDL: the app's platform layer
+# is its own, src/app/platform_web.cpp.)
 IMGUI_DIR_NAME=imgui-1.90.1
-[ -d "$DEPS/src/SDL2" ] || sources+=(libsdl2/bookworm)
 [ -d "$DEPS/src/$IMGUI_DIR_NAME" ] || sources+=(imgui/trixie)
 src_list_ok=0
 [ -f "$SRC_LIST" ] && grep -q "^Suites:.* trixie" "$SRC_LIST" && src_list_ok=1
@@ -71,14 +71,14 @@ command -v npm >/dev/null || die "npm is missing: install it (e.g. 'apt-get inst
 mkdir -p "$DEPS"
 
 # ---- apt packages --------------------------------------------------------------------------
-# deb-src entries so that 'apt-get source' can fetch SDL2's (bookworm) and Dear ImGui's (trixie)
-# sources; an older file of ours without trixie is rewritten
+# deb-src entries so that 'apt-get source' can fetch Dear ImGui's (trixie) sources; an older file
+# of ours without trixie is rewritten
 if [ $src_list_ok = 0 ]; then
   say "adding deb-src entries ($SRC_LIST)"
   $SUDO tee "$SRC_LIST" >/dev/null <<'SRC'
 Types: deb-src
 URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates trixie
+Suites: trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
@@ -95,7 +95,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   hash -r
 fi
 
-# ---- Debian source packages: SDL2 and Dear ImGui (never committed) --------------------------
+# ---- Debian source package: Dear ImGui (never committed) -------------------------------------
 fetch_source() { # $1 = Debian source package/suite, $2 = folder name under .deps/src
   local pkg=$1 dst="$DEPS/src/$2"
   [ -d "$dst" ] && return 0
@@ -106,7 +106,6 @@ fetch_source() { # $1 = Debian source package/suite, $2 = folder name under .dep
     || { rm -rf "$tmp"; die "could not fetch the Debian source package '$pkg' (needs deb-src entries and dpkg-dev)"; }
   mkdir -p "$DEPS/src"; mv "$tmp/out" "$dst"; rm -rf "$tmp"
 }
-fetch_source libsdl2/bookworm SDL2
 fetch_source imgui/trixie "$IMGUI_DIR_NAME"
 
 # header-only libraries, exposed one by one (never -I/usr/include for em++: it drags glibc in)
@@ -119,9 +118,6 @@ link_hdr doctest /usr/include/doctest doctest-dev
 # ---- Emscripten environment ------------------------------------------------------------------
 . "$ROOT/scripts/env.sh"
 [ "$(emscripten_kind)" != none ] || die "emcc not found after installing Debian's 'emscripten': check 'dpkg -L emscripten', or activate emsdk"
-
-# ---- SDL2 for WebAssembly, built once and cached ---------------------------------------------
-"$ROOT/scripts/build-sdl2-wasm.sh"
 
 # ---- npm packages (pinned by package-lock.json) ----------------------------------------------
 if [ $need_npm = 1 ]; then

@@ -341,7 +341,7 @@
   $('textview-open').addEventListener('click', (e) => { e.preventDefault(); toggleTextView(true); });
   // Escape closes the text view (or the copy dialog) and gives the keys back to the map. Keys
   // typed in the page's own controls (the text view, the copy dialog, the notice, the skip
-  // button) are theirs: the map's key handler (SDL's, on the window, so after these) would take
+  // button) are theirs: the map's key handler (src/app/platform_web.cpp's, on the window, so after these) would take
   // them too and cancel what they do (Enter or Space on a button, Tab, Ctrl+C in the copy field).
   const pageControl = (t) => t instanceof Element && t !== $('canvas') && t !== document.body && t !== document.documentElement;
   document.addEventListener('keydown', (e) => {

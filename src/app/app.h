@@ -2,8 +2,6 @@
 // (app_state.cpp) and the page's JavaScript API (web_api.cpp). One instance; platform glue
 // only: the figures live in the Model, the windows in src/ui, the GL drawing in src/render.
 #pragma once
-#include <SDL.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -58,8 +56,7 @@ struct App {
     StoryPlayer story;
     MapStyle style;
 
-    SDL_Window* window = nullptr;
-    SDL_GLContext gl = nullptr;
+    bool gl_ready = false;          // the WebGL2 context exists (platform_web.cpp)
     bool gl_lost = false;
     int css_w = 0, css_h = 0;       // canvas size in CSS pixels
     double dpr = 1;                 // device pixel ratio

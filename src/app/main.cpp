@@ -1,22 +1,19 @@
-// main.cpp — the orchestrator: SDL window and WebGL2 context, the browser-driven frame loop,
-// input routing, and the fixed order of each frame: input -> pick -> UI (may change the model)
-// -> actions -> map content, markers, labels -> draw -> change signal to the page.
+// main.cpp — the orchestrator: the browser-driven frame loop and the fixed order of each frame:
+// input (platform_web, map_input) -> pick -> UI (may change the model) -> actions -> map
+// content, markers, labels -> draw -> change signal to the page.
 //
 // [SECTION] page hooks
 // [SECTION] data handed over by the page
 // [SECTION] setup, canvas size, fonts
-// [SECTION] input
 // [SECTION] frame
 // [SECTION] change signal
 // [SECTION] the loop
 #include <cstdlib>
-#include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // the input queue's length
 #include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl2.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -28,6 +25,8 @@
 #include <glm/geometric.hpp>
 
 #include "app/app.h"
+#include "app/map_input.h"
+#include "app/platform_web.h"
 #include "core/glyphs.h"
 #include "ui/map_labels.h"
 #include "view/label_placement.h"
@@ -199,7 +198,7 @@ void rebuild_fonts() {
     // the backend recreates its font texture only with its other GL objects: do it here, so that
     // a change of pixel ratio, screen size or presentation mode shows the new type at once
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (a.gl && !a.gl_lost && a.frames_drawn > 0) ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (a.gl_ready && !a.gl_lost && a.frames_drawn > 0) ImGui_ImplOpenGL3_CreateFontsTexture();
     a.request_redraw();
 }
 
@@ -209,26 +208,12 @@ bool setup() {
         a.page_base = base;
         std::free(base);
     }
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        js_fatal(SDL_GetError());
-        return false;
-    }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     double w = 0, h = 0;
     emscripten_get_element_css_size("#canvas", &w, &h);
     a.css_w = int(w);
     a.css_h = int(h);
     a.dpr = emscripten_get_device_pixel_ratio();
-    a.window = SDL_CreateWindow("Techno-alliance map", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, a.css_w, a.css_h,
-                                SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE);
-    if (!a.window) { js_fatal(SDL_GetError()); return false; }
-    a.gl = SDL_GL_CreateContext(a.window);
-    if (!a.gl) { js_fatal("This browser could not create a WebGL 2 context."); return false; }
-    SDL_GL_MakeCurrent(a.window, a.gl);
-    SDL_SetWindowSize(a.window, a.css_w, a.css_h);
+    emscripten_set_canvas_element_size("#canvas", int(w * a.dpr + 0.5), int(h * a.dpr + 0.5));
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -236,10 +221,11 @@ bool setup() {
     io.IniFilename = nullptr;  // no filesystem in the browser
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ui_style(a.ui, float(a.css_w), float(a.css_h));
-    ImGui_ImplSDL2_InitForOpenGL(a.window, a.gl);
+    std::string err;
+    if (!platform_init("#canvas", err)) { js_fatal(err.c_str()); return false; }
+    a.gl_ready = true;
     ImGui_ImplOpenGL3_Init("#version 300 es");
     rebuild_fonts();
-    std::string err;
     if (!a.renderer.init(err)) { js_fatal(("Map renderer: " + err).c_str()); return false; }
     return true;
 }
@@ -256,143 +242,9 @@ void follow_canvas_size() {
     a.css_w = int(w);
     a.css_h = int(h);
     a.dpr = dpr;
-    SDL_SetWindowSize(a.window, a.css_w, a.css_h);
     emscripten_set_canvas_element_size("#canvas", int(w * dpr + 0.5), int(h * dpr + 0.5));
     if (dpr_changed) rebuild_fonts();
     a.request_redraw();
-}
-
-// [SECTION] input ----------------------------------------------------------------------------------
-struct Pointer {
-    bool down = false, dragged = false, seen = false;
-    int x = 0, y = 0, down_x = 0, down_y = 0;
-    int fingers = 0;
-};
-Pointer pointer;
-
-void zoom_goal(double factor, glm::dvec2 at) {
-    App& a = app();
-    a.view_goal.zoom_at(factor, at, a.map_area());
-}
-
-void handle_map_event(const SDL_Event& e) {
-    App& a = app();
-    const ImGuiIO& io = ImGui::GetIO();
-    const ScreenRect area = a.map_area();
-    switch (e.type) {
-        case SDL_MOUSEBUTTONDOWN:
-            if (e.button.which == SDL_TOUCH_MOUSEID && pointer.fingers > 1) break;
-            if (ui_covers(float(e.button.x), float(e.button.y)) || e.button.button != SDL_BUTTON_LEFT) break;
-            pointer.down = true;
-            pointer.dragged = false;
-            pointer.down_x = pointer.x = e.button.x;
-            pointer.down_y = pointer.y = e.button.y;
-            pointer.seen = true;
-            if (e.button.clicks == 2) {
-                zoom_goal(2.0, {e.button.x, e.button.y});
-                pointer.dragged = true;  // not a toggle
-            }
-            break;
-        case SDL_MOUSEMOTION:
-            if (pointer.down && pointer.fingers <= 1) {
-                if (std::abs(e.motion.x - pointer.down_x) + std::abs(e.motion.y - pointer.down_y) > 4) pointer.dragged = true;
-                if (pointer.dragged) {
-                    a.view.pan_pixels({e.motion.x - pointer.x, e.motion.y - pointer.y}, area);
-                    a.view_goal = a.view;  // dragging follows the finger exactly
-                }
-            }
-            pointer.x = e.motion.x;
-            pointer.y = e.motion.y;
-            pointer.seen = true;  // the country under it is picked once per frame (draw_frame)
-            break;
-        case SDL_MOUSEBUTTONUP:
-            if (e.button.button != SDL_BUTTON_LEFT) break;
-            if (pointer.down && !pointer.dragged && !ui_covers(float(e.button.x), float(e.button.y))) {
-                // explore, then build: a click edits the alliance only with the Alliance section
-                // open; elsewhere it opens the country's card (a click on the sea closes it)
-                const int c = a.country_at({e.button.x, e.button.y});
-                if (editing_alliance(a.ui)) {
-                    if (c >= 0 && c != a.model.scenario().target) a.model.toggle_member(c);
-                } else {
-                    a.ui.card_country = c;
-                    a.ui.card_at[0] = float(e.button.x);
-                    a.ui.card_at[1] = float(e.button.y);
-                    a.request_redraw(2);
-                }
-            }
-            pointer.down = false;
-            break;
-        case SDL_MOUSEWHEEL:
-            if (ui_covers(float(pointer.x), float(pointer.y))) break;
-            zoom_goal(e.wheel.preciseY > 0 ? 1.3 : 1 / 1.3, {pointer.x, pointer.y});
-            break;
-        case SDL_FINGERDOWN: ++pointer.fingers; break;
-        case SDL_FINGERUP: pointer.fingers = std::max(0, pointer.fingers - 1); break;
-        case SDL_MULTIGESTURE:  // pinch: SDL reports the change of the fingers' spread
-            if (std::fabs(e.mgesture.dDist) > 1e-4) {
-                pointer.dragged = true;
-                a.view.zoom_at(1.0 + e.mgesture.dDist * 4.0, {double(e.mgesture.x) * a.css_w, double(e.mgesture.y) * a.css_h}, area);
-                a.view_goal = a.view;
-            }
-            break;
-        case SDL_KEYDOWN:
-            // undo / redo of member changes work everywhere except while typing into a field
-            if ((e.key.keysym.mod & (KMOD_CTRL | KMOD_GUI)) && !io.WantTextInput) {
-                if (e.key.keysym.sym == SDLK_z) (e.key.keysym.mod & KMOD_SHIFT) ? a.model.redo() : a.model.undo();
-                if (e.key.keysym.sym == SDLK_y) a.model.redo();
-                break;
-            }
-            if (e.key.keysym.sym == SDLK_ESCAPE) {  // close the top window, or leave the panel (unless a popup takes it)
-                a.ui.keyboard_to_map = true;
-                a.ui.escape_in_popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-            }
-            // presenting: a clicker's keys step the tour (the first starts it), wherever the focus is
-            if (a.ui.mode == UiMode::Presentation && !io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-                const SDL_Keycode k = e.key.keysym.sym;
-                const bool next = k == SDLK_RIGHT || k == SDLK_SPACE || k == SDLK_PAGEDOWN, prev = k == SDLK_LEFT || k == SDLK_PAGEUP;
-                if (next || prev) {
-                    a.present_step(next ? 1 : -1);
-                    break;
-                }
-            }
-            if (io.WantCaptureKeyboard) break;
-            if (e.key.keysym.sym == SDLK_TAB) { a.ui.keyboard_to_panel = true; break; }  // Tab from the map enters the panel
-            switch (e.key.keysym.sym) {
-                case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: zoom_goal(1.5, area.center()); break;
-                case SDLK_MINUS: case SDLK_KP_MINUS: zoom_goal(1 / 1.5, area.center()); break;
-                case SDLK_LEFT: a.view_goal.pan_pixels({80, 0}, area); break;
-                case SDLK_RIGHT: a.view_goal.pan_pixels({-80, 0}, area); break;
-                case SDLK_UP: a.view_goal.pan_pixels({0, 80}, area); break;
-                case SDLK_DOWN: a.view_goal.pan_pixels({0, -80}, area); break;
-                case SDLK_0: a.view_goal = MapCamera{}; break;
-                default: break;
-            }
-            break;
-        default: break;
-    }
-}
-
-// Ease the view toward its goal; true while still moving. With reduced motion (the visitor's
-// system asks for it, prefers-reduced-motion) the view jumps there: no animated pan or zoom.
-bool ease_view() {
-    App& a = app();
-    const MapCamera& g = a.view_goal;
-    MapCamera& v = a.view;
-    const double dz = std::log(g.zoom / v.zoom);
-    const glm::dvec2 dc = g.center - v.center;
-    if (a.reduced_motion) {
-        const bool moved = v.zoom != g.zoom || v.center != g.center;
-        v = g;
-        return moved;  // the jump is drawn, then the view rests
-    }
-    if (std::fabs(dz) < 1e-3 && glm::length(dc) * v.zoom < 1e-4) {
-        v = g;
-        return false;
-    }
-    v.zoom *= std::exp(dz * 0.35);
-    v.center += dc * 0.35;
-    v.clamp();
-    return true;
 }
 
 // [SECTION] frame ----------------------------------------------------------------------------------
@@ -471,14 +323,7 @@ void draw_frame() {
     const double t0 = emscripten_get_now();
     if (ui_style(a.ui, float(a.css_w), float(a.css_h))) rebuild_fonts();  // screen size or mode changed
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    {  // ImGui draws in CSS pixels onto the canvas's own pixels (SDL assumes the screen's density)
-        int cw = 0, ch = 0;
-        emscripten_get_canvas_element_size("#canvas", &cw, &ch);
-        if (a.css_w > 0 && a.css_h > 0) ImGui::GetIO().DisplayFramebufferScale = ImVec2(float(cw) / float(a.css_w), float(ch) / float(a.css_h));
-    }
-    // (the pointer reaches ImGui through its input queue, mouse or touch as SDL reports it: the
-    // position is no longer written into ImGui by hand, as 1.86 needed)
+    platform_new_frame(a.css_w, a.css_h);  // (the pointer reached ImGui through its input queue)
     a.capture_requested = a.capture_pending;
     a.capture_pending = false;
     if (a.capture_requested) {  // an exported image shows no tooltip or hover
@@ -488,7 +333,7 @@ void draw_frame() {
     ImGui::NewFrame();
     // the one pick of the frame: what is under the pointer may change without it moving (zoom,
     // pan by keys, a new level), and a pointer over a window picks nothing
-    if (pointer.seen && a.model.loaded() && !a.capture_requested)
+    if (const MapPointer& pointer = map_pointer(); pointer.seen && a.model.loaded() && !a.capture_requested)
         a.hovered = ImGui::GetIO().WantCaptureMouse ? -1 : a.country_at({pointer.x, pointer.y});
     const double t_ui0 = emscripten_get_now();
     a.ui.items.clear();
@@ -509,8 +354,7 @@ void draw_frame() {
 
     const int lv = a.active_level();
     int fb_w = 0, fb_h = 0;
-    // the canvas's own size (SDL's drawable size assumes the screen's density: a picture's frame is
-    // drawn at twice it)
+    // the canvas's own size (a picture's frame is drawn at twice the screen's density)
     emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
     const float px = a.css_w > 0 ? float(fb_w) / float(a.css_w) : 1.0f;  // CSS -> framebuffer pixels
     const ScreenRect css = a.map_area();
@@ -577,14 +421,13 @@ void frame() {
     App& a = app();
     if (a.gl_lost) return;  // nothing to draw into until the context is restored
     follow_canvas_size();
-    SDL_Event e;
+    PageInput e;
     bool had_events = false;
     // Dear ImGui 1.90's input queue keeps every key press and release in order, even a tap
-    // between two frames, and tells touch from mouse (its SDL2 backend reads SDL's touch ids).
-    while (SDL_PollEvent(&e)) {
+    // between two frames, and tells touch from mouse (platform_web has fed it each event already).
+    while (platform_next_input(e)) {
         had_events = true;
-        ImGui_ImplSDL2_ProcessEvent(&e);
-        if (a.model.loaded()) handle_map_event(e);
+        if (a.model.loaded()) handle_map_input(e);
     }
     if (had_events) a.request_redraw(3);
     if (ease_view()) a.request_redraw(2);

@@ -1,6 +1,5 @@
 // web_api.cpp — the C functions behind the page's JavaScript API (web/app.js wraps them as
 // window.techmap). Strings cross as UTF-8; returned strings stay valid until the next call.
-#include <SDL.h>
 #include <emscripten.h>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +7,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/platform_web.h"
 #include "core/json_text.h"
 #include "core/report.h"
 #include "core/text.h"
@@ -213,7 +213,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
                      {"redrawBy", a.redraw_by + (a.area_changed ? " area" : "")},
                      {"mapArea", {a.map_area().x, a.map_area().y, a.map_area().w, a.map_area().h}},  // CSS px: x, y, w, h
                      // nothing left to draw and no input waiting: what the tests wait for
-                     {"idle", a.redraw_frames <= 0 && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)},
+                     {"idle", a.redraw_frames <= 0 && !techmap::platform_input_pending()},
                      {"focused", a.ui.focused}, {"storyStep", a.story.step}};
     return out(json_text(j));
 }

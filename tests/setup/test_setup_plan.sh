@@ -49,7 +49,7 @@ out=$(plan "$base"); rc=$?
 check "no emcc: --plan exits 0" $rc "$out"
 grep -q '^emscripten: none' <<<"$out"; check "no emcc: decided 'none'" $? "$out"
 wants_emscripten "$out"; check "no emcc: Debian's emscripten is installed" $? "$out"
-grep -q '^sources: libsdl2/bookworm imgui/trixie' <<<"$out"; check "no emcc: SDL2 and ImGui sources are fetched" $? "$out"
+grep -q '^sources: imgui/trixie$' <<<"$out"; check "no emcc: ImGui's sources are fetched (and no SDL's)" $? "$out"
 grep -q '^npm: ci' <<<"$out"; check "no emcc: npm ci runs" $? "$out"
 grep -q '^apt-update: yes' <<<"$out"; check "no emcc: package lists are updated first" $? "$out"
 [ -z "$(node_path "$base")" ]; check "no emcc: env.sh leaves NODE_PATH alone" $? "$(node_path "$base")"
