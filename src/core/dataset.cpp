@@ -129,8 +129,16 @@ std::vector<int> Indicator::years() const {
 }
 
 int Dataset::find_country(const std::string& iso3) const {
-    for (size_t i = 0; i < countries.size(); ++i) if (countries[i].id == iso3) return int(i);
-    return -1;
+    // every share row and firm names its country: a binary search, not a walk of ~250 codes
+    if (countries_by_code.size() != countries.size()) {
+        countries_by_code.resize(countries.size());
+        for (size_t i = 0; i < countries.size(); ++i) countries_by_code[i] = int(i);
+        std::stable_sort(countries_by_code.begin(), countries_by_code.end(),
+                         [&](int a, int b) { return countries[size_t(a)].id < countries[size_t(b)].id; });
+    }
+    auto it = std::lower_bound(countries_by_code.begin(), countries_by_code.end(), iso3,
+                               [&](int c, const std::string& code) { return countries[size_t(c)].id < code; });
+    return it != countries_by_code.end() && countries[size_t(*it)].id == iso3 ? *it : -1;
 }
 int Dataset::find_domain(const std::string& id) const {
     for (size_t i = 0; i < domains.size(); ++i) if (domains[i].id == id) return int(i);

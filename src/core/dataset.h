@@ -218,6 +218,8 @@ struct Dataset {
     std::vector<Measure> measures;       // dated export controls (measures.h)
     std::string not_shown;               // what the data leaves out on purpose, and why
     std::vector<int> countries_by_name;  // country indices in name order (derived at load)
+    // find_country's index: country indices in code order, rebuilt whenever the countries grew
+    mutable std::vector<int> countries_by_code;
 
     int find_country(const std::string& iso3) const;  // -1 when unknown
     // Node::Holding::holder runs over countries, then regions, then "no one named"
