@@ -2,17 +2,19 @@
 // window.techmap). Strings cross as UTF-8; returned strings stay valid until the next call.
 #include <emscripten.h>
 
-#include <nlohmann/json.hpp>
+#include <array>
 #include <cstdlib>
 #include <string>
 
 #include "app/app.h"
 #include "app/platform_web.h"
-#include "core/json_text.h"
+#include "core/json.h"
 #include "core/report.h"
 #include "core/text.h"
 
 using techmap::app;
+using techmap::Json;
+using techmap::JsonOut;
 using techmap::json_text;
 
 namespace techmap {
@@ -25,6 +27,12 @@ std::string g_out;
 const char* out(std::string s) {
     g_out = std::move(s);
     return g_out.c_str();
+}
+// A list or map of the app's values as JSON text.
+template <class T>
+std::string json_of(const T& v) {
+    JsonOut o;
+    return json_text(o.value(v));
 }
 }  // namespace
 
@@ -70,7 +78,7 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_get_scenario() { return out(app().model
 EMSCRIPTEN_KEEPALIVE const char* techmap_set_scenario(const char* json) {
     std::vector<std::string> ignored = app().model.set_scenario_json(json ? json : "");
     app().request_redraw();
-    return out(json_text(nlohmann::json(ignored)));
+    return out(json_of(ignored));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* techmap_get_figures() { return out(app().model.figures_json()); }
@@ -125,11 +133,19 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_benchmark_result() {
     const techmap::App& a = app();
     const techmap::FrameStats& s = a.bench;
     const double n = s.frames > 0 ? s.frames : 1;
-    return out(json_text(nlohmann::json{{"done", a.bench_left == 0}, {"frames", s.frames}, {"totalMs", s.total_ms / n},
-                              {"buildMs", s.build_ms / n}, {"submitMs", s.submit_ms / n},
-                              {"mapSubmitMs", s.map_submit_ms / n}, {"maxTotalMs", s.max_total_ms},
-                              {"phasesMs", {{"panels", s.phases[0] / n}, {"coloursArcs", s.phases[1] / n}, {"markers", s.phases[2] / n},
-                                            {"labels", s.phases[3] / n}, {"imguiRender", s.phases[4] / n}}}}));
+    JsonOut o;
+    Json j = o.object(), phases = o.object();
+    o.set(j, "done", a.bench_left == 0);
+    o.set(j, "frames", s.frames);
+    o.set(j, "totalMs", s.total_ms / n);
+    o.set(j, "buildMs", s.build_ms / n);
+    o.set(j, "submitMs", s.submit_ms / n);
+    o.set(j, "mapSubmitMs", s.map_submit_ms / n);
+    o.set(j, "maxTotalMs", s.max_total_ms);
+    const char* names[] = {"panels", "coloursArcs", "markers", "labels", "imguiRender"};
+    for (size_t i = 0; i < 5; ++i) o.set(phases, names[i], s.phases[i] / n);
+    o.set(j, "phasesMs", std::move(phases));
+    return out(json_text(j));
 }
 EMSCRIPTEN_KEEPALIVE void techmap_context_lost() { techmap::context_lost(); }
 EMSCRIPTEN_KEEPALIVE int techmap_context_restored() { return techmap::context_restored() ? 1 : 0; }
@@ -138,29 +154,35 @@ EMSCRIPTEN_KEEPALIVE int techmap_context_restored() { return techmap::context_re
 EMSCRIPTEN_KEEPALIVE const char* techmap_screen_of(double lon, double lat) {
     techmap::App& a = app();
     const glm::dvec2 s = a.view.map_to_screen(techmap::equal_earth(lon, lat), a.map_area());
-    return out(json_text(nlohmann::json::array({s.x, s.y})));
+    return out(json_of(std::array<double, 2>{s.x, s.y}));
 }
 
 // The small-country markers as drawn: [{id, x, y, r}] in CSS px (tests pick every one).
 EMSCRIPTEN_KEEPALIVE const char* techmap_markers() {
     techmap::App& a = app();
-    nlohmann::json j = nlohmann::json::array();
+    JsonOut o;
+    Json j = o.array();
     for (const techmap::SmallCountry& s : a.markers) {
         const glm::dvec2 p = a.view.map_to_screen(glm::dvec2(s.projected), a.map_area());
-        j.push_back({{"id", a.model.data().countries[size_t(s.country)].id}, {"x", p.x}, {"y", p.y}, {"r", s.radius_px}});
+        Json m = o.object();
+        o.set(m, "id", a.model.data().countries[size_t(s.country)].id);
+        o.set(m, "x", p.x);
+        o.set(m, "y", p.y);
+        o.set(m, "r", s.radius_px);
+        o.push(j, std::move(m));
     }
     return out(json_text(j));
 }
 
 // Screen rectangles of the panel's named controls (CSS px), for the page and tests.
-EMSCRIPTEN_KEEPALIVE const char* techmap_ui_items() { return out(json_text(nlohmann::json(app().ui.items))); }
+EMSCRIPTEN_KEEPALIVE const char* techmap_ui_items() { return out(json_of(app().ui.items)); }
 // The words of the named texts on the canvas (caption, comparison, who holds the keys...).
-EMSCRIPTEN_KEEPALIVE const char* techmap_ui_texts() { return out(json_text(nlohmann::json(app().ui.texts))); }
+EMSCRIPTEN_KEEPALIVE const char* techmap_ui_texts() { return out(json_of(app().ui.texts)); }
 
 // The whole view as a URL fragment ("#v1&..."), and opening one: returns the notices (JSON list).
 EMSCRIPTEN_KEEPALIVE const char* techmap_link() { return out(app().current_link()); }
 EMSCRIPTEN_KEEPALIVE const char* techmap_open_link(const char* fragment) {
-    return out(json_text(nlohmann::json(app().open_link(fragment ? fragment : ""))));
+    return out(json_of(app().open_link(fragment ? fragment : "")));
 }
 
 // The current scenario in words (the page's aria-live summary) and as CSV.
@@ -171,15 +193,33 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_figures_csv() { return out(techmap::fig
 EMSCRIPTEN_KEEPALIVE const char* techmap_story() {
     const techmap::App& a = app();
     const techmap::Story& st = a.story.active();
-    nlohmann::json steps = nlohmann::json::array();
+    JsonOut o;
+    Json steps = o.array();
     for (const techmap::StoryStep& x : st.steps) {
-        nlohmann::json src = nlohmann::json::array();
-        for (int i : x.sources) src.push_back(a.model.data().sources[size_t(i)].title);
-        nlohmann::json expect = nlohmann::json::array();
-        for (const auto& e : x.expect) expect.push_back({{"figure", e.figure}, {"value", e.value}, {"tolerance", e.tolerance}});
-        steps.push_back({{"title", x.title}, {"caption", x.caption}, {"link", x.link}, {"sources", src}, {"expect", expect}});
+        Json src = o.array();
+        for (int i : x.sources) o.push(src, a.model.data().sources[size_t(i)].title);
+        Json expect = o.array();
+        for (const auto& e : x.expect) {
+            Json ex = o.object();
+            o.set(ex, "figure", e.figure);
+            o.set(ex, "value", e.value);
+            o.set(ex, "tolerance", e.tolerance);
+            o.push(expect, std::move(ex));
+        }
+        Json step = o.object();
+        o.set(step, "title", x.title);
+        o.set(step, "caption", x.caption);
+        o.set(step, "link", x.link);
+        o.set(step, "sources", std::move(src));
+        o.set(step, "expect", std::move(expect));
+        o.push(steps, std::move(step));
     }
-    return out(json_text(nlohmann::json{{"title", st.title}, {"custom", a.story.custom_active}, {"step", a.story.step}, {"steps", steps}}));
+    Json j = o.object();
+    o.set(j, "title", st.title);
+    o.set(j, "custom", a.story.custom_active);
+    o.set(j, "step", a.story.step);
+    o.set(j, "steps", std::move(steps));
+    return out(json_text(j));
 }
 
 // What a panel button asks for, from the page: "story-step:2", "mode:presentation", "export-png"...
@@ -193,28 +233,38 @@ EMSCRIPTEN_KEEPALIVE const char* techmap_status() {
     const int lv = a.active_level();
     double lon = 0, lat = 0;
     techmap::equal_earth_inverse(a.view.center, lon, lat);
-    nlohmann::json j{{"loaded", a.model.loaded()},
-                     {"mapLevels", a.levels.size()},
-                     {"mapLevel", lv >= 0 ? a.levels[size_t(lv)].name : std::string()},
-                     {"mapCountries", lv >= 0 ? a.levels[size_t(lv)].map.countries.size() : 0},
-                     {"markers", a.markers.size()},
-                     {"labels", a.labels_placed},
-                     {"view", {{"lon", lon}, {"lat", lat}, {"zoom", a.view.zoom}}},
-                     {"glLost", a.gl_lost},
-                     {"layer", techmap::to_text(a.ui.layer)},
-                     {"hovered", a.hovered >= 0 ? a.model.data().countries[size_t(a.hovered)].id : std::string()},
-                     {"tooltip", a.ui.tooltip_country >= 0 ? a.model.data().countries[size_t(a.ui.tooltip_country)].id : std::string()},
-                     {"lastFrameCpuMs", a.last_frame_cpu_ms},
-                     {"firstMapDrawn", a.first_map_drawn}, {"framesDrawn", a.frames_drawn},
-                     {"dataVersion", a.model.data().version()}, {"loadMessage", a.ui.load_message},
-                     {"mode", techmap::to_text(a.ui.mode)},
-                     {"reducedMotion", a.reduced_motion},  // prefers-reduced-motion: the view jumps, never eases
-                     {"uiScale", a.ui.scale},
-                     {"redrawBy", a.redraw_by + (a.area_changed ? " area" : "")},
-                     {"mapArea", {a.map_area().x, a.map_area().y, a.map_area().w, a.map_area().h}},  // CSS px: x, y, w, h
-                     // nothing left to draw and no input waiting: what the tests wait for
-                     {"idle", a.redraw_frames <= 0 && !techmap::platform_input_pending()},
-                     {"focused", a.ui.focused}, {"storyStep", a.story.step}};
+    JsonOut o;
+    Json j = o.object();
+    o.set(j, "loaded", a.model.loaded());
+    o.set(j, "mapLevels", a.levels.size());
+    o.set(j, "mapLevel", lv >= 0 ? a.levels[size_t(lv)].name : std::string());
+    o.set(j, "mapCountries", lv >= 0 ? a.levels[size_t(lv)].map.countries.size() : 0);
+    o.set(j, "markers", a.markers.size());
+    o.set(j, "labels", a.labels_placed);
+    Json view = o.object();
+    o.set(view, "lon", lon);
+    o.set(view, "lat", lat);
+    o.set(view, "zoom", a.view.zoom);
+    o.set(j, "view", std::move(view));
+    o.set(j, "glLost", a.gl_lost);
+    o.set(j, "layer", techmap::to_text(a.ui.layer));
+    o.set(j, "hovered", a.hovered >= 0 ? a.model.data().countries[size_t(a.hovered)].id : std::string());
+    o.set(j, "tooltip", a.ui.tooltip_country >= 0 ? a.model.data().countries[size_t(a.ui.tooltip_country)].id : std::string());
+    o.set(j, "lastFrameCpuMs", a.last_frame_cpu_ms);
+    o.set(j, "firstMapDrawn", a.first_map_drawn);
+    o.set(j, "framesDrawn", a.frames_drawn);
+    o.set(j, "dataVersion", a.model.data().version());
+    o.set(j, "loadMessage", a.ui.load_message);
+    o.set(j, "mode", techmap::to_text(a.ui.mode));
+    o.set(j, "reducedMotion", a.reduced_motion);  // prefers-reduced-motion: the view jumps, never eases
+    o.set(j, "uiScale", a.ui.scale);
+    o.set(j, "redrawBy", a.redraw_by + (a.area_changed ? " area" : ""));
+    const auto area = a.map_area();
+    o.set(j, "mapArea", std::array<decltype(area.x), 4>{area.x, area.y, area.w, area.h});  // CSS px: x, y, w, h
+    // nothing left to draw and no input waiting: what the tests wait for
+    o.set(j, "idle", a.redraw_frames <= 0 && !techmap::platform_input_pending());
+    o.set(j, "focused", a.ui.focused);
+    o.set(j, "storyStep", a.story.step);
     return out(json_text(j));
 }
 

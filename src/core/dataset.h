@@ -14,7 +14,7 @@
 //      Model does it on each change of the scenario's date or edition year. Nothing else
 //      changes after loading.
 //
-// Plain C++17; no GL, SDL or Emscripten. nlohmann_json is used only inside the loader (dataset_*.cpp, dataset_reader.h).
+// Plain C++17; no GL, SDL or Emscripten. JSON is read and written through core/json.h (RapidJSON) alone.
 #pragma once
 #include <cstdint>
 #include <limits>

@@ -226,11 +226,11 @@ LoadResult check_dataset_file(const DataFile& f, const LoadLimits& limits) {
     LoadResult result;
     Dataset ds;
     Reader r{ds, result.problems, f.name, nullptr, {}};
-    json root;
+    JsonDoc root;
     if (parse_file(f, limits, r, root)) {
-        const auto it = root.find("format");
-        if (it == root.end() || !it->is_string() || it->get_ref<const std::string&>() != "techmap-dataset/1")
-            r.error("(top level)", it == root.end() ? "missing \"format\": expected \"techmap-dataset/1\"" : "unsupported format");
+        const json* it = json_find(root.root(), "format");
+        if (!it || !it->IsString() || json_string(*it) != "techmap-dataset/1")
+            r.error("(top level)", !it ? "missing \"format\": expected \"techmap-dataset/1\"" : "unsupported format");
     }
     return result;
 }
@@ -242,8 +242,8 @@ LoadResult load_dataset(const std::vector<DataFile>& files, const LoadLimits& li
     std::vector<PendingCover> covers;
     for (const DataFile& f : files) {
         Reader r{ds, result.problems, f.name, &links, {}, &covers};
-        json root;
-        if (parse_file(f, limits, r, root)) r.read(root);
+        JsonDoc root;
+        if (parse_file(f, limits, r, root)) r.read(root.root());
     }
     Reader whole{ds, result.problems, files.empty() ? std::string("(none)") : files.back().name, nullptr, {}};
     for (const PendingLink& p : links) import_link(ds, p, result.problems);

@@ -9,7 +9,7 @@ namespace techmap::loader {
 void Reader::read_alliances(const json& root) {
     const json* a = arr(root, "alliances");
     if (!a) return;
-    for (const json& j : *a) {
+    for (const json& j : a->GetArray()) {
         AlliancePreset p;
         p.id = str(j, "id");
         std::string rec = "alliance '" + p.id + "'";
@@ -26,18 +26,18 @@ void Reader::read_alliances(const json& root) {
             if (!p.ended) error(rec, "status 'ended' is not followed by a date yyyy-mm-dd");
         }
         if (const json* snaps = arr(j, "snapshots")) {
-            for (const json& s : *snaps) {
+            for (const json& s : snaps->GetArray()) {
                 AllianceSnapshot snap;
                 snap.year = year(s, rec);
-                if (s.contains("date")) {
+                if (json_find(s, "date")) {
                     snap.date = date(s, "date", rec);
                     if (snap.date && snap.date / 10000 != snap.year) error(rec, "snapshot date " + date_text(snap.date) + " is not in its year");
                 }
                 snap.source = source(s, rec);
                 snap.caveat = str(s, "caveat");
                 if (const json* m = arr(s, "members")) {
-                    for (const json& x : *m) {
-                        int c = x.is_string() ? country(x.get<std::string>(), rec, "members") : -1;
+                    for (const json& x : m->GetArray()) {
+                        int c = x.IsString() ? country(json_string(x), rec, "members") : -1;
                         if (c >= 0) snap.members.push_back(c);
                     }
                 }
@@ -55,7 +55,7 @@ void Reader::read_alliances(const json& root) {
 void Reader::read_indicators(const json& root) {
     const json* a = arr(root, "indicators");
     if (!a) return;
-    for (const json& j : *a) {
+    for (const json& j : a->GetArray()) {
         Indicator ind;
         ind.id = str(j, "id");
         std::string rec = "indicator '" + ind.id + "'";
@@ -65,7 +65,7 @@ void Reader::read_indicators(const json& root) {
         ind.unit = str(j, "unit");
         ind.note = str(j, "note");
         if (const json* vals = arr(j, "values")) {
-            for (const json& v : *vals) {
+            for (const json& v : vals->GetArray()) {
                 IndicatorValue iv;
                 std::string c = str(v, "country");
                 iv.group = str(v, "group");

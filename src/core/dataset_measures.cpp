@@ -7,7 +7,7 @@ namespace techmap::loader {
 void Reader::read_measures(const json& root) {
     const json* a = arr(root, "measures");
     if (!a) return;
-    for (const json& j : *a) {
+    for (const json& j : a->GetArray()) {
         Measure m;
         m.id = str(j, "id");
         const std::string rec = "measure '" + m.id + "'";
@@ -24,25 +24,25 @@ void Reader::read_measures(const json& root) {
         m.issuer = issuer.empty() ? -1 : country(issuer, rec, "issuer");
         if (issuer.empty()) error(rec, "no issuer");
         // targets: "*" (everyone), a code, a list of codes, or {"allBut": [codes]}
-        auto t = j.find("targets");
+        const json* t = json_find(j, "targets");
         const auto codes = [&](const json& list, std::vector<int>& into) {
-            for (const json& x : list) {
-                const int c = x.is_string() ? country(x.get<std::string>(), rec, "targets") : -1;
-                if (!x.is_string()) error(rec, "a target is not a country code");
+            for (const json& x : list.GetArray()) {
+                const int c = x.IsString() ? country(json_string(x), rec, "targets") : -1;
+                if (!x.IsString()) error(rec, "a target is not a country code");
                 if (c >= 0) into.push_back(c);
             }
         };
-        if (t == j.end()) {
+        if (!t) {
             error(rec, "no targets");
-        } else if (t->is_string() && t->get_ref<const std::string&>() == "*") {
+        } else if (t->IsString() && json_string(*t) == "*") {
             m.targets = Measure::Targets::All;
-        } else if (t->is_string()) {
-            const int c = country(t->get<std::string>(), rec, "targets");
+        } else if (t->IsString()) {
+            const int c = country(json_string(*t), rec, "targets");
             if (c >= 0) m.target_list.push_back(c);
-        } else if (t->is_array()) {
+        } else if (t->IsArray()) {
             codes(*t, m.target_list);
             if (m.target_list.empty()) error(rec, "an empty list of targets");
-        } else if (const json* but = t->is_object() ? arr(*t, "allBut") : nullptr) {
+        } else if (const json* but = t->IsObject() ? arr(*t, "allBut") : nullptr) {
             m.targets = Measure::Targets::AllBut;
             codes(*but, m.target_list);
         } else {
@@ -56,7 +56,7 @@ void Reader::read_measures(const json& root) {
         const int start = m.in_force ? m.in_force : m.announced;
         if (m.ended && start && m.ended <= start) error(rec, "ends before it is in force");
         if (const json* sus = arr(j, "suspended")) {
-            for (const json& w : *sus) {
+            for (const json& w : sus->GetArray()) {
                 Measure::Window win{date(w, "from", rec), date(w, "until", rec)};
                 if (!win.from || !win.until) { error(rec, "a suspension needs 'from' and 'until' dates"); continue; }
                 if (win.until < win.from) { error(rec, "a suspension ends before it begins"); continue; }
@@ -67,7 +67,7 @@ void Reader::read_measures(const json& root) {
         if (m.unknown_from && start && m.unknown_from <= start) error(rec, "'unknownFrom' is not after the measure begins");
         if (!m.lapse_default.empty() && m.suspended.empty()) error(rec, "'lapseDefault' without a suspension that could lapse");
         if (const json* steps = arr(j, "steps")) {
-            for (const json& x : *steps) {
+            for (const json& x : steps->GetArray()) {
                 Measure::Step st{date(x, "date", rec), str(x, "what")};
                 if (!st.date || st.what.empty()) { error(rec, "a step needs a 'date' and a 'what'"); continue; }
                 m.steps.push_back(std::move(st));
@@ -79,25 +79,25 @@ void Reader::read_measures(const json& root) {
         else if (kind == "agreement") m.kind = MeasureKind::Agreement;
         else if (kind == "entities") m.kind = MeasureKind::Entities;
         else error(rec, "kind must be \"ban\", \"licence\", \"agreement\" or \"entities\"");
-        if (auto fm = j.find("foreignMade"); fm != j.end()) {
-            if (fm->is_boolean()) m.foreign_made = fm->get<bool>();
+        if (const json* fm = json_find(j, "foreignMade")) {
+            if (fm->IsBool()) m.foreign_made = fm->GetBool();
             else error(rec, "'foreignMade' is not true/false");
         }
         if (const json* srcs = arr(j, "sources")) {
-            for (const json& x : *srcs) {
-                if (!x.is_string()) { error(rec, "a source is not a source id"); continue; }
-                auto it = local_sources.find(x.get<std::string>());
-                if (it == local_sources.end()) error(rec, "unknown source id '" + x.get<std::string>() + "'");
+            for (const json& x : srcs->GetArray()) {
+                if (!x.IsString()) { error(rec, "a source is not a source id"); continue; }
+                auto it = local_sources.find(json_string(x));
+                if (it == local_sources.end()) error(rec, "unknown source id '" + json_string(x) + "'");
                 else m.sources.push_back(it->second);
             }
         }
         if (m.sources.empty()) error(rec, "no source");
         const int index = int(ds.measures.size());
         const json* cov = arr(j, "covers");
-        if ((!cov || cov->empty()) && m.mapping.empty())
+        if ((!cov || cov->Empty()) && m.mapping.empty())
             error(rec, "covers no node: say why in 'mapping'");
         if (cov && covers) {
-            for (const json& c : *cov) {
+            for (const json& c : cov->GetArray()) {
                 PendingCover p;
                 p.measure = index;
                 p.ref = str(c, "node");

@@ -25,7 +25,7 @@ void Reader::read_domains(const json& root) {
     const json* a = arr(root, "domains");
     if (!a) return;
     std::set<std::string> seen;
-    for (const json& j : *a) {
+    for (const json& j : a->GetArray()) {
         Domain d;
         d.id = str(j, "id");
         std::string drec = "domain '" + d.id + "'";
@@ -34,21 +34,21 @@ void Reader::read_domains(const json& root) {
         d.name = str(j, "name");
         d.description = str(j, "description", Lines::Many);
         d.focus = str(j, "focus");
-        if (auto it = j.find("measures"); it != j.end()) {
+        if (json_find(j, "measures")) {
             const std::string m = str(j, "measures");
             if (m == "demand") d.measures = Measures::Demand;
             else if (m == "share") d.measures = Measures::Share;
             else if (m != "supply") error(drec, "'measures' is not \"supply\", \"demand\" or \"share\"");
         }
         if (const json* st = arr(j, "stages"))
-            for (const json& s : *st) d.stages.push_back({str(s, "id"), str(s, "name")});
+            for (const json& s : st->GetArray()) d.stages.push_back({str(s, "id"), str(s, "name")});
         std::unordered_map<std::string, int> index;
         if (const json* nodes = arr(j, "nodes")) {
-            for (const json& nj : *nodes) read_node(d, index, nj);
+            for (const json& nj : nodes->GetArray()) read_node(d, index, nj);
         }
         if (d.nodes.empty()) error(drec, "no nodes");
         if (const json* edges = arr(j, "edges")) {
-            for (const json& e : *edges) read_edge(d, index, e);
+            for (const json& e : edges->GetArray()) read_edge(d, index, e);
         }
         int existing = ds.find_domain(d.id);
         if (existing >= 0) {
@@ -64,7 +64,7 @@ void Reader::read_domains(const json& root) {
 std::vector<ShareRow> Reader::share_rows(const json& shares, const std::string& rec) {
     std::vector<ShareRow> out;
     std::set<std::string> holders;
-    for (const json& s : shares) {
+    for (const json& s : shares.GetArray()) {
         ShareRow row;
         std::string c = str(s, "country"), r = str(s, "region");
         std::string holder = c.empty() ? r : c;
@@ -79,15 +79,15 @@ std::vector<ShareRow> Reader::share_rows(const json& shares, const std::string& 
             error(srec, "a share needs a country or a region");
         }
         if (!holders.insert(holder).second) error(srec, "the same holder appears twice");
-        auto it = s.find("share");
-        if (it == s.end() || it->is_null()) {
+        const json* it = json_find(s, "share");
+        if (!it || it->IsNull()) {
             row.share = kUnknown;
-        } else if (!it->is_number()) {
+        } else if (!it->IsNumber()) {
             error(srec, "share is not a number");
         } else {
-            row.share = it->get<double>();
+            row.share = it->GetDouble();
             if (row.share < 0 || row.share > 100)
-                error(srec, "share " + json(row.share).dump() + " is outside 0-100");
+                error(srec, "share " + json_number(row.share) + " is outside 0-100");
         }
         row.year = year(s, srec);
         row.source = source(s, srec);
@@ -99,18 +99,18 @@ std::vector<ShareRow> Reader::share_rows(const json& shares, const std::string& 
 // "editions": [{"year", "published", "label", "note", "check", "shares": [...]}]: the node's
 // own shares become the first edition; the others follow in order of publication.
 void Reader::read_editions(Node& n, const json& eds, const std::string& rec) {
-    if (eds.empty()) return;
-    if (eds.size() > 64) { error(rec, "more than 64 editions"); return; }
+    if (eds.Empty()) return;
+    if (eds.Size() > 64) { error(rec, "more than 64 editions"); return; }
     Edition base;
     base.shares = n.shares;
     for (const ShareRow& r : n.shares) base.year = std::max(base.year, r.year);
     if (n.shares.empty()) error(rec, "editions need the node's own shares as the first edition");
     n.editions.push_back(std::move(base));
     std::set<std::pair<int, std::string>> seen;
-    for (const json& ej : eds) {
+    for (const json& ej : eds.GetArray()) {
         Edition e;
         std::string erec = rec + ", edition";
-        if (!ej.is_object()) { error(erec, "an edition is not an object"); continue; }
+        if (!ej.IsObject()) { error(erec, "an edition is not an object"); continue; }
         e.year = year(ej, erec);
         erec += " " + std::to_string(e.year);
         e.published = published(ej, erec);
@@ -149,7 +149,7 @@ void Reader::read_node(Domain& d, std::unordered_map<std::string, int>& index, c
     if (const json* shares = arr(nj, "shares")) n.shares = share_rows(*shares, rec);
     if (const json* eds = arr(nj, "editions")) read_editions(n, *eds, rec);
     if (const json* firms = arr(nj, "firms")) {
-        for (const json& f : *firms) {
+        for (const json& f : firms->GetArray()) {
             FirmRow fr;
             fr.name = str(f, "name");
             std::string c = str(f, "country");
@@ -202,7 +202,7 @@ void Reader::read_edge(Domain& d, const std::unordered_map<std::string, int>& in
 void Reader::read_links(const json& root) {
     const json* a = arr(root, "links");
     if (!a || !links) return;
-    for (const json& j : *a) {
+    for (const json& j : a->GetArray()) {
         PendingLink l;
         l.from = str(j, "from");
         l.to = str(j, "to");

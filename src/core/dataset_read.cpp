@@ -12,57 +12,36 @@ namespace techmap::loader {
 // A text field, cleaned to the app's text rule (text.h): the JSON parser has already refused
 // ill-formed UTF-8, so what may remain is control characters and excessive length.
 CleanText field_text(const json& o, const char* key, Lines lines) {
-    auto it = o.find(key);
-    if (it == o.end() || !it->is_string()) return {};
-    return clean_text(it->get_ref<const std::string&>(), kMaxFieldBytes, lines);
+    const json* v = json_find(o, key);
+    if (!v || !v->IsString()) return {};
+    return clean_text(std::string_view(v->GetString(), v->GetStringLength()), kMaxFieldBytes, lines);
 }
 bool has_number(const json& o, const char* key) {
-    auto it = o.find(key);
-    return it != o.end() && it->is_number();
+    const json* v = json_find(o, key);
+    return v && v->IsNumber();
 }
 double num(const json& o, const char* key, double dflt) {
-    auto it = o.find(key);
-    return (it != o.end() && it->is_number()) ? it->get<double>() : dflt;
+    const json* v = json_find(o, key);
+    return (v && v->IsNumber()) ? v->GetDouble() : dflt;
 }
 const json* arr(const json& o, const char* key) {
-    auto it = o.find(key);
-    return (it != o.end() && it->is_array()) ? &*it : nullptr;
+    const json* v = json_find(o, key);
+    return (v && v->IsArray()) ? v : nullptr;
 }
 
-namespace {
-// Records where a JSON syntax error is, without exceptions (sax_parse reports, we stop).
-struct ErrorLocator : nlohmann::json_sax<json> {
-    size_t position = 0;
-    std::string token;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
-        position = pos;
-        token = last;
-        return false;
-    }
-};
-}  // namespace
-
-std::string syntax_error_message(const std::string& bytes) {
-    ErrorLocator loc;
-    json::sax_parse(bytes, &loc, json::input_format_t::json, false);
+// Where a syntax error is, as a reader counts: line and column (bytes) of the error's first
+// byte, and the bytes from there to the end of the line (cleaned by Reader::error).
+std::string syntax_error_message(const std::string& bytes, size_t offset) {
     size_t line = 1, col = 1;
-    for (size_t i = 0; i + 1 < loc.position && i < bytes.size(); ++i) {
+    for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
         if (bytes[i] == '\n') { ++line; col = 1; } else { ++col; }
     }
     std::string s = "JSON syntax error at line " + std::to_string(line) + ", column " + std::to_string(col);
-    if (!loc.token.empty() && loc.token.size() < 40) s += " near '" + loc.token + "'";
+    if (offset < bytes.size()) {
+        size_t end = offset;
+        while (end < bytes.size() && end - offset < 20 && bytes[end] != '\n' && bytes[end] != '\r') ++end;
+        if (end > offset) s += " near '" + bytes.substr(offset, end - offset) + "'";
+    }
     return s;
 }
 
@@ -71,7 +50,7 @@ bool is_iso3(const std::string& s) {
 }
 
 void Reader::read(const json& root) {
-    if (!root.is_object()) { error("(top level)", "expected a JSON object"); return; }
+    if (!root.IsObject()) { error("(top level)", "expected a JSON object"); return; }
     std::string format = str(root, "format");
     if (format != "techmap-dataset/1") {
         error("(top level)", format.empty() ? "missing \"format\": expected \"techmap-dataset/1\""
@@ -84,7 +63,7 @@ void Reader::read(const json& root) {
     // the versions of all files travel in every link (dv=): each is short and plain
     if (info.version.size() > kMaxFileVersionBytes)
         error("file", "'version' is longer than " + std::to_string(kMaxFileVersionBytes) + " characters");
-    if (auto it = root.find("licence"); it != root.end() && it->is_object()) {
+    if (const json* it = json_find(root, "licence"); it && it->IsObject()) {
         info.licence = str(*it, "name");
         info.attribution = str(*it, "attribution");
     }
@@ -104,7 +83,7 @@ void Reader::read_countries(const json& root) {
     const json* a = arr(root, "countries");
     if (!a) return;
     std::set<std::string> seen;
-    for (const json& c : *a) {
+    for (const json& c : a->GetArray()) {
         std::string id = str(c, "id");
         std::string rec = "country '" + id + "'";
         if (!is_iso3(id)) { error(rec, "country id must be an ISO 3166-1 alpha-3 code (three capital letters)"); continue; }
@@ -128,7 +107,7 @@ void Reader::read_countries(const json& root) {
 void Reader::read_regions(const json& root) {
     const json* a = arr(root, "regions");
     if (!a) return;
-    for (const json& r : *a) {
+    for (const json& r : a->GetArray()) {
         Region g;
         g.id = str(r, "id");
         std::string rec = "region '" + g.id + "'";
@@ -141,9 +120,9 @@ void Reader::read_regions(const json& root) {
         g.name = str(r, "name");
         g.note = str(r, "note");
         if (const json* m = arr(r, "members")) {
-            for (const json& x : *m) {
-                if (!x.is_string()) continue;
-                std::string id = x.get<std::string>();
+            for (const json& x : m->GetArray()) {
+                if (!x.IsString()) continue;
+                std::string id = json_string(x);
                 if (id == "*") { g.any_country = true; continue; }
                 int c = country(id, rec, "members");
                 if (c >= 0) g.members.push_back(c);
@@ -156,7 +135,7 @@ void Reader::read_regions(const json& root) {
 void Reader::read_sources(const json& root) {
     const json* a = arr(root, "sources");
     if (!a) return;
-    for (const json& s : *a) {
+    for (const json& s : a->GetArray()) {
         Source src;
         src.id = str(s, "id");
         src.title = str(s, "title");
@@ -178,9 +157,9 @@ void Reader::read_sources(const json& root) {
 // A publication date: "yyyy-mm-dd", or "yyyy-mm" / "yyyy" when the source gives no day, read
 // as the last day of that month or year (an edition never shows before it can have existed).
 int Reader::published(const json& o, const std::string& record) {
-    auto it = o.find("published");
-    if (it == o.end() || it->is_null()) return 0;
-    const std::string t = it->is_string() ? it->get<std::string>() : std::string();
+    const json* it = json_find(o, "published");
+    if (!it || it->IsNull()) return 0;
+    const std::string t = json_string(*it);
     int d = parse_date(t);
     if (!d && t.size() == 7 && t[4] == '-') {
         static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -196,18 +175,17 @@ int Reader::published(const json& o, const std::string& record) {
 }
 
 // The checks that need no other file: size, JSON syntax, a top-level object.
-bool parse_file(const DataFile& f, const LoadLimits& limits, Reader& r, json& root) {
+bool parse_file(const DataFile& f, const LoadLimits& limits, Reader& r, JsonDoc& root) {
     if (f.bytes.size() > limits.max_file_bytes) {
         r.error("(file)", "file is " + std::to_string(f.bytes.size() / (1024 * 1024)) + " MB; the limit is " +
                               std::to_string(limits.max_file_bytes / (1024 * 1024)) + " MB");
         return false;
     }
-    root = json::parse(f.bytes, nullptr, false);
-    if (root.is_discarded()) {
-        r.error("(file)", syntax_error_message(f.bytes));
+    if (!parse_json(f.bytes, root)) {
+        r.error("(file)", syntax_error_message(f.bytes, root.error_offset));
         return false;
     }
-    if (!root.is_object()) {
+    if (!root.root().IsObject()) {
         r.error("(top level)", "expected a JSON object");
         return false;
     }

@@ -10,19 +10,20 @@
 //   dataset_checks.cpp     the whole dataset: links imported, covers resolved, cycles, share sums
 //   dataset.cpp            lookups on a loaded Dataset
 //
-// nlohmann_json is used with exceptions off (parse(..., nullptr, false)) so that the same code
-// behaves identically in the WebAssembly build, where a throw would abort.
+// JSON is read through core/json.h (RapidJSON), which never throws: the same code behaves
+// identically in the WebAssembly build, where a throw would abort.
 #pragma once
-#include <nlohmann/json.hpp>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/json.h"
 #include "core/text.h"
 
 namespace techmap::loader {
-using json = nlohmann::json;
+using json = Json;
 
 // Longest text a dataset field may hold (names, notes, source titles, addresses).
 constexpr size_t kMaxFieldBytes = 2000;
@@ -34,7 +35,8 @@ bool has_number(const json& o, const char* key);
 double num(const json& o, const char* key, double dflt = kUnknown);
 const json* arr(const json& o, const char* key);
 bool is_iso3(const std::string& s);
-std::string syntax_error_message(const std::string& bytes);
+// "JSON syntax error at line L, column C near '...'" for the error at byte `offset` of `bytes`.
+std::string syntax_error_message(const std::string& bytes, size_t offset);
 
 
 // [SECTION] per-file reading ------------------------------------------------------------------
@@ -99,9 +101,9 @@ struct Reader {
 
     // A date field "yyyy-mm-dd" -> yyyymmdd; 0 (and an error) when present but not a real date.
     int date(const json& o, const char* key, const std::string& record) {
-        auto it = o.find(key);
-        if (it == o.end() || it->is_null()) return 0;
-        const int d = it->is_string() ? parse_date(it->get_ref<const std::string&>()) : 0;
+        const json* it = json_find(o, key);
+        if (!it || it->IsNull()) return 0;
+        const int d = it->IsString() ? parse_date(json_string(*it)) : 0;
         if (!d) error(record, std::string("'") + key + "' is not a date yyyy-mm-dd");
         return d;
     }
@@ -131,6 +133,6 @@ struct Reader {
 void derive_sums(Node& node, const Dataset& ds);
 
 // The checks that need no other file: size, JSON syntax, a top-level object.
-bool parse_file(const DataFile& f, const LoadLimits& limits, Reader& r, json& root);
+bool parse_file(const DataFile& f, const LoadLimits& limits, Reader& r, JsonDoc& root);
 
 }  // namespace techmap::loader

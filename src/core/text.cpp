@@ -101,6 +101,24 @@ CleanText clean_text(std::string_view s, size_t max_bytes, Lines lines) {
     return r;
 }
 
+std::string replace_ill_formed(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        size_t n = sequence(s, i, cp);
+        if (n > 0) {
+            out.append(s.substr(i, n));
+        } else {  // one replacement for a maximal ill-formed prefix, as in clean_text
+            n = 1;
+            while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80 && n < 4) ++n;
+            out += "\xEF\xBF\xBD";
+        }
+        i += n;
+    }
+    return out;
+}
+
 std::string text_notice(const CleanText& c, std::string_view field, size_t max_bytes) {
     std::string msg;
     if (c.replaced) msg = std::string(field) + " had characters that are not valid text; they were replaced";

@@ -7,8 +7,8 @@
 //
 // `is_clean_text` tells whether a text already follows the rule; `clean_text` makes it follow
 // it: each ill-formed byte sequence becomes one U+FFFD (the Unicode replacement character), each
-// control character is dropped, and the text is cut to `max_bytes`. The JSON writers additionally
-// replace anything invalid they meet (json_text.h), so no string can make a writer abort.
+// control character is dropped, and the text is cut to `max_bytes`. The JSON writer additionally
+// replaces anything invalid it meets (json.h, replace_ill_formed), so no string can break it.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -30,6 +30,8 @@ struct CleanText {
     bool changed() const { return replaced || cut; }
 };
 CleanText clean_text(std::string_view text, size_t max_bytes, Lines lines = Lines::One);
+// Each ill-formed byte sequence replaced by one U+FFFD, as clean_text does; all else kept.
+std::string replace_ill_formed(std::string_view text);
 
 // The notice for a field whose text was changed: "the alliance's name had characters that are
 // not valid text (replaced)" / "... was cut to 80 bytes". Empty when nothing changed.

@@ -33,7 +33,7 @@ void info_windows(const Model& m, UiState& ui, float width, float height, UiActi
             ImGui::Separator();
             ImGui::TextUnformatted("Map: Natural Earth (public domain) via world-atlas; lakes © OpenStreetMap contributors (ODbL 1.0) "
                                    "via geo-maps. Country names and codes: world-countries (ODbL 1.0). Font: DejaVu Sans.");
-            ImGui::TextUnformatted("Software: Dear ImGui (MIT), GLM (MIT), nlohmann/json (MIT), earcut (ISC).");
+            ImGui::TextUnformatted("Software: Dear ImGui (MIT), GLM (MIT), RapidJSON (MIT), earcut (ISC).");
             ImGui::Separator();
             // a source cited by two files is listed once
             std::vector<const Source*> distinct;

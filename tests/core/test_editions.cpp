@@ -3,16 +3,15 @@
 // refuses, and the newer figures of the real data (policy-timeline.md, section D).
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
 #include <cstdio>
 #include <random>
 
 #include "core/figures.h"
+#include "core/json.h"
 #include "helpers.h"
 
 using namespace techmap;
 using namespace techmap::test;
-using json = nlohmann::json;
 
 namespace {
 Edition edition(int year, int published, const char* label = "x") {
@@ -213,9 +212,11 @@ TEST_CASE("real data: the newer figures of the policy timeline as editions, pick
         CHECK(real_node(m, "rare_earths", "RE-MINE").current_edition()->label == "USGS MCS 2026, revised");
         REQUIRE(m.select_domain("rare_earths"));
         const int n = m.domain()->find_node("RE-MINE");
-        const json f = json::parse(m.figures_json());
-        CHECK(f["nodes"][size_t(n)]["year"] == 2024);
-        CHECK(f["nodes"][size_t(n)]["editions"].size() == 3);
+        JsonDoc d;
+        REQUIRE(parse_json(m.figures_json(), d));
+        const Json& f = d.root();
+        CHECK(f["nodes"][rapidjson::SizeType(n)]["year"].GetInt() == 2024);
+        CHECK(f["nodes"][rapidjson::SizeType(n)]["editions"].Size() == 3);
         CHECK(lines_of(m.explain(n)).find("Figures of 2024 (USGS MCS 2026, revised)") != std::string::npos);
     }
     SUBCASE("germanium: the sources disagree, and the node's explanation says so") {

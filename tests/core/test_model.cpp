@@ -1,13 +1,11 @@
 // The Model API: toggles recompute at once, presets, target rules, JSON in and out.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
+#include "core/json.h"
 #include "helpers.h"
 
 using namespace techmap;
 using namespace techmap::test;
-using json = nlohmann::json;
 
 TEST_CASE("a toggle recomputes every figure before returning") {
     Model m;
@@ -78,27 +76,33 @@ TEST_CASE("figures JSON carries every node with ranges") {
     Model m;
     REQUIRE(m.load(default_files()).ok());
     m.apply_preset("G7");
-    json j = json::parse(m.figures_json());
-    CHECK(j["nodes"].size() == m.domain()->nodes.size());
-    CHECK(j["summary"]["chokePoints"].get<int>() == m.figures().choke_points);
+    JsonDoc d;
+    REQUIRE(parse_json(m.figures_json(), d));
+    const Json& j = d.root();
+    CHECK(j["nodes"].Size() == m.domain()->nodes.size());
+    CHECK(j["summary"]["chokePoints"].GetInt() == m.figures().choke_points);
     // the newest values published by today: 2024 chip demand (CHECK: secondary), 2022 R&D
-    CHECK(j["summary"]["targetDemandShare"].get<double>() == doctest::Approx(28.9));
-    CHECK(j["summary"]["rd"]["target"].get<double>() == doctest::Approx(811.9));
-    CHECK(j["nodes"][0]["allianceShare"].is_array());
+    CHECK(j["summary"]["targetDemandShare"].GetDouble() == doctest::Approx(28.9));
+    CHECK(j["summary"]["rd"]["target"].GetDouble() == doctest::Approx(811.9));
+    CHECK(j["nodes"][0u]["allianceShare"].IsArray());
 }
 
 TEST_CASE("keys JSON: the domain's minimal coalition and EUV's single key holder") {
     Model m;
     REQUIRE(m.load(default_files()).ok());
-    json k = json::parse(m.keys_json());
-    CHECK(k["domain"]["coalitionFound"].get<bool>());
-    CHECK(k["domain"]["minimalCoalition"].size() == m.keys().minimal_coalition.size());
-    CHECK(k["nodes"]["N20"]["minimalCoalition"] == json::array({"NLD"}));
+    JsonDoc d;
+    REQUIRE(parse_json(m.keys_json(), d));
+    const Json& k = d.root();
+    CHECK(k["domain"]["coalitionFound"].GetBool());
+    CHECK(k["domain"]["minimalCoalition"].Size() == m.keys().minimal_coalition.size());
+    CHECK(json_text(k["nodes"]["N20"]["minimalCoalition"]) == R"(["NLD"])");
     const long before = m.recomputations();
     m.keys_json();  // cached: asking again computes nothing
     CHECK(m.recomputations() == before);
     m.set_threshold(60);
-    CHECK(json::parse(m.keys_json())["threshold"].get<double>() == 60);
+    JsonDoc t;
+    REQUIRE(parse_json(m.keys_json(), t));
+    CHECK(t.root()["threshold"].GetDouble() == 60);
 }
 
 TEST_CASE("undo and redo of member changes") {

@@ -2,17 +2,18 @@
 // in links, the text summary and the CSV export.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
+#include <cmath>
 #include <sstream>
 
 #include "core/report.h"
 #include "core/scenario_link.h"
 #include "core/story.h"
+#include "core/json.h"
 #include "helpers.h"
 
 using namespace techmap;
 using namespace techmap::test;
-using json = nlohmann::json;
+using json = Json;
 
 namespace {
 // "summary.rd.members", "node.N20.allianceShare.0" -> the value in figures_json
@@ -24,19 +25,19 @@ const json* figure_at(const json& figures, const std::string& path) {
     for (size_t i = 0; i < parts.size(); ++i) {
         if (parts[i] == "node" && i == 0 && parts.size() > 1) {
             const json* found = nullptr;
-            for (const json& n : figures["nodes"])
-                if (n["id"] == parts[1]) found = &n;
+            for (const json& n : figures["nodes"].GetArray())
+                if (json_string(n["id"]) == parts[1]) found = &n;
             if (!found) return nullptr;
             at = found;
             ++i;
             continue;
         }
-        if (at->is_array()) {
+        if (at->IsArray()) {
             const size_t k = size_t(std::stoul(parts[i]));
-            if (k >= at->size()) return nullptr;
-            at = &(*at)[k];
-        } else if (at->is_object() && at->contains(parts[i])) {
-            at = &(*at)[parts[i]];
+            if (k >= at->Size()) return nullptr;
+            at = &(*at)[rapidjson::SizeType(k)];
+        } else if (const json* v = json_find(*at, parts[i].c_str())) {
+            at = v;
         } else {
             return nullptr;
         }
@@ -59,14 +60,16 @@ TEST_CASE("the guided story: every step opens cleanly and shows the figures its 
         const ParsedLink p = parse_link(st.link);
         CHECK(p.notices.empty());
         CHECK(apply_link(m, p.state).empty());
-        const json f = json::parse(m.figures_json());
+        JsonDoc d;
+        REQUIRE(parse_json(m.figures_json(), d));
+        const json& f = d.root();
         CHECK(!st.expect.empty());
         for (const StoryStep::Expect& e : st.expect) {
             INFO(e.figure);
             const json* v = figure_at(f, e.figure);
             REQUIRE(v);
-            REQUIRE(v->is_number());
-            CHECK(std::fabs(v->get<double>() - e.value) <= e.tolerance);
+            REQUIRE(v->IsNumber());
+            CHECK(std::fabs(v->GetDouble() - e.value) <= e.tolerance);
         }
     }
 }

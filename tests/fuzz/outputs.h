@@ -10,8 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "core/json.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "core/scenario_link.h"
@@ -60,7 +59,8 @@ inline void check_text(const char* what, const std::string& text) {
 
 inline void check_json(const char* what, const std::string& text) {
     check_text(what, text);
-    if (nlohmann::json::parse(text, nullptr, false).is_discarded()) fail(what, "JSON does not read back: " + text.substr(0, 200));
+    JsonDoc d;
+    if (!parse_json(text, d)) fail(what, "JSON does not read back: " + text.substr(0, 200));
 }
 
 // What to write besides the cheap outputs (scenario JSON, one explanation, summary, headline,
