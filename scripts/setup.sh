@@ -24,7 +24,7 @@ die() { printf '\033[1;31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # ---- the plan: what this machine lacks --------------------------------------------------------
 PKGS=(cmake make g++ pkg-config dpkg-dev ca-certificates
-      libglm-dev nlohmann-json3-dev rapidjson-dev doctest-dev
+      libglm-dev rapidjson-dev doctest-dev
       chromium fonts-dejavu-core fonttools
       clang libclang-rt-14-dev)  # libFuzzer for the fuzz runs
 EMSCRIPTEN_KIND=$(emscripten_kind)
@@ -112,7 +112,6 @@ fetch_source imgui/trixie "$IMGUI_DIR_NAME"
 inc="$DEPS/include"; mkdir -p "$inc"
 link_hdr() { [ -e "$2" ] || die "missing $2 (package $3)"; ln -sfn "$2" "$inc/$1"; }
 link_hdr glm /usr/include/glm libglm-dev
-link_hdr nlohmann /usr/include/nlohmann nlohmann-json3-dev
 link_hdr rapidjson /usr/include/rapidjson rapidjson-dev
 link_hdr doctest /usr/include/doctest doctest-dev
 
