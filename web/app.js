@@ -61,9 +61,12 @@
   }
 
   const downloads = Promise.all([fetchWithProgress(WASM), ...FILES.map(fetchWithProgress)]);
-  // WebGL 2 is checked while the files download (creating a context takes a software renderer
-  // ~0.1 s): without it, the downloads stop and the page says so instead of a blank canvas
-  const probe = document.createElement('canvas').getContext('webgl2');
+  // WebGL 2 is made while the files download (creating a context takes a software renderer
+  // ~0.1 s): the map's own, on its canvas, with the attributes src/app/platform_web.cpp asks for
+  // (the browser hands the same context back to it); without it, the downloads stop and the
+  // page says so instead of a blank canvas
+  const probe = $('canvas').getContext('webgl2', { alpha: false, depth: true, stencil: false, antialias: false,
+    premultipliedAlpha: true, preserveDrawingBuffer: false });
   if (!probe) {
     if (cancel) cancel.abort();
     downloads.catch(() => {});  // the abort, not a failure to report
@@ -71,8 +74,6 @@
          'Try a recent Chrome, Firefox, Edge or Safari, or enable hardware acceleration.');
     return;
   }
-  const release = probe.getExtension('WEBGL_lose_context');
-  if (release) release.loseContext();  // one context is enough: the map makes its own
   downloads.then(([wasm, ...files]) => {
     status('Starting…', 0.92);
     // the panels' font (DejaVu Sans, the bytes ImGui gets) for the page too: the text view, the

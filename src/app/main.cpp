@@ -108,7 +108,8 @@ int App::country_at(glm::dvec2 css) const {
 }
 
 bool App::upload_levels(std::string& error) {
-    if (!renderer.init(error)) return false;
+    renderer.init();
+    if (!renderer.finish_init(error)) return false;
     for (MapLevel& L : levels) {
         L.gl = renderer.add_level(L.map, error);
         if (L.gl < 0) return false;
@@ -226,7 +227,7 @@ bool setup() {
     a.gl_ready = true;
     ImGui_ImplOpenGL3_Init("#version 300 es");
     rebuild_fonts();
-    if (!a.renderer.init(err)) { js_fatal(("Map renderer: " + err).c_str()); return false; }
+    a.renderer.init();  // its programs compile while the data is read; the first frame waits for them
     return true;
 }
 
@@ -387,6 +388,8 @@ void draw_frame() {
     a.last_phases = {t_ui1 - t_ui0, t_content - t_ui1, t_markers - t_content, t_labels - t_markers, t1 - t_labels};
 
     const int hovered_map = (lv >= 0 && a.hovered >= 0) ? a.levels[size_t(lv)].links.data_to_map[size_t(a.hovered)] : -1;
+    std::string link_error;  // the map's programs compiled while the data was read (setup): ready by now
+    if (a.renderer.init_pending() && !a.renderer.finish_init(link_error)) js_fatal(("Map renderer: " + link_error).c_str());
     a.renderer.draw(lv >= 0 ? a.levels[size_t(lv)].gl : -1, a.view, {fb_w, fb_h},
                     {css.x * px, css.y * px, css.w * px, css.h * px}, hovered_map, a.style, px);
     const double t_map = emscripten_get_now();

@@ -409,6 +409,7 @@ ImGuiMouseCursor g_cursor = ImGuiMouseCursor_COUNT;
 // [SECTION] setup and frame -------------------------------------------------------------------------
 bool platform_init(const char* canvas, std::string& error) {
     g_canvas = canvas;
+    // web/app.js creates this context while the files download, with these attributes: keep both alike
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.alpha = EM_FALSE;  // an opaque canvas (the page's background never shows through the map)

@@ -27,35 +27,41 @@ std::string compile_log(GLuint s, const char* what) {
 }
 }  // namespace
 
-bool make_programs(const ProgramSource* sources, size_t count, GLuint* programs, std::string& log) {
+void start_programs(const ProgramSource* sources, size_t count, PendingPrograms& out) {
     // every compile and link is queued before any status is read: each status query waits for
-    // the GPU process (with a software renderer, tens of ms each), so one wait covers them all
-    std::vector<GLuint> shaders(2 * count);
+    // the GPU process (with a software renderer, tens of ms each), so one wait covers them all,
+    // and the CPU can do other work (reading the data) while they compile
+    out.shaders.assign(2 * count, 0);
+    out.programs.assign(count, 0);
     for (size_t i = 0; i < count; ++i) {
-        shaders[2 * i] = start_compile(GL_VERTEX_SHADER, sources[i].vertex);
-        shaders[2 * i + 1] = start_compile(GL_FRAGMENT_SHADER, sources[i].fragment);
-        programs[i] = glCreateProgram();
-        glAttachShader(programs[i], shaders[2 * i]);
-        glAttachShader(programs[i], shaders[2 * i + 1]);
-        glLinkProgram(programs[i]);
+        out.shaders[2 * i] = start_compile(GL_VERTEX_SHADER, sources[i].vertex);
+        out.shaders[2 * i + 1] = start_compile(GL_FRAGMENT_SHADER, sources[i].fragment);
+        out.programs[i] = glCreateProgram();
+        glAttachShader(out.programs[i], out.shaders[2 * i]);
+        glAttachShader(out.programs[i], out.shaders[2 * i + 1]);
+        glLinkProgram(out.programs[i]);
     }
+}
+
+bool finish_programs(PendingPrograms& p, std::string& log) {
     bool ok = true;
-    for (size_t i = 0; i < count && ok; ++i) {
+    for (size_t i = 0; i < p.programs.size() && ok; ++i) {
         GLint linked = 0;
-        glGetProgramiv(programs[i], GL_LINK_STATUS, &linked);
+        glGetProgramiv(p.programs[i], GL_LINK_STATUS, &linked);
         if (linked) continue;
         ok = false;
-        log = compile_log(shaders[2 * i], "vertex shader: ");
-        if (log.empty()) log = compile_log(shaders[2 * i + 1], "fragment shader: ");
+        log = compile_log(p.shaders[2 * i], "vertex shader: ");
+        if (log.empty()) log = compile_log(p.shaders[2 * i + 1], "fragment shader: ");
         if (log.empty()) {
             char buf[1024] = {0};
-            glGetProgramInfoLog(programs[i], sizeof buf, nullptr, buf);
+            glGetProgramInfoLog(p.programs[i], sizeof buf, nullptr, buf);
             log = std::string("link: ") + buf;
         }
     }
-    for (GLuint s : shaders) glDeleteShader(s);  // the programs keep what they need
+    for (GLuint s : p.shaders) glDeleteShader(s);  // the programs keep what they need
+    p.shaders.clear();
     if (!ok)
-        for (size_t i = 0; i < count; ++i) { glDeleteProgram(programs[i]); programs[i] = 0; }
+        for (GLuint& prog : p.programs) { glDeleteProgram(prog); prog = 0; }
     return ok;
 }
 

@@ -82,16 +82,15 @@ glm::dvec3 unit(double lon, double lat) {
 }  // namespace
 
 // [SECTION] setup ------------------------------------------------------------------------------
-bool MapRenderer::init(std::string& error) {
+void MapRenderer::init() {
     shutdown();
     const gl::ProgramSource sources[4] = {{shader_map_vert, shader_map_frag}, {shader_plain_vert, shader_plain_frag},
                                           {shader_line_vert, shader_line_frag}, {shader_marker_vert, shader_marker_frag}};
-    GLuint programs[4] = {0, 0, 0, 0};
-    if (!gl::make_programs(sources, 4, programs, error)) { shutdown(); return false; }
-    fill_program_ = programs[0];
-    plain_program_ = programs[1];
-    line_program_ = programs[2];
-    marker_program_ = programs[3];
+    gl::start_programs(sources, 4, pending_);
+    fill_program_ = pending_.programs[0];
+    plain_program_ = pending_.programs[1];
+    line_program_ = pending_.programs[2];
+    marker_program_ = pending_.programs[3];
 
     // the globe's outline: a fan from the centre along the ±180° meridians
     std::vector<glm::vec2> globe{{0.0f, 0.0f}};
@@ -126,7 +125,14 @@ bool MapRenderer::init(std::string& error) {
     instanced_attrib(1, 3, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance), offsetof(MarkerInstance, marker));
     instanced_attrib(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(MarkerInstance), offsetof(MarkerInstance, color));
     glBindVertexArray(0);
-    return true;
+}
+
+bool MapRenderer::finish_init(std::string& error) {
+    if (!pending_.pending()) return fill_program_ != 0;
+    if (gl::finish_programs(pending_, error)) return true;
+    fill_program_ = plain_program_ = line_program_ = marker_program_ = 0;  // deleted with the failure
+    shutdown();
+    return false;
 }
 
 // [SECTION] levels of detail ----------------------------------------------------------------------
@@ -306,6 +312,7 @@ void MapRenderer::draw(int level, const MapCamera& view, glm::ivec2 fb, const Sc
 
 void MapRenderer::forget() {
     levels_.clear();
+    pending_ = {};
     fill_program_ = plain_program_ = line_program_ = marker_program_ = 0;
     globe_vao_ = globe_positions_ = quad_ = arc_vao_ = arc_buffer_ = arc_indices_ = marker_vao_ = marker_buffer_ = 0;
     arc_count_ = marker_count_ = globe_count_ = 0;
@@ -325,6 +332,7 @@ void MapRenderer::shutdown() {
         if (*v) glDeleteVertexArrays(1, v);
     for (GLuint* p : {&fill_program_, &plain_program_, &line_program_, &marker_program_})
         if (*p) glDeleteProgram(*p);
+    for (GLuint sh : pending_.shaders) glDeleteShader(sh);
     forget();
 }
 

@@ -20,6 +20,7 @@
 
 #include "core/map_camera.h"
 #include "core/world_map.h"
+#include "render/gl_util.h"
 #include "view/map_content.h"
 
 namespace techmap {
@@ -33,7 +34,11 @@ struct MapStyle {
 
 class MapRenderer {
 public:
-    bool init(std::string& error);
+    // Creates the GL objects and queues the programs' compile and link (no wait on the GPU);
+    // finish_init() waits for them, before the first draw: false with `error` when they failed.
+    void init();
+    bool finish_init(std::string& error);
+    bool init_pending() const { return pending_.pending(); }
     int add_level(const WorldMap& map, std::string& error);  // -1 on failure
     int levels() const { return int(levels_.size()); }
     void set_colors(int level, const std::vector<glm::u8vec4>& colors);
@@ -55,6 +60,7 @@ private:
     };
     std::vector<Level> levels_;
     GLuint fill_program_ = 0, plain_program_ = 0, line_program_ = 0, marker_program_ = 0;
+    gl::PendingPrograms pending_;  // the four above, until finish_init
     GLuint globe_vao_ = 0, globe_positions_ = 0, quad_ = 0;
     GLsizei globe_count_ = 0;
     GLuint arc_vao_ = 0, arc_buffer_ = 0, arc_indices_ = 0, marker_vao_ = 0, marker_buffer_ = 0;
