@@ -30,8 +30,21 @@
   $('canvas').addEventListener('webglcontextrestored', () => {
     if (window.Module && Module._techmap_context_restored) Module._techmap_context_restored();
   });
-  // Download everything in parallel, counting bytes for the progress bar.
+  // Download everything in parallel, counting bytes for the progress bar (drawn at most once a
+  // frame: many chunks arrive per frame, and each redraw of the page costs a software renderer)
   const loaded = new Map(), totals = new Map();
+  let progressShown = false, downloaded = false;
+  function showProgress() {
+    if (progressShown) return;
+    progressShown = true;
+    requestAnimationFrame(() => {
+      progressShown = false;
+      if (downloaded) return;  // 'Starting…' is shown by then
+      const sumLoaded = [...loaded.values()].reduce((a, b) => a + b, 0);
+      const sumTotal = Math.max([...totals.values()].reduce((a, b) => a + b, 0), sumLoaded, 1);
+      status('Downloading… ' + Math.round(sumLoaded / 1024) + ' KB', 0.9 * sumLoaded / sumTotal);
+    });
+  }
   const cancel = window.AbortController ? new AbortController() : null;
   function fetchWithProgress(url) {
     return fetch(url, cancel ? { signal: cancel.signal } : {}).then((res) => {
@@ -51,9 +64,7 @@
         chunks.push(value);
         got += value.length;
         loaded.set(url, got);
-        const sumLoaded = [...loaded.values()].reduce((a, b) => a + b, 0);
-        const sumTotal = Math.max([...totals.values()].reduce((a, b) => a + b, 0), sumLoaded, 1);
-        status('Downloading… ' + Math.round(sumLoaded / 1024) + ' KB', 0.9 * sumLoaded / sumTotal);
+        showProgress();
         return pump();
       });
       return pump();
@@ -75,6 +86,7 @@
     return;
   }
   downloads.then(([wasm, ...files]) => {
+    downloaded = true;
     status('Starting…', 0.92);
     // the panels' font (DejaVu Sans, the bytes ImGui gets) for the page too: the text view, the
     // notices and the PNG's caption strip look like the app
