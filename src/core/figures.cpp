@@ -28,39 +28,6 @@ int Scenario::member_count() const {
 // [SECTION] who may hold what ---------------------------------------------------------------
 namespace {
 
-// Per scenario: how each region relates to the alliance and to the target.
-struct RegionRoles {
-    std::vector<uint8_t> any_member, all_members, has_target;
-    bool alliance_nonempty = false;  // computed once: member_count() walks every country
-};
-
-RegionRoles region_roles(const Dataset& ds, const Scenario& s) {
-    RegionRoles r;
-    const size_t n = ds.regions.size();
-    r.any_member.assign(n, 0);
-    r.all_members.assign(n, 0);
-    r.has_target.assign(n, 0);
-    const bool any = s.member_count() > 0;
-    r.alliance_nonempty = any;
-    for (size_t i = 0; i < n; ++i) {
-        const Region& g = ds.regions[i];
-        if (g.any_country) {
-            r.any_member[i] = any;
-            r.has_target[i] = s.target >= 0;
-            continue;
-        }
-        bool all = !g.members.empty();
-        for (int c : g.members) {
-            bool m = s.is_member(c) && c != s.target;
-            r.any_member[i] |= m;
-            all &= m;
-            r.has_target[i] |= (c == s.target);
-        }
-        r.all_members[i] = all;
-    }
-    return r;
-}
-
 bool is_member(const Scenario& s, int c) { return c != s.target && s.is_member(c); }
 
 // Share of each side ("the alliance" and "the target") in one node, as a range (side_shares):
@@ -96,21 +63,41 @@ Range finish(const RowSums& sums, const Node& n, bool residual_could_be_theirs) 
 // each side in one scenario: for the alliance, then for the target (bits 2-3), certainly one of
 // theirs (0), possibly (1, a region with some of them) or not at all (2).
 enum : uint8_t { kCertain = 0, kPossible = 1, kOther = 2 };
-std::vector<uint8_t> holder_roles(const Dataset& ds, const Scenario& s, const RegionRoles& rr) {
+// Fills `roles` (one byte per holder, reused from one recompute to the next) and says whether
+// the alliance has any member. A region is certainly the alliance's when all its countries are
+// members, possibly when some are; "any country" (an unnamed remainder) possibly anyone's.
+void holder_roles(const Dataset& ds, const Scenario& s, std::vector<uint8_t>& roles, bool& alliance_nonempty) {
     constexpr uint8_t kNeither = kOther | kOther << 2, kMember = kCertain | kOther << 2;
-    std::vector<uint8_t> roles(ds.holder_count(), kNeither);
-    const size_t known = std::min(ds.countries.size(), s.members.size());
-    for (size_t c = 0; c < known; ++c) roles[c] = s.members[c] ? kMember : kNeither;
-    if (s.target >= 0 && size_t(s.target) < ds.countries.size()) roles[size_t(s.target)] = kOther | kCertain << 2;  // never a member
-    for (size_t g = 0; g < ds.regions.size(); ++g)
-        roles[ds.countries.size() + g] = uint8_t((rr.all_members[g] ? kCertain : rr.any_member[g] ? kPossible : kOther) |
-                                                 (rr.has_target[g] ? kPossible : kOther) << 2);
-    return roles;
+    roles.assign(ds.holder_count(), kNeither);
+    const size_t countries = ds.countries.size(), known = std::min(countries, s.members.size());
+    bool any = false;
+    for (size_t c = 0; c < known; ++c)
+        if (s.members[c]) { roles[c] = kMember; any = true; }
+    alliance_nonempty = any;
+    const bool has_target = s.target >= 0 && size_t(s.target) < countries;
+    if (has_target) roles[size_t(s.target)] = kOther | kCertain << 2;  // never a member
+    for (size_t g = 0; g < ds.regions.size(); ++g) {
+        const Region& region = ds.regions[g];
+        bool any_member = false, all_members = !region.members.empty(), with_target = false;
+        if (region.any_country) {
+            any_member = any;
+            all_members = false;
+            with_target = s.target >= 0;
+        } else {
+            for (int c : region.members) {
+                const bool m = c >= 0 && size_t(c) < countries && (roles[size_t(c)] & 3) == kCertain;
+                any_member |= m;
+                all_members &= m;
+                with_target |= c == s.target;
+            }
+        }
+        roles[countries + g] = uint8_t((all_members ? kCertain : any_member ? kPossible : kOther) | (with_target ? kPossible : kOther) << 2);
+    }
 }
 
 // Both sides in one pass over the rows (the hot loop of every recompute: it reads the rows as
 // derived at load, Node::known_holdings and unknown_holders, and the scenario's holder_roles).
-void side_shares(const Node& n, const Scenario& s, const RegionRoles& rr, const std::vector<uint8_t>& roles, Range& alliance,
+void side_shares(const Node& n, const Scenario& s, bool alliance_nonempty, const std::vector<uint8_t>& roles, Range& alliance,
                  Range& target) {
     double a[3] = {0, 0, 0}, t[3] = {0, 0, 0};  // certain, possible, other
     bool target_row_known = false;
@@ -120,7 +107,7 @@ void side_shares(const Node& n, const Scenario& s, const RegionRoles& rr, const 
         t[r >> 2] += h.share;
         target_row_known |= (r >> 2) == kCertain;
     }
-    bool a_residual = n.residual_unattributed && rr.alliance_nonempty;
+    bool a_residual = n.residual_unattributed && alliance_nonempty;
     bool t_residual = n.residual_unattributed && s.target >= 0;
     for (uint32_t holder : n.unknown_holders) {
         const uint8_t r = roles[holder];
@@ -199,8 +186,8 @@ struct AccessRules {
 };
 
 // `access` reads the figure already computed for an input (inputs come first in the order).
-Access access_of(const Node& n, const Range& denier, const Range& own, const std::vector<NodeFigures>& figs,
-                 Range NodeFigures::*access, const AccessRules& rules) {
+template <Range NodeFigures::*access>
+Access access_of(const Node& n, const Range& denier, const Range& own, const std::vector<NodeFigures>& figs, const AccessRules& rules) {
     const bool links = rules.linked_inputs, only_own_assured = rules.only_own_assured;
     const bool inputs_bind_third_countries = rules.inputs_bind_third_countries;
     Access a;
@@ -259,11 +246,17 @@ namespace {
 // What every domain of one scenario shares: the regions' roles and the measures that can act.
 // Computed once per scenario (compute_domains), not once per domain.
 struct ScenarioContext {
-    RegionRoles rr;
-    std::vector<uint8_t> roles;  // holder_roles
+    bool alliance_nonempty = false;
+    const std::vector<uint8_t>& roles;  // holder_roles, in a buffer kept between recomputes
     ActiveMeasures active;
-    ScenarioContext(const Dataset& ds, const Scenario& s) : rr(region_roles(ds, s)), roles(holder_roles(ds, s, rr)) {
+    ScenarioContext(const Dataset& ds, const Scenario& s) : roles(roles_buffer()) {
+        holder_roles(ds, s, roles_buffer(), alliance_nonempty);
         if (counts_measures(s.deny_mode) || counts_measures(s.retaliation_mode)) active_measures(ds, s, active);
+    }
+    // one recompute at a time per thread: compute_domain_in never starts another
+    static std::vector<uint8_t>& roles_buffer() {
+        static thread_local std::vector<uint8_t> buffer;
+        return buffer;
     }
 };
 void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, const ScenarioContext& ctx, DomainFigures& out);
@@ -283,7 +276,6 @@ namespace {
 void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, const ScenarioContext& ctx, DomainFigures& out) {
     const size_t n = dom.nodes.size();
     if (out.nodes.size() != n) out.nodes.assign(n, NodeFigures{});  // else every field is written below
-    const RegionRoles& rr = ctx.rr;
     const ActiveMeasures& active = ctx.active;
     const bool deny_controls = counts_measures(s.deny_mode);
     const bool retaliation_controls = counts_measures(s.retaliation_mode);
@@ -294,7 +286,7 @@ void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, 
         NodeFigures& f = out.nodes[size_t(idx)];
         f.has_shares = !node.shares.empty();
         if (f.has_shares) {
-            side_shares(node, s, rr, ctx.roles, f.alliance_share, f.target_share);
+            side_shares(node, s, ctx.alliance_nonempty, ctx.roles, f.alliance_share, f.target_share);
             f.hhi = {node.hhi_lo, node.hhi_hi};
             f.choke = f.alliance_share.lo >= s.threshold - 1e-9   ? Choke::Yes
                       : f.alliance_share.hi >= s.threshold - 1e-9 ? Choke::Possible
@@ -317,7 +309,7 @@ void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, 
             denial.inputs_bind_third_countries = s.third_country_rule && controls.foreign_made;
         }
         Access t;
-        if (s.deny) t = access_of(node, f.target_denied, f.target_share, out.nodes, &NodeFigures::target_access, denial);
+        if (s.deny) t = access_of<&NodeFigures::target_access>(node, f.target_denied, f.target_share, out.nodes, denial);
         else t.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};  // no denial: everything
                                                                                          // is available, still bounded by unknown nodes
         f.target_access = t.value;
@@ -333,7 +325,7 @@ void compute_domain_in(const Dataset& ds, const Domain& dom, const Scenario& s, 
             retaliation.only_own_assured = s.retaliation_third_countries && controls.foreign_made;
         }
         Access a;
-        if (s.retaliation) a = access_of(node, f.alliance_denied, f.alliance_share, out.nodes, &NodeFigures::alliance_access, retaliation);
+        if (s.retaliation) a = access_of<&NodeFigures::alliance_access>(node, f.alliance_denied, f.alliance_share, out.nodes, retaliation);
         else a.value = f.has_shares || !node.inputs.empty() ? Range{100, 100} : Range{0, 100};
         f.alliance_access = a.value;
         f.alliance_bottleneck = a.bottleneck;
