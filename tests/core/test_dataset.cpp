@@ -153,3 +153,14 @@ TEST_CASE("a domain's 'measures' is read once into what its shares are of; an un
     CHECK_FALSE(bad.ok());
     CHECK(has(bad, "bad.json: domain 'd': 'measures' is not \"supply\", \"demand\" or \"share\""));
 }
+
+TEST_CASE("a file nested a hundred thousand deep is read and refused without exhausting the stack") {
+    // the parser is iterative and the parsed values are freed without recursion (json.h): a hostile
+    // or broken file of deep nesting gets a message, as any file that is not a dataset
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    LoadResult r = load_bad(deep);
+    CHECK_FALSE(r.ok());
+    const std::string deep_object = R"({"format":"techmap-dataset/1","x":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+    CHECK(load_bad(deep_object).ok());  // an unknown field, however deep, is passed over
+    CHECK_FALSE(load_bad(std::string(100000, '[')).ok());  // and unclosed: a syntax error
+}
