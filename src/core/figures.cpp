@@ -1,8 +1,8 @@
 // figures.cpp — alliance share, choke points, concentration, access under denial and
 // retaliation exposure, pooled indicators, and the explanation of each.
 //
-// [SECTION] who may hold what: members, target, regions, the unknown remainder
-// [SECTION] one node: shares, HHI, choke point
+// [SECTION] who may hold what: members, target, regions, the unknown remainder (each node's
+//           HHI, row years and rows by holder are derived at load: dataset_checks.cpp)
 // [SECTION] propagation of access through "goes into"
 // [SECTION] domain totals
 // [SECTION] pooled indicators
