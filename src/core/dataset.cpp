@@ -103,12 +103,6 @@ std::vector<int> edition_years(const Dataset& ds) {
     return {years.begin(), years.end()};
 }
 
-int Node::year() const {
-    int y = 0;
-    for (const ShareRow& r : shares) y = std::max(y, r.year);
-    return y;
-}
-
 const IndicatorValue* Indicator::for_country(int country, const EditionChoice& choice) const {
     if (country < 0) return nullptr;
     const int date = choice.date > 0 ? choice.date : today();

@@ -129,7 +129,7 @@ struct Node {
     struct Holding { double share; uint32_t holder; };
     std::vector<Holding> known_holdings;
     std::vector<uint32_t> unknown_holders;
-    int year() const;           // the latest year among `shares` (0: none)
+    int year() const { return year_max; }  // the latest year among `shares` (0: none)
     const Edition* current_edition() const { return editions.empty() ? nullptr : &editions[size_t(edition)]; }
 };
 
