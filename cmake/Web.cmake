@@ -1,4 +1,4 @@
-# The WebAssembly app: Dear ImGui (Debian source package) and its OpenGL3 renderer + src/app (its
+# The WebAssembly app: Dear ImGui (Debian source package) + src/app (its
 # own platform layer on Emscripten's HTML5 API: src/app/platform_web.cpp, no SDL) over the render
 # and ui libraries (defined in the top-level CMakeLists.txt), linked into site/techmap.{js,wasm};
 # the site folder also receives index.html, web/, data/ and assets/ so that it can be copied to
@@ -15,19 +15,13 @@ if(NOT _imgui_num OR _imgui_num LESS 19010)
     "run scripts/setup.sh and reconfigure with -DTECHMAP_IMGUI_DIR=${TECHMAP_DEPS_DIR}/src/imgui-1.90.1")
 endif()
 
-# Dear ImGui's core (what src/ui links: no GL) and its OpenGL3 renderer backend (the app's)
+# Dear ImGui's core (what src/ui links: no GL; the app draws its lists: src/app/imgui_webgl.cpp)
 add_library(techmap_imgui STATIC
   ${TECHMAP_IMGUI_DIR}/imgui.cpp ${TECHMAP_IMGUI_DIR}/imgui_draw.cpp
   ${TECHMAP_IMGUI_DIR}/imgui_tables.cpp ${TECHMAP_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(techmap_imgui SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR})
 target_compile_definitions(techmap_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS)
 target_compile_options(techmap_imgui PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
-add_library(techmap_imgui_gl STATIC ${TECHMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(techmap_imgui_gl SYSTEM PUBLIC ${TECHMAP_IMGUI_DIR}/backends)
-# 1.86's GL backend assumes ES2/WebGL1 under Emscripten unless told otherwise
-target_compile_definitions(techmap_imgui_gl PUBLIC IMGUI_IMPL_OPENGL_ES3)
-target_compile_options(techmap_imgui_gl PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
-target_link_libraries(techmap_imgui_gl PUBLIC techmap_imgui)
 
 # shaders/*.vert|frag -> generated header of string constants (the #version line is added at load)
 file(GLOB TECHMAP_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert ${CMAKE_SOURCE_DIR}/shaders/*.frag)
@@ -44,8 +38,10 @@ add_executable(techmap_app
   src/app/platform_web.cpp
   src/app/map_input.cpp
   src/app/web_api.cpp
-  src/app/app_state.cpp)
-target_link_libraries(techmap_app PRIVATE techmap_render techmap_ui techmap_imgui_gl techmap_warnings)
+  src/app/app_state.cpp
+  src/app/imgui_webgl.cpp)
+target_link_libraries(techmap_app PRIVATE techmap_render techmap_ui techmap_imgui techmap_warnings)
+target_include_directories(techmap_app PRIVATE ${CMAKE_BINARY_DIR}/generated)
 set(TECHMAP_SITE_DIR ${CMAKE_BINARY_DIR}/site)
 set_target_properties(techmap_app PROPERTIES OUTPUT_NAME techmap SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY ${TECHMAP_SITE_DIR})

@@ -24,16 +24,25 @@ for (const [f, budget] of [['assets/world-110m.bin', 80], ['assets/world-50m.bin
 
 const env = await start();
 try {
-  const times = [], fromNavigation = [];
+  const times = [], fromNavigation = [], steps = {};
   for (let i = 0; i < 8; i++) {
     const { page, context } = await openApp(env, { width: 1366, height: 768, bare: true });  // the opening view, as a visitor opens it
-    const [t, n] = await page.evaluate(() => [window.techmap.firstMapMs, window.techmap.firstMapSinceNavigationMs]);
-    if (i > 0) { times.push(t); fromNavigation.push(n); }  // the first load warms the server's gzip cache
+    const [t, n, marks] = await page.evaluate(() => [window.techmap.firstMapMs, window.techmap.firstMapSinceNavigationMs, window.techmap.startupMs]);
+    if (i > 0) {  // the first load warms the server's gzip cache
+      times.push(t);
+      fromNavigation.push(n);
+      for (const [step, ms] of Object.entries(marks || {})) (steps[step] ||= []).push(ms);
+    }
     await context.close();
   }
+  const median = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
   const stats = (v) => { v.sort((a, b) => a - b); return `median ${v[3].toFixed(0)} ms (min ${v[0].toFixed(0)}, max ${v[6].toFixed(0)})`; };
   console.log(`first map frame of the opening view, from app.js's start: ${stats(times)}; budget 450 ms`);
   console.log(`first map frame of the opening view, from navigation: ${stats(fromNavigation)}`);
+  // web/app.js's marks: files downloaded, Emscripten's glue run, main() set up (wasm instantiated,
+  // GL context and ImGui), data read (model, map, font), first map frame drawn
+  console.log('  the start, step by step (median ms from app.js\'s start): ' +
+    Object.entries(steps).map(([step, v]) => `${step} ${median(v).toFixed(0)}`).join(', '));
 
   // CPU per frame at 1920x1080: the 1:50m map, supply arcs, labels, all panels; 120 frames paced by
   // the browser, colours and arcs rebuilt every frame as after a toggle

@@ -7,6 +7,10 @@
   const WASM = 'techmap.wasm', JS = 'techmap.js';
   const $ = (id) => document.getElementById(id);
   const t0 = performance.now();
+  // when each step of the start was done, in ms since this script started (tools/measure-web.mjs
+  // prints them: where the time to the first map goes)
+  const startup = {};
+  const mark = (step) => { startup[step] = performance.now() - t0; };
 
   function fail(msg) {
     const e = $('error');
@@ -15,9 +19,25 @@
     $('loader').classList.add('done');
     console.warn('techmap: ' + msg);
   }
-  function status(text, fraction) {
+  // The loader's words and bar. Each change of the page makes the browser draw a frame, which
+  // costs the start as much as the map's own work on a software renderer or a weak device: the
+  // loader stays as it is ("Loading…") for the first half second, in which most loads are done,
+  // and then changes at most ten times a second (the latest state shown).
+  const QUIET_MS = 500, STEP_MS = 100;
+  let shownAt = -Infinity, pendingStatus = null, statusTimer = 0;
+  function showStatus() {
+    statusTimer = 0;
+    if (!pendingStatus) return;
+    const [text, fraction] = pendingStatus;
+    pendingStatus = null;
+    shownAt = performance.now();
     $('loader-text').textContent = text;
     if (fraction !== undefined) $('progress').style.width = Math.round(fraction * 100) + '%';
+  }
+  function status(text, fraction, now = false) {
+    pendingStatus = [text, fraction];
+    const wait = now ? 0 : Math.max(t0 + QUIET_MS, shownAt + STEP_MS) - performance.now();
+    if (wait <= 0) { clearTimeout(statusTimer); showStatus(); } else if (!statusTimer) statusTimer = setTimeout(showStatus, wait);
   }
 
   // WebGL 2 first: without it, say so in words instead of showing a blank canvas.
@@ -30,20 +50,14 @@
   $('canvas').addEventListener('webglcontextrestored', () => {
     if (window.Module && Module._techmap_context_restored) Module._techmap_context_restored();
   });
-  // Download everything in parallel, counting bytes for the progress bar (drawn at most once a
-  // frame: many chunks arrive per frame, and each redraw of the page costs a software renderer)
+  // Download everything in parallel, counting bytes for the progress bar (see status())
   const loaded = new Map(), totals = new Map();
-  let progressShown = false, downloaded = false;
+  let downloaded = false;
   function showProgress() {
-    if (progressShown) return;
-    progressShown = true;
-    requestAnimationFrame(() => {
-      progressShown = false;
-      if (downloaded) return;  // 'Starting…' is shown by then
-      const sumLoaded = [...loaded.values()].reduce((a, b) => a + b, 0);
-      const sumTotal = Math.max([...totals.values()].reduce((a, b) => a + b, 0), sumLoaded, 1);
-      status('Downloading… ' + Math.round(sumLoaded / 1024) + ' KB', 0.9 * sumLoaded / sumTotal);
-    });
+    if (downloaded) return;  // 'Starting…' is shown by then
+    const sumLoaded = [...loaded.values()].reduce((a, b) => a + b, 0);
+    const sumTotal = Math.max([...totals.values()].reduce((a, b) => a + b, 0), sumLoaded, 1);
+    status('Downloading… ' + Math.round(sumLoaded / 1024) + ' KB', 0.9 * sumLoaded / sumTotal);
   }
   const cancel = window.AbortController ? new AbortController() : null;
   function fetchWithProgress(url) {
@@ -76,6 +90,13 @@
   // ~0.1 s): the map's own, on its canvas, with the attributes src/app/platform_web.cpp asks for
   // (the browser hands the same context back to it); without it, the downloads stop and the
   // page says so instead of a blank canvas
+  // The canvas takes its drawn size first (its CSS size x the pixel ratio, as src/app/main.cpp's
+  // setup computes it): resizing the context's drawing buffer later waits on the GPU process
+  {
+    const c = $('canvas'), r = c.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+    c.width = Math.floor(r.width * dpr + 0.5);
+    c.height = Math.floor(r.height * dpr + 0.5);
+  }
   const probe = $('canvas').getContext('webgl2', { alpha: false, depth: true, stencil: false, antialias: false,
     premultipliedAlpha: true, preserveDrawingBuffer: false });
   if (!probe) {
@@ -86,27 +107,35 @@
     return;
   }
   downloads.then(([wasm, ...files]) => {
+    mark('downloaded');
     downloaded = true;
     status('Starting…', 0.92);
     // the panels' font (DejaVu Sans, the bytes ImGui gets) for the page too: the text view, the
-    // notices and the PNG's caption strip look like the app
-    try {
-      const face = new FontFace('Techmap UI', files[FILES.indexOf('assets/ui-font.ttf')].slice(0));
-      document.fonts.add(face);
-      face.load().catch(() => {});
-    } catch (e) { /* an older browser: the page keeps its system font */ }
+    // notices and the PNG's caption strip look like the app. Added once the map is drawn: the
+    // loader's words would be drawn again in it, a frame the start does not need
+    const pageFont = () => {
+      try {
+        const face = new FontFace('Techmap UI', files[FILES.indexOf('assets/ui-font.ttf')].slice(0));
+        document.fonts.add(face);
+        face.load().catch(() => {});
+      } catch (e) { /* an older browser: the page keeps its system font */ }
+    };
     window.Module = {
       canvas: $('canvas'),
       wasmBinary: wasm,
+      preRun: [() => mark('compiled')],
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
       onAbort: (what) => stopped(what),
       onTechmapFatal: (msg) => fail(msg),
       onTechmapFirstMap: () => {
+        mark('firstMap');
+        window.techmap.startupMs = startup;
         window.techmap.firstMapMs = performance.now() - t0;  // since this script started
         window.techmap.firstMapSinceNavigationMs = performance.now();  // since the page was asked for
-        status('Ready', 1);
+        status('Ready', 1, true);
         $('loader').classList.add('done');
+        pageFont();
         Promise.all(LATER.map((u) => fetch(u).then((r) => { if (!r.ok) throw new Error(u + ': HTTP ' + r.status); return r.arrayBuffer(); })))
           .then((bufs) => {
             LATER.forEach((name, i) => addFile(name, new Uint8Array(bufs[i])));
@@ -122,8 +151,10 @@
       // main() has created the window and the GL context: hand the data over now, then open
       // the link in the address (before the first frame, so that it is the first thing seen)
       onTechmapStarted: () => {
+        mark('setUp');
         FILES.forEach((name, i) => addFile(name, new Uint8Array(files[i])));
         const problems = ccall('techmap_commit_files', 'string', [], []);
+        mark('dataRead');
         if (problems) console.warn('techmap data: ' + problems);
         // a link opens as it is; the bare address opens the opening view (the story's first
         // scenario, with a title, a plain sentence and the next step); '#v1' is the empty one
@@ -144,6 +175,7 @@
     // the Emscripten glue: index.html preloads it beside the downloads, so it runs at once here
     const s = document.createElement('script');
     s.src = JS;
+    s.onload = () => mark('glueRun');
     s.onerror = () => fail('Could not load ' + JS + '.');
     document.body.appendChild(s);
   }).catch((e) => fail('Could not download the map: ' + e.message));

@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "core/world_map.h"
 #include "view/map_content.h"
+#include "app/imgui_webgl.h"
 #include "render/map_renderer.h"
 #include "ui/ui.h"
 
@@ -49,6 +50,7 @@ struct App {
     Model model;
     std::vector<MapLevel> levels;   // coarse first
     MapRenderer renderer;
+    ImGuiWebGL imgui_gl;  // the panels and labels
     MapCamera view, view_goal;        // the view eases toward view_goal (smooth zoom)
     bool reduced_motion = false;      // the visitor asks for less motion: the view jumps to its goal
     UiState ui;

@@ -13,7 +13,6 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // the input queue's length
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -196,10 +195,9 @@ void rebuild_fonts() {
     }
     g_label_font = font;
     io.FontGlobalScale = float(1.0 / a.dpr);
-    // the backend recreates its font texture only with its other GL objects: do it here, so that
-    // a change of pixel ratio, screen size or presentation mode shows the new type at once
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (a.gl_ready && !a.gl_lost && a.frames_drawn > 0) ImGui_ImplOpenGL3_CreateFontsTexture();
+    // the atlas is uploaded anew by the next frame: a change of pixel ratio, screen size or
+    // presentation mode shows the new type at once
+    if (a.gl_ready && !a.gl_lost) a.imgui_gl.drop_font();
     a.request_redraw();
 }
 
@@ -214,7 +212,11 @@ bool setup() {
     a.css_w = int(w);
     a.css_h = int(h);
     a.dpr = emscripten_get_device_pixel_ratio();
-    emscripten_set_canvas_element_size("#canvas", int(w * a.dpr + 0.5), int(h * a.dpr + 0.5));
+    // (web/app.js has sized it so already when it made the context: a resize waits on the GPU)
+    int cw = 0, ch = 0;
+    emscripten_get_canvas_element_size("#canvas", &cw, &ch);
+    if (cw != int(w * a.dpr + 0.5) || ch != int(h * a.dpr + 0.5))
+        emscripten_set_canvas_element_size("#canvas", int(w * a.dpr + 0.5), int(h * a.dpr + 0.5));
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -225,9 +227,10 @@ bool setup() {
     std::string err;
     if (!platform_init("#canvas", err)) { js_fatal(err.c_str()); return false; }
     a.gl_ready = true;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
     rebuild_fonts();
-    a.renderer.init();  // its programs compile while the data is read; the first frame waits for them
+    // the programs compile while the data is read; the first frame waits for them once
+    a.renderer.init();
+    a.imgui_gl.init();
     return true;
 }
 
@@ -323,7 +326,7 @@ void draw_frame() {
     App& a = app();
     const double t0 = emscripten_get_now();
     if (ui_style(a.ui, float(a.css_w), float(a.css_h))) rebuild_fonts();  // screen size or mode changed
-    ImGui_ImplOpenGL3_NewFrame();
+    a.imgui_gl.new_frame();  // the font atlas, when it is new
     platform_new_frame(a.css_w, a.css_h);  // (the pointer reached ImGui through its input queue)
     a.capture_requested = a.capture_pending;
     a.capture_pending = false;
@@ -393,7 +396,7 @@ void draw_frame() {
     a.renderer.draw(lv >= 0 ? a.levels[size_t(lv)].gl : -1, a.view, {fb_w, fb_h},
                     {css.x * px, css.y * px, css.w * px, css.h * px}, hovered_map, a.style, px);
     const double t_map = emscripten_get_now();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!a.imgui_gl.render(ImGui::GetDrawData(), link_error)) js_fatal(("Panels renderer: " + link_error).c_str());
     a.capture_frame(fb_w, fb_h);
     ++a.frames_drawn;
     a.last_frame_map_ms = t_map - t1;
@@ -501,12 +504,12 @@ void context_lost() {
     App& a = app();
     a.gl_lost = true;
     a.renderer.forget();
+    a.imgui_gl.forget();
 }
 
 bool context_restored() {
     App& a = app();
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    a.imgui_gl.init();
     std::string err;
     const bool ok = a.upload_levels(err);
     if (!ok) js_fatal(("The map could not be restored: " + err).c_str());
@@ -522,6 +525,9 @@ int main(int, char**) {
     if (!techmap::setup()) return 1;
     std::printf("techmap: ready\n");
     emscripten_set_main_loop(techmap::frame, 0, false);
-    techmap::js_started();
+    techmap::js_started();  // the page hands the data over and opens the link or the opening view
+    // the first map is drawn now, not at the next animation frame: the browser shows it with
+    // its next frame either way, and a busy compositor can hold an animation frame back
+    techmap::frame();
     return 0;
 }

@@ -124,11 +124,13 @@ std::vector<int> Indicator::years() const {
 
 int Dataset::find_country(const std::string& iso3) const {
     // every share row and firm names its country: a binary search, not a walk of ~250 codes
-    if (countries_by_code.size() != countries.size()) {
-        countries_by_code.resize(countries.size());
-        for (size_t i = 0; i < countries.size(); ++i) countries_by_code[i] = int(i);
-        std::stable_sort(countries_by_code.begin(), countries_by_code.end(),
-                         [&](int a, int b) { return countries[size_t(a)].id < countries[size_t(b)].id; });
+    // (the loader asks once per country it adds: each new one is inserted in its place, after
+    // any earlier one with the same code, instead of sorting all again)
+    if (countries_by_code.size() > countries.size()) countries_by_code.clear();
+    for (size_t i = countries_by_code.size(); i < countries.size(); ++i) {
+        auto at = std::upper_bound(countries_by_code.begin(), countries_by_code.end(), countries[i].id,
+                                   [&](const std::string& code, int c) { return code < countries[size_t(c)].id; });
+        countries_by_code.insert(at, int(i));
     }
     auto it = std::lower_bound(countries_by_code.begin(), countries_by_code.end(), iso3,
                                [&](int c, const std::string& code) { return countries[size_t(c)].id < code; });

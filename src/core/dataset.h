@@ -218,7 +218,7 @@ struct Dataset {
     std::vector<Measure> measures;       // dated export controls (measures.h)
     std::string not_shown;               // what the data leaves out on purpose, and why
     std::vector<int> countries_by_name;  // country indices in name order (derived at load)
-    // find_country's index: country indices in code order, rebuilt whenever the countries grew
+    // find_country's index: country indices in code order, extended whenever the countries grew
     mutable std::vector<int> countries_by_code;
 
     int find_country(const std::string& iso3) const;  // -1 when unknown
