@@ -231,6 +231,7 @@ bool setup() {
     // the programs compile while the data is read; the first frame waits for them once
     a.renderer.init();
     a.imgui_gl.init();
+    glFlush();  // sent to the GPU process now, not when the data has been read in this same task
     return true;
 }
 
