@@ -6,7 +6,7 @@
 //
 // Sections: [status] the live region · [result] the headline and the figures in words ·
 // [form] group, members, target, domain, input, date, denial modes, threshold, switches ·
-// [measures] the measures in force (from the summary's lists) · [story] a button per step ·
+// [measures] the measures in force (the figures' lists) · [story] a button per step ·
 // [share] copy link, CSV, PNG, presentation mode. The figures table stays app.js's.
 //
 // Sync: app.js calls the subscribers after each frame that shows a change of the model, from the
@@ -270,26 +270,21 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
       box.title = box.disabled ? 'The target cannot be a member' : '';
     }
   }
-  function renderMeasures(summary, s) {
+  // The figures' own lists (window.techmap.figures().measures), in the text summary's words
+  function renderMeasures(listed, s) {
     const t = s.target ? name(s.target) : '';
     measures.replaceChildren();
-    if (!t) { measures.append(el('p', { text: 'No target: no measure applies.' })); return; }
-    const heads = [`Controls in force issued by members against ${t}: `, `Rules in force against ${t}, whoever issued them: `,
-      'Of unknown status on this date (the sources end before it): ', `${t}'s measures in force against members: `,
-      `${t}'s measures of unknown status on this date (the sources end before it): `];
-    const at = heads.map((h) => [h, summary.indexOf(h)]).filter(([, i]) => i >= 0).sort((a, b) => a[1] - b[1]);
-    const end = summary.indexOf('The alliance holds ');
-    at.forEach(([h, i], k) => {
-      const stop = k + 1 < at.length ? at[k + 1][1] : end >= 0 ? end : summary.length;
-      const text = summary.slice(i + h.length, stop).trim().replace(/\.$/, '');
-      const items = [];
-      for (const part of text.split('; ')) {  // a piece without "(ID, kind)" belongs to the item before
-        if (items.length && !/\([A-Z0-9][A-Za-z0-9-]*, [a-z ]+\)/.test(part)) items[items.length - 1] += '; ' + part;
-        else items.push(part);
-      }
-      const heading = h.replace(/: $/, '').replace(' (the sources end before it)', '').replace(/^Of unknown status on this date$/, `Controls against ${t} of unknown status on this date`);
-      measures.append(el('h3', { text: heading }), text === 'none' ? el('p', { text: 'None.' }) : el('ul', {}, ...items.map((x) => el('li', { text: x }))));
-    });
+    if (!t || !listed) { measures.append(el('p', { text: 'No target: no measure applies.' })); return; }
+    const item = (m) => `${m.name} (${m.id}, ${m.kind})` + (m.ifUnknown ? ': ' + m.ifUnknown : '');
+    const lists = [
+      [listed.rulesInForce ? `Rules in force against ${t}, whoever issued them` : `Controls in force issued by members against ${t}`, listed.denial, true],
+      [`Controls against ${t} of unknown status on this date`, listed.denialUnknown, false],
+      [`${t}'s measures in force against members`, listed.retaliation, true],
+      [`${t}'s measures of unknown status on this date`, listed.retaliationUnknown, false]];
+    for (const [heading, items, always] of lists) {
+      if (!items.length && !always) continue;  // an unknown status is listed only when there is one
+      measures.append(el('h3', { text: heading }), items.length ? el('ul', {}, ...items.map((m) => el('li', { text: item(m) }))) : el('p', { text: 'None.' }));
+    }
   }
   function renderStory() {
     const st = api.story();
@@ -349,7 +344,7 @@ export function mount({ root, api, pageAction, isOpen = () => true }) {
     if (!editing(threshold)) write(threshold, String(s.threshold));
     for (const [key, box] of switches) box.checked = !!s[key];
     switches.find((x) => x[0] === 'retaliationThirdCountries')[1].disabled = !s.retaliation;
-    renderMeasures(api.summary(), s);
+    renderMeasures(f.measures, s);
     renderStory();
   }
 

@@ -259,6 +259,13 @@ std::vector<int> measures_in_force(const Dataset& ds, const Scenario& s, Control
     return out;
 }
 
+std::vector<int> measures_in_state(const Dataset& ds, const Scenario& s, ControlSide side, MeasureState state) {
+    std::vector<int> out = measures_in_force(ds, s, side);
+    const int date = scenario_date(s);
+    out.erase(std::remove_if(out.begin(), out.end(), [&](int i) { return ds.measures[size_t(i)].state_on(date) != state; }), out.end());
+    return out;
+}
+
 namespace {
 // A measure of this state and kind, covering the whole node or a part: how certain its denial is.
 ControlLevel level_of(const Measure& m, MeasureState st) {

@@ -149,6 +149,9 @@ bool denies_target(const Measure& m, const Scenario& s);
 // members against the target (Denial) or by the target against a member (Retaliation).
 // Agreements without rules of their own are listed too (they deny nothing).
 std::vector<int> measures_in_force(const Dataset& ds, const Scenario& s, ControlSide side);
+// Those of them in the one state `state` on the date (InForce, or Unknown: the sources end
+// before it): the text summary's and the text view's lists, which never call an unknown "in force".
+std::vector<int> measures_in_state(const Dataset& ds, const Scenario& s, ControlSide side, MeasureState state);
 
 // Per scenario (date, members, target): what each measure can do, for each side. Computed once
 // per scenario; node_controls() then reads it for each node.

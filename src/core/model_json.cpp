@@ -195,6 +195,29 @@ std::string Model::figures_json() const {
     out.set(summary, "targetMarketMadeAtHome", known_or_null(out, home));
     if (is_known(home)) out.set(summary, "targetMarketMadeAtHomeYear", home_year);
     out.set(j, "summary", std::move(summary));
+    // the measures on the scenario's date, as the text summary lists them (the text view's lists)
+    if (scenario_.target >= 0) {
+        auto listed = [&](ControlSide side, MeasureState state) {
+            json a = out.array();
+            for (int i : measures_in_state(data_, scenario_, side, state)) {
+                const Measure& me = data_.measures[size_t(i)];
+                json o = out.object();
+                out.set(o, "id", me.id);
+                out.set(o, "name", me.name);
+                out.set(o, "kind", to_string(me.kind));
+                if (state == MeasureState::Unknown && !me.lapse_default.empty()) out.set(o, "ifUnknown", me.lapse_default);
+                out.push(a, std::move(o));
+            }
+            return a;
+        };
+        json ms = out.object();
+        out.set(ms, "rulesInForce", scenario_.deny_mode == DenialMode::RulesInForce);  // whoever issued them
+        out.set(ms, "denial", listed(ControlSide::Denial, MeasureState::InForce));
+        out.set(ms, "denialUnknown", listed(ControlSide::Denial, MeasureState::Unknown));
+        out.set(ms, "retaliation", listed(ControlSide::Retaliation, MeasureState::InForce));
+        out.set(ms, "retaliationUnknown", listed(ControlSide::Retaliation, MeasureState::Unknown));
+        out.set(j, "measures", std::move(ms));
+    }
     // the selected input's headline (headline.h): the words the caption, the card and the text view show
     if (node_ >= 0 && size_t(node_) < d->nodes.size()) {
         const PlainHeadline h = plain_headline(*this, node_);

@@ -129,9 +129,8 @@ std::string scenario_summary(const Model& m) {
     // measures in force and those of unknown status listed apart: an unknown is never "in force"
     auto measure_list = [&](ControlSide side, bool unknown) {
         std::string list;
-        for (int i : measures_in_force(ds, s, side)) {
+        for (int i : measures_in_state(ds, s, side, unknown ? MeasureState::Unknown : MeasureState::InForce)) {
             const Measure& me = ds.measures[size_t(i)];
-            if ((me.state_on(scenario_date(s)) == MeasureState::Unknown) != unknown) continue;
             list += (list.empty() ? "" : "; ") + me.name + " (" + me.id + ", " + to_string(me.kind) + ")" +
                     (unknown && !me.lapse_default.empty() ? ": " + me.lapse_default : std::string());
         }

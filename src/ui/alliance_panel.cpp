@@ -390,7 +390,7 @@ void embed_section(const Model& m, UiState& ui, UiActions& actions) {
     }
     ui.embed_size = std::clamp(ui.embed_size, 0, 2);
     const int sel = m.selected_node();
-    const std::string title = "Techno-alliance map" + (m.domain() && sel >= 0 ? ": " + plain_headline(m, sel).title : std::string());
+    const std::string title = "Techno-alliance map" + (m.domain() && sel >= 0 ? ": " + headline_of(m, ui, sel).title : std::string());
     const std::string code = embed_code(ui.embed_url, sizes[ui.embed_size][0], sizes[ui.embed_size][1], title);
     std::vector<char> buf(code.begin(), code.end());
     buf.push_back(0);

@@ -72,7 +72,7 @@ void map_caption(const Model& m, UiState& ui, float left, float width) {
         glossary_marker("choke point");
     }
     const float wrap = std::min(540.0f * ui.scale, width - left - 40);
-    const PlainHeadline h = plain_headline(m, sel);
+    const PlainHeadline& h = headline_of(m, ui, sel);
     // the input's name is the caption's first line: its title goes on without it ("The
     // Netherlands makes 99% of world supply (2025)"), a line shorter in the band above the map
     std::string title = h.title;
@@ -156,7 +156,8 @@ void welcome_card(const Model& m, UiState& ui, float left, float width, float he
     // the story's title fits the scenario it was written for; after any change of input, members,
     // domain or date the title is the headline's, computed for what is on screen
     const bool as_opened = m.revision() == ui.welcome_revision;
-    const PlainHeadline h = d && sel >= 0 ? plain_headline(m, sel) : PlainHeadline{};
+    const PlainHeadline none{};
+    const PlainHeadline& h = d && sel >= 0 ? headline_of(m, ui, sel) : none;
     const std::string title = as_opened || h.title.empty() ? ui.welcome_title : h.title;
     ImGui::SetWindowFontScale(1.3f);
     wrapped(title.c_str());
@@ -425,7 +426,8 @@ void embed_band(const Model& m, UiState& ui, float width, UiActions& actions) {
     const char* open_label = ui.touch ? "Full view" : "Open the full view";
     const float button_w = ImGui::CalcTextSize(open_label).x + ImGui::GetStyle().FramePadding.x * 2;
     const int sel = m.selected_node();
-    const PlainHeadline h = m.domain() && sel >= 0 ? plain_headline(m, sel) : PlainHeadline{};
+    const PlainHeadline none{};
+    const PlainHeadline& h = m.domain() && sel >= 0 ? headline_of(m, ui, sel) : none;
     const float room = ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x;
     const std::string line = fit_line(h.title, room);
     ImGui::AlignTextToFramePadding();

@@ -22,7 +22,7 @@ namespace {
 void presentation_caption(const Model& m, UiState& ui, float width) {
     const int sel = m.selected_node();
     if (!m.domain() || sel < 0) return;
-    const PlainHeadline h = plain_headline(m, sel);
+    const PlainHeadline& h = headline_of(m, ui, sel);
     const float w = width - 16.0f;
     ImGui::SetNextWindowPos(ImVec2(8, 8), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));  // the width fixed, the height fitted

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "core/headline.h"
 #include "core/model.h"
 #include "core/scenario_link.h"
 #include "core/story.h"
@@ -109,6 +110,9 @@ struct UiState {
     std::string timeline_measure;   // the measure explained under the strip (id; empty: none)
     std::vector<LaneChoice> timeline_lanes;  // the lanes the user folded or unfolded, most recent last
     long timeline_lanes_data = -1;           // the data revision they were chosen in
+    // the selected input's plain headline, made once per model revision (the caption, the
+    // welcome card, presentation and the embed band all show it): headline_of() in widgets.h
+    struct { long revision = -1; int node = -1; PlainHeadline words; } headline;
 };
 
 // The map edits the alliance only while the Alliance section is open on screen: its member list

@@ -18,6 +18,15 @@
 
 namespace techmap {
 
+const PlainHeadline& headline_of(const Model& m, UiState& ui, int node) {
+    if (ui.headline.revision != m.revision() || ui.headline.node != node) {
+        ui.headline.words = plain_headline(m, node);
+        ui.headline.revision = m.revision();
+        ui.headline.node = node;
+    }
+    return ui.headline.words;
+}
+
 void remember(UiState& ui, const char* name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ui.items[name] = {a.x, a.y, b.x, b.y};

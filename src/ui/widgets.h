@@ -23,6 +23,9 @@ inline ImVec4 im_color(theme::Rgba c) { return ImVec4(c.r, c.g, c.b, c.a); }
 
 // Remembers the last item's (or the current window's) screen rectangle under `name` (and
 // whether it has keyboard focus), so that the page and tests find controls by name.
+// The plain headline of `node` (core/headline.h), made again only when the model changed.
+const PlainHeadline& headline_of(const Model& m, UiState& ui, int node);
+
 void remember(UiState& ui, const char* name);
 void remember_window(UiState& ui, const char* name);
 // Remembers the words of the last item under `name` (see UiState::texts).

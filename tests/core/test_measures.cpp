@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/figures.h"
+#include "core/json.h"
 #include "core/measures.h"
 #include "core/model.h"
 #include "core/report.h"
@@ -491,4 +492,48 @@ TEST_CASE("section E of the policy timeline: 2026 measures and Pax Silica's late
     std::string why;
     for (const std::string& l : m.explain(gpu).lines) why += l + "\n";
     CHECK(why.find("Aimed at named firms, so moving no product figure: US-2025-09-AFF") != std::string::npos);
+}
+
+TEST_CASE("the figures' lists of measures (the text view's) are the text summary's, one by one, unknowns apart") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    const Dataset& ds = m.data();
+    m.set_members({cidx(ds, "USA"), cidx(ds, "JPN"), cidx(ds, "NLD")});
+    m.set_deny_mode(DenialMode::Controls);
+    m.set_retaliation_mode(DenialMode::Controls);
+    REQUIRE(m.select_domain("semiconductors"));
+    // in the summary: "<name> (<id>, <kind>)" joined by "; ", each list after its heading
+    auto ids = [&](const char* list) {
+        JsonDoc d;
+        REQUIRE(parse_json(m.figures_json(), d));
+        const Json* ms = json_find(d.root(), "measures");
+        REQUIRE(ms != nullptr);
+        std::vector<std::string> out;
+        for (const Json& x : json_find(*ms, list)->GetArray()) {
+            out.push_back(json_string(*json_find(x, "id")));
+            const std::string shown = json_string(*json_find(x, "name")) + " (" + out.back() + ", " + json_string(*json_find(x, "kind")) + ")";
+            CHECK_MESSAGE(scenario_summary(m).find(shown) != std::string::npos, shown);
+        }
+        return out;
+    };
+    auto has = [](const std::vector<std::string>& v, const char* id) { return std::find(v.begin(), v.end(), id) != v.end(); };
+
+    m.set_date(20230901);  // Japan's tool licences are a month old; the US's of 2022 are in force
+    const std::vector<std::string> denial = ids("denial"), retaliation = ids("retaliation");
+    CHECK(has(denial, "JP-2023-07"));
+    CHECK(has(denial, "US-2022-10"));
+    CHECK_FALSE(has(denial, "US-2024-12"));  // not yet issued
+    CHECK(has(retaliation, "CN-2023-07"));   // China's gallium and germanium licences
+    CHECK(ids("denialUnknown").empty());     // the sources cover 2023
+
+    m.set_date(20261207);  // after the sources end: the affiliates rule's status is unknown, never "in force"
+    const std::vector<std::string> unknown = ids("denialUnknown");
+    CHECK(has(unknown, "US-2025-09-AFF"));
+    CHECK_FALSE(has(ids("denial"), "US-2025-09-AFF"));
+    CHECK(scenario_summary(m).find("Of unknown status on this date (the sources end before it): ") != std::string::npos);
+
+    m.set_target(-1);  // no target: no list
+    JsonDoc d;
+    REQUIRE(parse_json(m.figures_json(), d));
+    CHECK(json_find(d.root(), "measures") == nullptr);
 }
