@@ -115,6 +115,11 @@ void handle_map_input(const PageInput& e) {
                 }
             }
             pointer.down = false;
+            if (e.touch) {  // a lifted finger hovers no country (a mouse stays where it is)
+                pointer.seen = false;
+                a.hovered = -1;
+                a.request_redraw(2);
+            }
             break;
         case Kind::Wheel:
             if (e.wheel_y == 0 || ui_covers(float(pointer.x), float(pointer.y))) break;

@@ -349,6 +349,9 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             if (t.identifier == g_touch.pointer) {
                 pointer_to(x, y, true);
                 pointer_button(0, false, true);
+                // a lifted finger points at nothing: no tooltip or highlight stays where it was
+                // (ImGui's queue sees the release there first, so the tap is still a click)
+                ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
                 g_touch.pointer = -1;
             }
             g_touch.down.erase(it);

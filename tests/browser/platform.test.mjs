@@ -1,7 +1,7 @@
 // Browser tests of the app's own platform layer (src/app/platform_web.cpp, Emscripten's HTML5 API
 // in place of SDL2): what it alone decides — text from the keyboard layout (keypress, non-ASCII),
 // ImGui's copy to and paste from the system clipboard, the cursor's shape on the canvas, a double
-// click, and two fingers pinching the map.
+// click, two fingers pinching the map, and a lifted finger that leaves nothing hovered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, openApp, settle, clickItem } from './browser.mjs';
@@ -92,6 +92,28 @@ test('a double click zooms in where it is; two fingers pinch the map in and out'
     const z3 = await zoom();
     assert.ok(z3 < z2 / 2, `closing them zooms out: ${z2} -> ${z3}`);
     assert.equal((await page.evaluate(() => window.techmap.scenario())).members.length, 0, 'a pinch toggles nothing');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
+
+test('a tap on a phone opens the country\'s card and leaves nothing hovered: no tooltip or highlight stays under a lifted finger', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(env.url + '#v1');
+    await page.waitForFunction(() => window.techmap && window.techmap.ready(), null, { timeout: 30000 });
+    await page.evaluate(() => window.techmap.setView(-55, -10, 2));
+    await settle(page);
+    const [x, y] = await page.evaluate(() => window.techmap.screenOf(-52, -10));  // Brazil
+    await page.touchscreen.tap(x, y);
+    await settle(page);
+    const s = await status(page);
+    const items = await page.evaluate(() => window.techmap.uiItems());
+    assert.ok(items['country-card'] || items['pinned-card'], 'the tap opened the card');
+    assert.equal(s.hovered, '', 'no country stays hovered after the finger lifts');
+    assert.equal(s.tooltip, '', 'no tooltip stays after the finger lifts');
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
