@@ -86,10 +86,6 @@
   }
 
   const downloads = Promise.all([fetchWithProgress(WASM), ...FILES.map(fetchWithProgress)]);
-  // WebGL 2 is made while the files download (creating a context takes a software renderer
-  // ~0.1 s): the map's own, on its canvas, with the attributes src/app/platform_web.cpp asks for
-  // (the browser hands the same context back to it); without it, the downloads stop and the
-  // page says so instead of a blank canvas
   // The canvas takes its drawn size first (its CSS size x the pixel ratio, as src/app/main.cpp's
   // setup computes it): resizing the context's drawing buffer later waits on the GPU process
   {
@@ -97,6 +93,10 @@
     c.width = Math.floor(r.width * dpr + 0.5);
     c.height = Math.floor(r.height * dpr + 0.5);
   }
+  // WebGL 2 is made while the files download (creating a context takes a software renderer
+  // ~0.1 s): the map's own, on its canvas, with the attributes src/app/platform_web.cpp asks for
+  // (the browser hands the same context back to it); without it, the downloads stop and the
+  // page says so instead of a blank canvas
   const probe = $('canvas').getContext('webgl2', { alpha: false, depth: true, stencil: false, antialias: false,
     premultipliedAlpha: true, preserveDrawingBuffer: false });
   if (!probe) {
@@ -123,7 +123,6 @@
     window.Module = {
       canvas: $('canvas'),
       wasmBinary: wasm,
-      preRun: [() => mark('compiled')],
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
       onAbort: (what) => stopped(what),
