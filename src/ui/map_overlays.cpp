@@ -224,7 +224,8 @@ void legend(const Model& m, UiState& ui, float width, float height) {
                                         ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoFocusOnAppearing);
     remember_window(ui, "legend-window");
     // presenting or embedded, the legend keeps to a corner: the title and the headline are the large type
-    if (ui.mode != UiMode::Full || ui.touch) ImGui::SetWindowFontScale(0.75f);
+    // (a window keeps its scale: set it every frame, or leaving presentation keeps the small type)
+    ImGui::SetWindowFontScale(ui.mode != UiMode::Full || ui.touch ? 0.75f : 1.0f);
     auto swatch = [](glm::u8vec4 c, const char* text) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float s = ImGui::GetTextLineHeight();

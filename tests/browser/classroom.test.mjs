@@ -331,3 +331,21 @@ test("a measure's explanation keeps its Close button in sight, and closing it gi
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
+
+test('leaving presentation mode gives the legend its normal type back (it kept the smaller scale of presenting)', async () => {
+  const { page, context, errors } = await openApp(env, { width: 1280, height: 720, bare: true });
+  try {
+    const legend = async () => { const r = (await items(page))['legend-window']; return [r[2] - r[0], r[3] - r[1]]; };
+    const before = await legend();
+    await page.evaluate(() => window.techmap.action('mode:presentation'));
+    await settle(page);
+    const presenting = await legend();  // its type at 0.75 of presentation's large type
+    assert.ok(presenting[1] !== before[1], `presenting, the legend has its own size: ${presenting} against ${before}`);
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.equal((await status(page)).mode, 'full');
+    const after = await legend();
+    assert.ok(Math.abs(after[0] - before[0]) <= 2 && Math.abs(after[1] - before[1]) <= 2, `the legend is ${after} again, as before presenting (${before})`);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
