@@ -2,6 +2,8 @@
 // in links, the text summary and the CSV export.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <sstream>
 
@@ -70,6 +72,19 @@ TEST_CASE("the guided story: every step opens cleanly and shows the figures its 
             REQUIRE(v);
             REQUIRE(v->IsNumber());
             CHECK(std::fabs(v->GetDouble() - e.value) <= e.tolerance);
+            // a step that quotes an input's shares or their year cites where they come from: every
+            // source of the rows in use (the edition of the step's date), so that its "Sources:"
+            // line names them (access figures rest on measures too, cited by the step's own choice)
+            const bool quotes_shares = e.figure.find("Share.") != std::string::npos || e.figure.size() > 5 && e.figure.compare(e.figure.size() - 5, 5, ".year") == 0;
+            if (e.figure.rfind("node.", 0) == 0 && quotes_shares) {
+                const std::string id = e.figure.substr(5, e.figure.find('.', 5) - 5);
+                const int n = m.domain()->find_node(id);
+                REQUIRE(n >= 0);
+                for (const ShareRow& r : m.domain()->nodes[size_t(n)].shares) {
+                    INFO(m.data().sources[size_t(r.source)].id);
+                    CHECK(std::find(st.sources.begin(), st.sources.end(), r.source) != st.sources.end());
+                }
+            }
         }
     }
 }
