@@ -50,9 +50,10 @@ void alliance_section(Model& m, UiState& ui) {
             if (!exists) ImGui::BeginDisabled();
             // an ended grouping (a rescinded rule) reads as ended on the date shown, with its end date
             const int day = ui.preset_year ? ui.preset_year * 10000 + 1231 : on;
-            // a declaration with its signing date in the list; an ended grouping with its end date
+            // a declaration with its signing date in the list ("first signed" when more signed
+            // later: a country's card gives the date it signed itself); an ended grouping with its end date
             const std::string signed_on = p.kind == "declaration" && !p.snapshots.empty() && p.snapshots.front().date
-                                              ? " (signed " + pretty_date(p.snapshots.front().date) + ")" : "";
+                                              ? (p.snapshots.size() > 1 ? " (first signed " : " (signed ") + pretty_date(p.snapshots.front().date) + ")" : "";
             const std::string label = p.name + (p.ended && p.ended <= day ? " (ended " + pretty_date(p.ended) + ")" : signed_on) + "##" + p.id;
             if (ImGui::Selectable(label.c_str(), preset == int(i))) apply_group(m, ui, p.id);
             if (!exists && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Not yet formed on that date");

@@ -398,6 +398,7 @@ void pinned_country_card(Model& m, UiState& ui) {
                                    std::clamp(ui.card_at[1] + 12.0f, 8.0f, std::max(8.0f, size.y * 0.5f))), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_w + ImGui::GetStyle().WindowPadding.x * 2, FLT_MAX));
     bool open = true;
+    ImGui::SetNextWindowBgAlpha(1.0f);  // it opens over other windows: their words must not show through
     ImGui::Begin("Country##pinned-card", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
     remember_window(ui, "pinned-card");
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
