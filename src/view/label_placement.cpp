@@ -64,13 +64,22 @@ std::vector<PlacedLabel> place_labels(const Model& m, const WorldMap& map, const
         if (!important && (cand.screen_area < size.x * size.y * 1.2f)) continue;
         glm::dvec2 p = view.map_to_screen(equal_earth(country.lon, country.lat), area);
         if (marked[size_t(cand.country)]) p.y -= 6 + size.y * 0.5;  // above its marker
-        const PlacedLabel r{cand.country, {float(p.x) - size.x / 2 - 2, float(p.y) - size.y / 2 - 1},
-                            {float(p.x) + size.x / 2 + 2, float(p.y) + size.y / 2 + 1}};
-        if (r.min.x < area.x || r.max.x > area.x + area.w || r.min.y < area.y || r.max.y > area.y + area.h) continue;
-        const bool on_dot = !marked[size_t(cand.country)] &&
-                            std::any_of(dots.begin(), dots.end(), [&](const PlacedLabel& o) { return overlap(r, o); });
-        if (on_dot || std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& o) { return overlap(r, o); })) continue;
-        placed.push_back(r);
+        // the name on its country's centre; the target's and the members' also just above,
+        // below, left or right of it when that place is taken (on a phone China's centre lies
+        // among the dots of its small neighbours, and the rival went unnamed)
+        const float dy = size.y + 2, dx = size.x / 2 + 4;
+        const glm::vec2 shifts[] = {{0, 0}, {0, -dy}, {0, dy}, {-dx, 0}, {dx, 0}};
+        const size_t tries = cand.priority >= 500 ? 5 : 1;
+        for (size_t t = 0; t < tries; ++t) {
+            const glm::vec2 c = glm::vec2(p) + shifts[t];
+            const PlacedLabel r{cand.country, {c.x - size.x / 2 - 2, c.y - size.y / 2 - 1}, {c.x + size.x / 2 + 2, c.y + size.y / 2 + 1}};
+            if (r.min.x < area.x || r.max.x > area.x + area.w || r.min.y < area.y || r.max.y > area.y + area.h) continue;
+            const bool on_dot = !marked[size_t(cand.country)] &&
+                                std::any_of(dots.begin(), dots.end(), [&](const PlacedLabel& o) { return overlap(r, o); });
+            if (on_dot || std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& o) { return overlap(r, o); })) continue;
+            placed.push_back(r);
+            break;
+        }
     }
     return placed;
 }

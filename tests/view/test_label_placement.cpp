@@ -80,3 +80,30 @@ TEST_CASE("labels: names that fit nowhere are left out; missing sizes place noth
     CHECK(place_labels(m, map, links, MapCamera{}, area, {}, -1, huge).empty());
     CHECK(place_labels(m, map, links, MapCamera{}, area, {}, -1, {}).empty());
 }
+
+TEST_CASE("labels: on a phone's narrow map the rival and the members are named even among small neighbours' dots") {
+    Model m;
+    REQUIRE(m.load(default_files()).ok());
+    const Dataset& ds = m.data();
+    m.set_members({ds.find_country("JPN"), ds.find_country("NLD"), ds.find_country("USA")});  // the opening view
+    m.set_target(ds.find_country("CHN"));
+    m.select_node(m.default_node());
+    const WorldMap& map = map110();
+    const CountryLinks links = links_of(m, map);
+    const std::vector<glm::vec2> sizes = text_sizes(ds);
+    const ScreenRect area{0, 90, 390, 300};  // 390 px wide, the whole world
+    MapCamera view;
+    const std::vector<SmallCountry> markers = small_countries(m, countries_that_matter(m), map, links, view, area);
+    const std::vector<PlacedLabel> labels = place_labels(m, map, links, view, area, markers, m.selected_node(), sizes);
+    for (const char* iso : {"CHN", "USA", "JPN"})
+        CHECK_MESSAGE(std::any_of(labels.begin(), labels.end(), [&](const PlacedLabel& l) { return ds.countries[size_t(l.country)].id == iso; }), iso);
+    // and still none over another name or another country's dot
+    for (size_t i = 0; i < labels.size(); ++i) {
+        for (size_t j = i + 1; j < labels.size(); ++j) CHECK_FALSE(overlap(labels[i].min, labels[i].max, labels[j].min, labels[j].max));
+        if (std::any_of(markers.begin(), markers.end(), [&](const SmallCountry& s) { return s.country == labels[i].country; })) continue;
+        for (const SmallCountry& s : markers) {
+            const glm::vec2 c(view.map_to_screen(glm::dvec2(s.projected), area));
+            CHECK_FALSE(overlap(labels[i].min, labels[i].max, c - s.radius_px, c + s.radius_px));
+        }
+    }
+}
