@@ -213,10 +213,10 @@ bool setup() {
     a.css_h = int(h);
     a.dpr = emscripten_get_device_pixel_ratio();
     // (web/app.js has sized it so already when it made the context: a resize waits on the GPU)
+    const int fb_w = int(w * a.dpr + 0.5), fb_h = int(h * a.dpr + 0.5);
     int cw = 0, ch = 0;
     emscripten_get_canvas_element_size("#canvas", &cw, &ch);
-    if (cw != int(w * a.dpr + 0.5) || ch != int(h * a.dpr + 0.5))
-        emscripten_set_canvas_element_size("#canvas", int(w * a.dpr + 0.5), int(h * a.dpr + 0.5));
+    if (cw != fb_w || ch != fb_h) emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

@@ -32,9 +32,10 @@ export async function start() {
 // `hash` defaults to '#v1', the empty scenario (version 1's defaults, no alliance): the tests
 // of single features start from it. `bare: true` opens the bare address, as a first-time visitor
 // does (the opening view).
-export async function openApp(env, { width = 1280, height = 800, dpr = 1, hash = '#v1', bare = false } = {}) {
+export async function openApp(env, { width = 1280, height = 800, dpr = 1, hash = '#v1', bare = false, touch = false, mobile = false } = {}) {
   if (bare) hash = '';
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  // `touch`: a touch screen (page.touchscreen, touch events); `mobile`: a phone's browser too (its viewport rules)
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: mobile });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

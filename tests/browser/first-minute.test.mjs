@@ -206,14 +206,8 @@ test('glitches: an unnamed pinned scenario, who holds the keys, the threshold la
 
 // What a second first-time visitor met (each seen in the app, each pinned here).
 test('a phone: the first tap after "Look around" opens the panel (a window that had just appeared took it)', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, context, errors } = await openApp(env, { width: 390, height: 844, dpr: 2, touch: true, mobile: true, bare: true });
   try {
-    await page.goto(env.url);
-    await page.waitForFunction(() => window.techmap && window.techmap.ready(), null, { timeout: 30000 });
-    await settle(page);
     const tap = async (name) => {
       const r = (await items(page))[name];
       assert.ok(r, `${name} is on screen`);

@@ -58,13 +58,8 @@ test('a text field takes a layout\'s non-ASCII keys, copies to the system clipbo
 });
 
 test('a double click zooms in where it is; two fingers pinch the map in and out', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 900, height: 700 }, hasTouch: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, context, errors } = await openApp(env, { width: 900, height: 700, touch: true });
   try {
-    await page.goto(env.url + '#v1');
-    await page.waitForFunction(() => window.techmap && window.techmap.ready(), null, { timeout: 30000 });
     await page.evaluate(() => window.techmap.setView(0, 0, 1));
     await settle(page);
     const area = (await status(page)).mapArea;
@@ -97,13 +92,8 @@ test('a double click zooms in where it is; two fingers pinch the map in and out'
 });
 
 test('a tap on a phone opens the country\'s card and leaves nothing hovered: no tooltip or highlight stays under a lifted finger', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, context, errors } = await openApp(env, { width: 390, height: 844, dpr: 2, touch: true, mobile: true });
   try {
-    await page.goto(env.url + '#v1');
-    await page.waitForFunction(() => window.techmap && window.techmap.ready(), null, { timeout: 30000 });
     await page.evaluate(() => window.techmap.setView(-55, -10, 2));
     await settle(page);
     const [x, y] = await page.evaluate(() => window.techmap.screenOf(-52, -10));  // Brazil
